@@ -1,0 +1,106 @@
+/**
+ * The route table of the Customer Elements API: every endpoint, its method, path, query, body,
+ * response schema, success status, the capability it needs and whether it takes `If-Match`.
+ *
+ * The SDK calls through it, the mock handlers are registered from it, and the OpenAPI document is
+ * generated from it, so the three cannot drift apart.
+ */
+import * as v from 'valibot';
+import * as s from './schemas.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** Path relative to the API base URL, with `{param}` placeholders. */
+  path: string;
+  summary: string;
+  tag: string;
+  query?: v.GenericSchema;
+  /** A JSON body schema, or `'multipart'` for file uploads (`file` part plus optional fields). */
+  body?: v.GenericSchema | 'multipart';
+  /** The success body: a schema, `null` for no content, or `'binary'` for a file download. */
+  response: v.GenericSchema | null | 'binary';
+  status: 200 | 201 | 204;
+  /** The capability the caller needs; absent for reads any authenticated user may do. */
+  capability?: s.Capability;
+  /** The write needs `If-Match: "<version>"` and answers 412 when the version is stale. */
+  ifMatch?: boolean;
+  /** Extra documented error statuses besides 401, 403 (with a capability), 404 and 422 (with a body). */
+  errors?: number[];
+}
+
+const r = <T extends RouteDef>(def: T) => def;
+
+export const routes = {
+  'me.get': r({ method: 'GET', path: '/me', summary: 'The current user and their capabilities', tag: 'me', response: s.Me, status: 200 }),
+  'reference.get': r({ method: 'GET', path: '/reference', summary: 'Reference lists: sales channels, payment terms, bank accounts, seasons, customer types, countries', tag: 'reference', response: s.Reference, status: 200 }),
+
+  'customers.search': r({ method: 'GET', path: '/customers', summary: 'Search customers by any criterion, segment and initial', tag: 'customers', query: s.CustomerSearchQuery, response: s.page(s.CustomerSummary), status: 200 }),
+  'customers.create': r({ method: 'POST', path: '/customers', summary: 'Create a customer', tag: 'customers', body: s.CustomerCreate, response: s.Customer, status: 201, capability: 'customers.create' }),
+  'customers.get': r({ method: 'GET', path: '/customers/{customerId}', summary: 'A customer (ETag carries the version)', tag: 'customers', response: s.Customer, status: 200 }),
+  'customers.update': r({ method: 'PATCH', path: '/customers/{customerId}', summary: 'Change some fields of a customer; each field group needs its capability', tag: 'customers', body: s.CustomerPatch, response: s.Customer, status: 200, ifMatch: true, errors: [412, 428] }),
+  'customers.subCustomers': r({ method: 'GET', path: '/customers/{customerId}/sub-customers', summary: "An agent's sub-customers", tag: 'customers', query: s.ListQuery, response: s.page(s.CustomerSummary), status: 200 }),
+
+  'contacts.list': r({ method: 'GET', path: '/customers/{customerId}/contacts', summary: 'The people at a customer', tag: 'contacts', response: v.array(s.Contact), status: 200 }),
+  'contacts.create': r({ method: 'POST', path: '/customers/{customerId}/contacts', summary: 'Add a contact', tag: 'contacts', body: s.ContactInput, response: s.Contact, status: 201, capability: 'contacts.edit' }),
+  'contacts.update': r({ method: 'PATCH', path: '/customers/{customerId}/contacts/{contactId}', summary: 'Change a contact', tag: 'contacts', body: s.ContactPatch, response: s.Contact, status: 200, capability: 'contacts.edit', ifMatch: true, errors: [412, 428] }),
+  'contacts.delete': r({ method: 'DELETE', path: '/customers/{customerId}/contacts/{contactId}', summary: 'Remove a contact', tag: 'contacts', response: null, status: 204, capability: 'contacts.edit' }),
+
+  'addresses.list': r({ method: 'GET', path: '/customers/{customerId}/addresses', summary: "A customer's addresses, searchable", tag: 'addresses', query: s.AddressListQuery, response: s.page(s.Address), status: 200 }),
+  'addresses.create': r({ method: 'POST', path: '/customers/{customerId}/addresses', summary: 'Add an address (country-aware validation)', tag: 'addresses', body: s.AddressInput, response: s.Address, status: 201, capability: 'addresses.edit' }),
+  'addresses.update': r({ method: 'PATCH', path: '/customers/{customerId}/addresses/{addressId}', summary: 'Change an address or its roles', tag: 'addresses', body: s.AddressPatch, response: s.Address, status: 200, capability: 'addresses.edit', ifMatch: true, errors: [412, 428] }),
+  'addresses.delete': r({ method: 'DELETE', path: '/customers/{customerId}/addresses/{addressId}', summary: 'Delete an address', tag: 'addresses', response: null, status: 204, capability: 'addresses.edit' }),
+
+  'notes.list': r({ method: 'GET', path: '/customers/{customerId}/notes', summary: 'Notes, pinned first, then newest first', tag: 'notes', query: s.NoteListQuery, response: s.page(s.Note), status: 200 }),
+  'notes.create': r({ method: 'POST', path: '/customers/{customerId}/notes', summary: 'Add a manual note as the current user', tag: 'notes', body: s.NoteInput, response: s.Note, status: 201, capability: 'notes.add' }),
+  'notes.update': r({ method: 'PATCH', path: '/customers/{customerId}/notes/{noteId}', summary: 'Pin or unpin a note', tag: 'notes', body: s.NotePatch, response: s.Note, status: 200, capability: 'notes.pin' }),
+  'notes.remove': r({ method: 'DELETE', path: '/customers/{customerId}/notes/{noteId}', summary: 'Mark a manual note removed (the removal is recorded)', tag: 'notes', response: s.Note, status: 200, capability: 'notes.remove', errors: [409] }),
+
+  'watchList.get': r({ method: 'GET', path: '/customers/{customerId}/watch-list', summary: 'The watch-list note of a customer', tag: 'watch-list', response: s.WatchList, status: 200 }),
+  'watchList.set': r({ method: 'PUT', path: '/customers/{customerId}/watch-list', summary: 'Set or edit the watch-list note', tag: 'watch-list', body: s.WatchListInput, response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
+  'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
+
+  'accounts.get': r({ method: 'GET', path: '/customers/{customerId}/account', summary: 'Balance, credit limit, available credit, overdue, dispatch rule', tag: 'accounts', response: s.Account, status: 200 }),
+  'accounts.transactions': r({ method: 'GET', path: '/customers/{customerId}/account/transactions', summary: 'Account transactions, newest first', tag: 'accounts', query: s.ListQuery, response: s.page(s.Transaction), status: 200, capability: 'accounts.view' }),
+
+  'loyalty.get': r({ method: 'GET', path: '/customers/{customerId}/loyalty', summary: 'Loyalty points balance', tag: 'loyalty', response: s.Loyalty, status: 200 }),
+  'loyalty.adjust': r({ method: 'POST', path: '/customers/{customerId}/loyalty/adjustments', summary: 'Adjust the loyalty points balance', tag: 'loyalty', body: s.LoyaltyAdjustment, response: s.Loyalty, status: 200, capability: 'loyalty.adjust', errors: [409] }),
+
+  'attachments.list': r({ method: 'GET', path: '/customers/{customerId}/attachments', summary: "A customer's documents and pictures", tag: 'attachments', response: v.array(s.Attachment), status: 200 }),
+  'attachments.upload': r({ method: 'POST', path: '/customers/{customerId}/attachments', summary: 'Upload a document or picture (multipart, field `file`)', tag: 'attachments', body: 'multipart', response: s.Attachment, status: 201, capability: 'attachments.edit', errors: [413, 415] }),
+  'attachments.download': r({ method: 'GET', path: '/attachments/{attachmentId}/content', summary: 'Download an attachment', tag: 'attachments', response: 'binary', status: 200 }),
+  'attachments.delete': r({ method: 'DELETE', path: '/attachments/{attachmentId}', summary: 'Delete an attachment', tag: 'attachments', response: null, status: 204, capability: 'attachments.edit' }),
+
+  'orders.list': r({ method: 'GET', path: '/customers/{customerId}/orders', summary: "A customer's orders: sort, filter, find by number; cursor or offset paging", tag: 'orders', query: s.OrderListQuery, response: s.page(s.OrderSummary), status: 200 }),
+  'orders.get': r({ method: 'GET', path: '/orders/{orderId}', summary: 'An order with lines, totals, tracking, print history, triggers, refunds, returns, attachments', tag: 'orders', response: s.Order, status: 200 }),
+  'orders.prioritise': r({ method: 'POST', path: '/orders/{orderId}/prioritise', summary: 'Make an order urgent in the dispatch queue, or not', tag: 'orders', body: s.PrioritiseInput, response: s.Order, status: 200, capability: 'orders.prioritise', errors: [409] }),
+  'orders.addTracking': r({ method: 'POST', path: '/orders/{orderId}/tracking', summary: 'Add a tracking code entered manually', tag: 'orders', body: s.TrackingInput, response: s.Order, status: 200, capability: 'orders.tracking.add', errors: [409] }),
+  'orders.cancel': r({ method: 'POST', path: '/orders/{orderId}/cancel', summary: 'Cancel an order (not once dispatched)', tag: 'orders', body: s.CancelInput, response: s.Order, status: 200, capability: 'orders.cancel', errors: [409] }),
+  'orders.runTriggers': r({ method: 'POST', path: '/orders/{orderId}/triggers/run', summary: 'Generate the documents whose triggers have not run', tag: 'orders', response: s.Order, status: 200, capability: 'orders.triggers.run' }),
+  'orders.printInvoice': r({ method: 'POST', path: '/orders/{orderId}/invoice/print', summary: 'Reprint the customer invoice (recorded in print history)', tag: 'orders', response: s.Order, status: 200, capability: 'orders.invoice.print', errors: [409] }),
+  'orders.refund': r({ method: 'POST', path: '/orders/{orderId}/refunds', summary: 'Create a manual or automatic refund', tag: 'orders', body: s.RefundInput, response: s.Order, status: 200, capability: 'orders.refund', errors: [409] }),
+  'orders.return': r({ method: 'POST', path: '/orders/{orderId}/returns', summary: 'Enter a return for one or more lines', tag: 'orders', body: s.ReturnInput, response: s.Order, status: 200, capability: 'orders.return', errors: [409] }),
+  'orders.attach': r({ method: 'POST', path: '/orders/{orderId}/attachments', summary: 'Attach a document or image to an order (multipart, field `file`)', tag: 'orders', body: 'multipart', response: s.Order, status: 200, capability: 'orders.attach', errors: [413, 415] }),
+} as const satisfies Record<string, RouteDef>;
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;
+
+/** The path parameters of a route, from its `{placeholders}`. */
+type ParamNames<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | ParamNames<Rest> : never;
+export type RouteParams<K extends RouteId> = { [N in ParamNames<Routes[K]['path']>]: string };
+export type RouteQuery<K extends RouteId> = Routes[K] extends { query: infer Q extends v.GenericSchema } ? v.InferInput<Q> : never;
+export type RouteBody<K extends RouteId> = Routes[K] extends { body: infer B } ? (B extends v.GenericSchema ? v.InferInput<B> : B extends 'multipart' ? FormData : never) : never;
+export type RouteResponse<K extends RouteId> = Routes[K]['response'] extends infer R
+  ? R extends v.GenericSchema ? v.InferOutput<R> : R extends 'binary' ? Blob : void
+  : never;
+
+/** Fill a route's `{placeholders}`; every value is URI-encoded, so an id can never change the path. */
+export function fillPath(path: string, params: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value !== 'string' || value === '') throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,655 @@
+/**
+ * The data model of the Customer Elements API, as valibot schemas.
+ *
+ * This file is the single source of truth: the SDK validates every response with these schemas,
+ * the TypeScript types are inferred from them, the mocks validate request bodies with them, and
+ * `openapi/openapi.json` is generated from them (`npm run openapi`; a test fails when it drifts).
+ */
+import * as v from 'valibot';
+
+// ---------------------------------------------------------------------------------------------
+// Primitives
+// ---------------------------------------------------------------------------------------------
+
+/** An opaque identifier, e.g. `cus_000042`. */
+export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** An RFC 3339 timestamp in UTC. */
+export const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+/** ISO 4217 currency code. */
+export const CurrencyCode = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
+/** An amount of money in minor units (pence for GBP), never a float. */
+export const Money = v.object({
+  amountMinor: v.pipe(v.number(), v.integer()),
+  currency: CurrencyCode,
+});
+export type Money = v.InferOutput<typeof Money>;
+
+/** ISO 3166-1 alpha-2 country code. */
+export const CountryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/));
+
+// ---------------------------------------------------------------------------------------------
+// Errors: RFC 9457 problem details
+// ---------------------------------------------------------------------------------------------
+
+export const FieldError = v.object({
+  /** Dotted path of the offending field in the request body, e.g. `postcode` or `lines.0.quantity`. */
+  field: v.string(),
+  /** Human-readable message, safe to show beside the field. */
+  message: v.string(),
+  /** Machine-readable code, e.g. `required`, `invalid_format`, `too_long`. */
+  code: v.string(),
+});
+export type FieldError = v.InferOutput<typeof FieldError>;
+
+export const Problem = v.looseObject({
+  type: v.optional(v.string()),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer()),
+  detail: v.optional(v.string()),
+  instance: v.optional(v.string()),
+  /** Present on 400/422: one entry per invalid field. */
+  errors: v.optional(v.array(FieldError)),
+  /** Present on 412/409 for a stale write: the version the server holds now. */
+  currentVersion: v.optional(v.pipe(v.number(), v.integer())),
+  /** Present on 403: the capability the request lacked. */
+  requiredCapability: v.optional(v.string()),
+});
+export type Problem = v.InferOutput<typeof Problem>;
+
+// ---------------------------------------------------------------------------------------------
+// Pagination
+// ---------------------------------------------------------------------------------------------
+
+/** A page of a cursor-paginated list. `total` counts every item matching the query. */
+export const page = <T extends v.GenericSchema>(item: T) =>
+  v.object({
+    items: v.array(item),
+    nextCursor: v.nullable(v.string()),
+    total: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  });
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Users and capabilities
+// ---------------------------------------------------------------------------------------------
+
+export const CAPABILITIES = [
+  'customers.create',
+  'customers.identity.edit', // name, trading name
+  'customers.channel.edit', // sales channel
+  'customers.company.edit', // type, bank account, accounts ref, VAT exempt, on hold, EORI, credit limit
+  'customers.terms.edit', // payment terms
+  'customers.personal.edit', // username, password, email, phones, fax
+  'contacts.edit',
+  'addresses.edit',
+  'notes.add',
+  'notes.pin',
+  'notes.remove',
+  'watchlist.edit',
+  'accounts.view',
+  'loyalty.adjust',
+  'orders.prioritise',
+  'orders.tracking.add',
+  'orders.cancel',
+  'orders.triggers.run',
+  'orders.invoice.print',
+  'orders.refund',
+  'orders.return',
+  'orders.attach',
+  'attachments.edit',
+] as const;
+export const Capability = v.picklist(CAPABILITIES);
+export type Capability = v.InferOutput<typeof Capability>;
+
+export const User = v.object({
+  id: Id,
+  name: v.string(),
+  email: v.string(),
+});
+export type User = v.InferOutput<typeof User>;
+
+export const Me = v.object({
+  user: User,
+  /** What this session may do. Anything absent is read-only for this user. */
+  capabilities: v.array(v.string()),
+});
+export type Me = v.InferOutput<typeof Me>;
+
+/** Who or what made a change: a logged-in user, an integration, or a sales channel. */
+export const Actor = v.object({
+  type: v.picklist(['user', 'integration', 'channel']),
+  id: Id,
+  name: v.string(),
+});
+export type Actor = v.InferOutput<typeof Actor>;
+
+// ---------------------------------------------------------------------------------------------
+// Reference lists
+// ---------------------------------------------------------------------------------------------
+
+export const SalesChannel = v.object({
+  id: Id,
+  name: v.string(),
+  /** Marketplace channels create customers on "Full payment before despatch". */
+  kind: v.picklist(['manual', 'website', 'amazon', 'ebay', 'epos', 'trade']),
+  priceList: v.string(),
+});
+export type SalesChannel = v.InferOutput<typeof SalesChannel>;
+
+export const PaymentTerms = v.object({
+  id: Id,
+  name: v.string(),
+  /** `prepay`: orders wait for payment before dispatch. `credit`: orders go to dispatch at once. */
+  kind: v.picklist(['prepay', 'credit']),
+  /** Days of credit for `credit` terms; null for `prepay`. */
+  days: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  blocksDispatchUntilPaid: v.boolean(),
+});
+export type PaymentTerms = v.InferOutput<typeof PaymentTerms>;
+
+export const BankAccount = v.object({
+  id: Id,
+  name: v.string(),
+  sortCode: v.string(),
+  accountNumberLast4: v.string(),
+});
+export type BankAccount = v.InferOutput<typeof BankAccount>;
+
+export const Season = v.object({
+  id: Id,
+  name: v.string(),
+  kind: v.picklist(['pre-order', 'future']),
+  startsOn: v.pipe(v.string(), v.isoDate()),
+  endsOn: v.pipe(v.string(), v.isoDate()),
+});
+export type Season = v.InferOutput<typeof Season>;
+
+export const CUSTOMER_TYPES = ['public', 'retailer', 'agent'] as const;
+export const CustomerType = v.picklist(CUSTOMER_TYPES);
+export type CustomerType = v.InferOutput<typeof CustomerType>;
+
+export const CustomerTypeInfo = v.object({
+  id: CustomerType,
+  name: v.string(),
+  /** Retailer and agent customers are "trade"; public customers are "retail". */
+  trade: v.boolean(),
+});
+
+export const Reference = v.object({
+  salesChannels: v.array(SalesChannel),
+  paymentTerms: v.array(PaymentTerms),
+  bankAccounts: v.array(BankAccount),
+  seasons: v.array(Season),
+  customerTypes: v.array(CustomerTypeInfo),
+  noteKinds: v.array(v.picklist(['general', 'call', 'email', 'meeting'])),
+  countries: v.array(v.object({ code: CountryCode, name: v.string(), postcodeRequired: v.boolean() })),
+});
+export type Reference = v.InferOutput<typeof Reference>;
+
+// ---------------------------------------------------------------------------------------------
+// Customers
+// ---------------------------------------------------------------------------------------------
+
+export const SEARCH_CRITERIA = [
+  'name',
+  'email',
+  'postcode',
+  'orderNumber',
+  'invoiceNumber',
+  'ebayUserId',
+  'trackingNumber',
+  'amazonOrderId',
+  'orderReference',
+  'externalOrderReference',
+  'dispatchId',
+] as const;
+export const SearchCriterion = v.picklist(SEARCH_CRITERIA);
+export type SearchCriterion = v.InferOutput<typeof SearchCriterion>;
+
+export const CustomerSegment = v.picklist(['all', 'trade', 'retail']);
+export type CustomerSegment = v.InferOutput<typeof CustomerSegment>;
+
+export const CustomerOrigin = v.picklist(['manual', 'website', 'amazon', 'ebay', 'epos']);
+
+export const CustomerSummary = v.object({
+  id: Id,
+  name: v.string(),
+  tradingName: v.nullable(v.string()),
+  type: CustomerType,
+  postcode: v.nullable(v.string()),
+  email: v.nullable(v.string()),
+  salesChannelId: Id,
+  balance: Money,
+  watchListed: v.boolean(),
+  onHold: v.boolean(),
+});
+export type CustomerSummary = v.InferOutput<typeof CustomerSummary>;
+
+export const Customer = v.object({
+  id: Id,
+  /** Optimistic-concurrency version; also sent as the ETag. Send it back in `If-Match`. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  // identity
+  name: v.string(),
+  tradingName: v.nullable(v.string()),
+  // channel
+  salesChannelId: Id,
+  origin: CustomerOrigin,
+  // company
+  type: CustomerType,
+  /** For a sub-customer: the agent that looks after it. */
+  agentId: v.nullable(Id),
+  subCustomerCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  bankAccountId: v.nullable(Id),
+  accountsReference: v.nullable(v.string()),
+  vatExempt: v.boolean(),
+  onHold: v.boolean(),
+  eori: v.nullable(v.string()),
+  creditLimit: Money,
+  // terms
+  paymentTermsId: Id,
+  // personal
+  username: v.nullable(v.string()),
+  /** The password is write-only: this says whether one is set, never what it is. */
+  hasPassword: v.boolean(),
+  email: v.nullable(v.string()),
+  telephone: v.nullable(v.string()),
+  mobile: v.nullable(v.string()),
+  fax: v.nullable(v.string()),
+  ebayUserId: v.nullable(v.string()),
+  // flags
+  watchListed: v.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Customer = v.InferOutput<typeof Customer>;
+
+const optionalText = (max: number) => v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max)));
+
+/** The editable fields of a customer, grouped as the card's sub-sections are. */
+export const CUSTOMER_FIELD_GROUPS = {
+  identity: ['name', 'tradingName'],
+  channel: ['salesChannelId'],
+  company: ['type', 'bankAccountId', 'accountsReference', 'vatExempt', 'onHold', 'eori', 'creditLimit'],
+  terms: ['paymentTermsId'],
+  personal: ['username', 'password', 'email', 'telephone', 'mobile', 'fax'],
+} as const;
+export type CustomerFieldGroup = keyof typeof CUSTOMER_FIELD_GROUPS;
+/** The capability each group needs. */
+export const CUSTOMER_GROUP_CAPABILITY: Record<CustomerFieldGroup, Capability> = {
+  identity: 'customers.identity.edit',
+  channel: 'customers.channel.edit',
+  company: 'customers.company.edit',
+  terms: 'customers.terms.edit',
+  personal: 'customers.personal.edit',
+};
+
+export const CustomerPatch = v.strictObject({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200))),
+  tradingName: v.optional(optionalText(200)),
+  salesChannelId: v.optional(Id),
+  type: v.optional(CustomerType),
+  bankAccountId: v.optional(v.nullable(Id)),
+  accountsReference: v.optional(optionalText(50)),
+  vatExempt: v.optional(v.boolean()),
+  onHold: v.optional(v.boolean()),
+  eori: v.optional(
+    v.nullable(v.pipe(v.string(), v.trim(), v.regex(/^[A-Z]{2}[0-9A-Z]{1,15}$/, 'Enter an EORI such as GB123456789000.'))),
+  ),
+  creditLimit: v.optional(Money),
+  paymentTermsId: v.optional(Id),
+  username: v.optional(optionalText(100)),
+  /** Write-only. At least 8 characters. */
+  password: v.optional(v.pipe(v.string(), v.minLength(8, 'Use at least 8 characters.'), v.maxLength(200))),
+  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  telephone: v.optional(optionalText(40)),
+  mobile: v.optional(optionalText(40)),
+  fax: v.optional(optionalText(40)),
+});
+export type CustomerPatch = v.InferInput<typeof CustomerPatch>;
+
+export const CustomerCreate = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200)),
+  tradingName: v.optional(optionalText(200)),
+  type: CustomerType,
+  salesChannelId: Id,
+  paymentTermsId: v.optional(Id),
+  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  telephone: v.optional(optionalText(40)),
+  agentId: v.optional(v.nullable(Id)),
+});
+export type CustomerCreate = v.InferInput<typeof CustomerCreate>;
+
+export const CustomerSearchQuery = v.object({
+  q: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  criterion: v.optional(SearchCriterion),
+  segment: v.optional(CustomerSegment),
+  /** A–Z initial-letter filter on the name; `#` for names starting with anything else. */
+  initial: v.optional(v.pipe(v.string(), v.regex(/^[A-Z#]$/))),
+  cursor: v.optional(v.string()),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+});
+export type CustomerSearchQuery = v.InferInput<typeof CustomerSearchQuery>;
+
+// ---------------------------------------------------------------------------------------------
+// Contacts
+// ---------------------------------------------------------------------------------------------
+
+export const Contact = v.object({
+  id: Id,
+  customerId: Id,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: v.string(),
+  role: v.nullable(v.string()),
+  email: v.nullable(v.string()),
+  phone: v.nullable(v.string()),
+});
+export type Contact = v.InferOutput<typeof Contact>;
+
+export const ContactInput = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200)),
+  role: v.optional(optionalText(100)),
+  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  phone: v.optional(optionalText(40)),
+});
+export type ContactInput = v.InferInput<typeof ContactInput>;
+export const ContactPatch = v.partial(ContactInput);
+export type ContactPatch = v.InferInput<typeof ContactPatch>;
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+// ---------------------------------------------------------------------------------------------
+
+export const ADDRESS_ROLES = ['admin', 'billing', 'delivery'] as const;
+export const AddressRole = v.picklist(ADDRESS_ROLES);
+export type AddressRole = v.InferOutput<typeof AddressRole>;
+
+export const Address = v.object({
+  id: Id,
+  customerId: Id,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  label: v.nullable(v.string()),
+  recipient: v.nullable(v.string()),
+  line1: v.string(),
+  line2: v.nullable(v.string()),
+  city: v.string(),
+  region: v.nullable(v.string()),
+  postcode: v.nullable(v.string()),
+  country: CountryCode,
+  roles: v.array(AddressRole),
+});
+export type Address = v.InferOutput<typeof Address>;
+
+/** Shape only; country-aware rules (UK postcodes, required fields) are in `validation.ts`. */
+export const AddressInput = v.strictObject({
+  label: v.optional(optionalText(100)),
+  recipient: v.optional(optionalText(200)),
+  line1: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the first line of the address.'), v.maxLength(200)),
+  line2: v.optional(optionalText(200)),
+  city: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a town or city.'), v.maxLength(100)),
+  region: v.optional(optionalText(100)),
+  postcode: v.optional(optionalText(20)),
+  country: CountryCode,
+  roles: v.optional(v.array(AddressRole)),
+});
+export type AddressInput = v.InferInput<typeof AddressInput>;
+export const AddressPatch = v.partial(AddressInput);
+export type AddressPatch = v.InferInput<typeof AddressPatch>;
+
+export const AddressListQuery = v.object({
+  q: v.optional(v.string()),
+  cursor: v.optional(v.string()),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+// ---------------------------------------------------------------------------------------------
+
+export const NOTE_KINDS = ['general', 'call', 'email', 'meeting'] as const;
+export const NoteKind = v.picklist(NOTE_KINDS);
+export type NoteKind = v.InferOutput<typeof NoteKind>;
+
+export const NoteChange = v.object({
+  field: v.string(),
+  from: v.nullable(v.string()),
+  to: v.nullable(v.string()),
+});
+
+export const Note = v.object({
+  id: Id,
+  customerId: Id,
+  source: v.picklist(['manual', 'system']),
+  /** Manual notes only; null for system notes. */
+  kind: v.nullable(NoteKind),
+  text: v.string(),
+  pinned: v.boolean(),
+  author: Actor,
+  createdAt: Timestamp,
+  /** System notes: what changed. */
+  change: v.nullable(NoteChange),
+  /** A removed note stays in the history, marked; its removal is itself a system note. */
+  removed: v.nullable(v.object({ at: Timestamp, by: Actor })),
+});
+export type Note = v.InferOutput<typeof Note>;
+
+export const NoteInput = v.strictObject({
+  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write something in the note.'), v.maxLength(5000, 'Keep notes under 5,000 characters.')),
+  kind: v.optional(NoteKind),
+  pinned: v.optional(v.boolean()),
+});
+export type NoteInput = v.InferInput<typeof NoteInput>;
+
+export const NotePatch = v.strictObject({ pinned: v.boolean() });
+
+export const NoteListQuery = v.object({
+  source: v.optional(v.picklist(['all', 'manual', 'system'])),
+  cursor: v.optional(v.string()),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Watch list
+// ---------------------------------------------------------------------------------------------
+
+export const WatchList = v.object({
+  customerId: Id,
+  active: v.boolean(),
+  note: v.nullable(v.string()),
+  updatedAt: v.nullable(Timestamp),
+  updatedBy: v.nullable(Actor),
+});
+export type WatchList = v.InferOutput<typeof WatchList>;
+
+export const WatchListInput = v.strictObject({
+  note: v.pipe(v.string(), v.trim(), v.minLength(1, 'Write the watch-list note.'), v.maxLength(1000)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Orders
+// ---------------------------------------------------------------------------------------------
+
+export const ORDER_STATUSES = ['unallocated', 'allocated', 'dispatched', 'cancelled'] as const;
+export const OrderStatus = v.picklist(ORDER_STATUSES);
+export type OrderStatus = v.InferOutput<typeof OrderStatus>;
+
+export const ORDER_SORT_FIELDS = ['number', 'placedAt', 'quantity', 'total', 'status', 'salesChannelId'] as const;
+
+export const OrderSummary = v.object({
+  id: Id,
+  customerId: Id,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  number: v.string(),
+  placedAt: Timestamp,
+  quantity: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  total: Money,
+  status: OrderStatus,
+  salesChannelId: Id,
+  priority: v.boolean(),
+});
+export type OrderSummary = v.InferOutput<typeof OrderSummary>;
+
+export const OrderLine = v.object({
+  id: Id,
+  sku: v.string(),
+  description: v.string(),
+  quantity: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  unitPrice: Money,
+  total: Money,
+  returnedQuantity: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+export type OrderLine = v.InferOutput<typeof OrderLine>;
+
+export const Tracking = v.object({
+  id: Id,
+  carrier: v.string(),
+  code: v.string(),
+  source: v.picklist(['label', 'manual']),
+  addedAt: Timestamp,
+});
+
+export const PrintRecord = v.object({
+  id: Id,
+  document: v.picklist(['invoice', 'packing-slip', 'delivery-note', 'label', 'pick-list']),
+  printedAt: Timestamp,
+  by: Actor,
+});
+
+export const OrderTrigger = v.object({
+  id: Id,
+  name: v.string(),
+  document: PrintRecord.entries.document,
+  status: v.picklist(['pending', 'run']),
+  runAt: v.nullable(Timestamp),
+});
+
+export const Refund = v.object({
+  id: Id,
+  amount: Money,
+  reason: v.string(),
+  method: v.picklist(['automatic', 'manual']),
+  createdAt: Timestamp,
+  by: Actor,
+});
+
+export const ReturnRecord = v.object({
+  id: Id,
+  lines: v.array(v.object({ lineId: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+  reason: v.string(),
+  createdAt: Timestamp,
+  by: Actor,
+});
+
+export const Attachment = v.object({
+  id: Id,
+  customerId: Id,
+  orderId: v.nullable(Id),
+  filename: v.string(),
+  contentType: v.string(),
+  size: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  uploadedAt: Timestamp,
+  uploadedBy: Actor,
+});
+export type Attachment = v.InferOutput<typeof Attachment>;
+
+export const Order = v.object({
+  ...OrderSummary.entries,
+  reference: v.string(),
+  externalReference: v.nullable(v.string()),
+  amazonOrderId: v.nullable(v.string()),
+  invoiceNumber: v.nullable(v.string()),
+  dispatchId: v.nullable(v.string()),
+  seasonId: v.nullable(Id),
+  lines: v.array(OrderLine),
+  totals: v.object({ subtotal: Money, shipping: Money, tax: Money, total: Money, refunded: Money }),
+  tracking: v.array(Tracking),
+  printHistory: v.array(PrintRecord),
+  triggers: v.array(OrderTrigger),
+  refunds: v.array(Refund),
+  returns: v.array(ReturnRecord),
+  attachments: v.array(Attachment),
+  cancelledAt: v.nullable(Timestamp),
+});
+export type Order = v.InferOutput<typeof Order>;
+
+export const OrderListQuery = v.object({
+  status: v.optional(OrderStatus),
+  salesChannelId: v.optional(Id),
+  /** Find by order number (prefix, case-insensitive). */
+  q: v.optional(v.string()),
+  sort: v.optional(v.picklist(ORDER_SORT_FIELDS)),
+  order: v.optional(v.picklist(['asc', 'desc'])),
+  cursor: v.optional(v.string()),
+  /** Random access for virtualised tables: skip this many rows (ignored when `cursor` is set). */
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+});
+export type OrderListQuery = v.InferInput<typeof OrderListQuery>;
+
+export const PrioritiseInput = v.strictObject({ priority: v.boolean() });
+export const TrackingInput = v.strictObject({
+  carrier: v.pipe(v.string(), v.trim(), v.minLength(1, 'Choose or enter a carrier.'), v.maxLength(60)),
+  code: v.pipe(v.string(), v.trim(), v.minLength(3, 'Enter the tracking code.'), v.maxLength(60)),
+});
+export const CancelInput = v.strictObject({ reason: v.optional(optionalText(500)) });
+export const RefundInput = v.strictObject({
+  amount: Money,
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason for the refund.'), v.maxLength(500)),
+  method: v.optional(v.picklist(['automatic', 'manual'])),
+});
+export const ReturnInput = v.strictObject({
+  lines: v.pipe(
+    v.array(v.object({ lineId: Id, quantity: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
+    v.minLength(1, 'Choose at least one item to return.'),
+  ),
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason for the return.'), v.maxLength(500)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Accounts and loyalty
+// ---------------------------------------------------------------------------------------------
+
+export const Account = v.object({
+  customerId: Id,
+  balance: Money,
+  creditLimit: Money,
+  availableCredit: Money,
+  overdue: Money,
+  paymentTermsId: Id,
+  /** True when the payment terms hold orders back from dispatch until they are paid or credited. */
+  dispatchBlocked: v.boolean(),
+});
+export type Account = v.InferOutput<typeof Account>;
+
+export const Transaction = v.object({
+  id: Id,
+  customerId: Id,
+  date: Timestamp,
+  kind: v.picklist(['invoice', 'payment', 'credit-note', 'refund', 'adjustment']),
+  reference: v.string(),
+  amount: Money,
+  balanceAfter: Money,
+  dueDate: v.nullable(v.pipe(v.string(), v.isoDate())),
+});
+export type Transaction = v.InferOutput<typeof Transaction>;
+
+export const Loyalty = v.object({
+  customerId: Id,
+  points: v.pipe(v.number(), v.integer()),
+  updatedAt: v.nullable(Timestamp),
+});
+export type Loyalty = v.InferOutput<typeof Loyalty>;
+
+export const LoyaltyAdjustment = v.strictObject({
+  delta: v.pipe(v.number(), v.integer(), v.notValue(0, 'Enter a number of points other than 0.')),
+  reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason.'), v.maxLength(200)),
+});
+
+export const ListQuery = v.object({
+  cursor: v.optional(v.string()),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Node-side tests: the SDK, the mocks and the contract. Components run in real Chromium under
+// web-test-runner (web-test-runner.config.mjs), not here.
+export default defineConfig({
+  test: {
+    include: ['test/{sdk,mocks,contract}/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Two cores on CI machines: keep workers to what they can run.
+    maxWorkers: 2,
+  },
+});
