@@ -28,16 +28,20 @@ export interface ResponseToValidate {
   headers?: Headers | Record<string, string>;
 }
 
-export type ValidationResult = { ok: true; operationId: string } | { ok: false; operationId?: string; errors: string[] };
+export type ValidationResult = { ok: true; operationId?: string } | { ok: false; operationId?: string; errors: string[] };
 
 export interface ResponseValidator {
   validate(response: ResponseToValidate): ValidationResult;
   /** The operation a method and path (relative to the base path) resolve to. */
   findOperation(method: string, path: string): { operationId: string; pathTemplate: string; params: Record<string, string> } | undefined;
+  /** Validates a value against a named component schema, e.g. `Problem`. */
+  validateSchema(name: string, value: unknown): ValidationResult;
 }
 
 const SCHEMAS_REF = '#/components/schemas/';
-const ROOT_ID = 'urn:customer-elements:openapi';
+/** The `$id` under which the component schemas are registered (as `$defs`) in ajv. */
+export const SCHEMA_ROOT_ID = 'urn:customer-elements:openapi';
+const ROOT_ID = SCHEMA_ROOT_ID;
 const MAX_ERRORS = 20;
 
 interface PathMatcher {
@@ -57,7 +61,7 @@ interface OperationEntry {
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Rewrites `#/components/schemas/X` to `$defs` of one root schema, so ajv resolves every ref in strict mode. */
-function rewriteRefs(value: unknown): unknown {
+export function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (!isObject(value)) return value;
   const out: JsonObject = {};
@@ -256,5 +260,11 @@ export function createResponseValidator(doc: OpenApiDocument): ResponseValidator
     return errors.length > 0 ? fail(errors) : { ok: true, operationId };
   }
 
-  return { validate, findOperation };
+  function validateSchema(name: string, value: unknown): ValidationResult {
+    if (!(name in doc.components.schemas)) return { ok: false, errors: [`no component schema ${name}`] };
+    const fn = schemaValidator(`#schema ${name}`, { $ref: `${SCHEMAS_REF}${name}` });
+    return fn(value) ? { ok: true } : { ok: false, errors: formatAjvErrors(fn.errors) };
+  }
+
+  return { validate, findOperation, validateSchema };
 }
