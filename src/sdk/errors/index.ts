@@ -1,0 +1,11 @@
+export { CustomerElementsError, isCustomerElementsError, errorKind, ERROR_BRAND, type ErrorKind, type ErrorDetails } from './customer-elements-error.js';
+export { NetworkError, isNetworkError } from './network-error.js';
+export { TimeoutError, isTimeoutError } from './timeout-error.js';
+export { HttpError, isHttpError } from './http-error.js';
+export { ValidationError, isValidationError } from './validation-error.js';
+export { ConflictError, isConflictError } from './conflict-error.js';
+export { UnauthorizedError, isUnauthorizedError } from './unauthorized-error.js';
+export { ForbiddenError, isForbiddenError } from './forbidden-error.js';
+export { NotFoundError, isNotFoundError } from './not-found-error.js';
+export { InvalidResponseError, isInvalidResponseError, type ResponseIssue } from './invalid-response-error.js';
+export { errorFromResponse, readProblem } from './from-response.js';

@@ -1,0 +1,62 @@
+/**
+ * The Customer Elements SDK: a typed, validated client of the Customer Elements API with a shared
+ * cache. Side-effect free: nothing happens until `createClient` is called.
+ */
+export { createClient } from './client.js';
+export type {
+  CustomerElementsClient,
+  Client,
+  CacheApi,
+  MeApi,
+  ReferenceApi,
+  CustomersApi,
+  ContactsApi,
+  AddressesApi,
+  NotesApi,
+  WatchListApi,
+  AccountsApi,
+  LoyaltyApi,
+  AttachmentsApi,
+  OrdersApi,
+} from './client.js';
+export type { ClientOptions, TokenSource } from './http.js';
+export type { CacheMode, ReadOptions } from './cache.js';
+export type { WriteOptions, VersionedWriteOptions, IterateOptions } from './resources/types.js';
+export type { PageQuery } from './resources/customers.js';
+export type { AddressQuery } from './resources/addresses.js';
+export type { NoteQuery } from './resources/notes.js';
+export type { LoyaltyAdjustmentRequest } from './resources/loyalty.js';
+export type { UploadOptions } from './resources/attachments.js';
+export type { TrackingRequest, CancelRequest, RefundRequest, ReturnRequest, AttachOptions } from './resources/orders.js';
+export { tags } from './tags.js';
+export { paginate, type PageFetcher } from './paginate.js';
+
+export {
+  CustomerElementsError,
+  isCustomerElementsError,
+  errorKind,
+  type ErrorKind,
+  NetworkError,
+  isNetworkError,
+  TimeoutError,
+  isTimeoutError,
+  HttpError,
+  isHttpError,
+  ValidationError,
+  isValidationError,
+  ConflictError,
+  isConflictError,
+  UnauthorizedError,
+  isUnauthorizedError,
+  ForbiddenError,
+  isForbiddenError,
+  NotFoundError,
+  isNotFoundError,
+  InvalidResponseError,
+  isInvalidResponseError,
+  type ResponseIssue,
+} from './errors/index.js';
+
+export { routes, fillPath } from './contract.js';
+export type { RouteDef, RouteId, Routes, RouteParams, RouteQuery, RouteBody, RouteResponse, HttpMethod } from './contract.js';
+export * from './schemas.js';

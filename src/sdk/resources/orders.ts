@@ -1,0 +1,104 @@
+import type { Core } from '../core.js';
+import type { RouteId } from '../contract.js';
+import { paginate } from '../paginate.js';
+import type { Money, Order, OrderListQuery, OrderSummary, Page } from '../schemas.js';
+import { tags } from '../tags.js';
+import type { IterateOptions, ReadOptions, WriteOptions } from './types.js';
+
+export interface TrackingRequest {
+  carrier: string;
+  code: string;
+}
+export interface CancelRequest {
+  reason?: string | null;
+}
+export interface RefundRequest {
+  amount: Money;
+  reason: string;
+  method?: 'automatic' | 'manual';
+}
+export interface ReturnRequest {
+  lines: { lineId: string; quantity: number }[];
+  reason: string;
+}
+export interface AttachOptions {
+  filename?: string;
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+type OrderAction =
+  | 'orders.prioritise'
+  | 'orders.addTracking'
+  | 'orders.cancel'
+  | 'orders.runTriggers'
+  | 'orders.printInvoice'
+  | 'orders.refund'
+  | 'orders.return';
+
+export function ordersResource(core: Core) {
+  const changed = (order: Order, extra: string[] = []) =>
+    core.commit({
+      put: [{ route: 'orders.get', params: { orderId: order.id }, tags: [tags.order(order.id)], value: order }],
+      // The list shows the summary, the account shows what is owed, and the server writes notes.
+      invalidate: [tags.orders(order.customerId), tags.account(order.customerId), tags.notes(order.customerId), ...extra],
+    });
+
+  async function act(id: OrderAction, orderId: string, body: unknown, opts?: WriteOptions): Promise<Order> {
+    const order = (await core.call(id satisfies RouteId, { orderId }, {
+      ...(body === undefined ? {} : { body }),
+      signal: opts?.signal,
+    })) as Order;
+    changed(order);
+    return order;
+  }
+
+  return {
+    /** One page of a customer's orders: sort, filter, find by number; cursor or offset paging. */
+    list(customerId: string, query: OrderListQuery = {}, opts?: ReadOptions): Promise<Page<OrderSummary>> {
+      return core.read('orders.list', { customerId }, query, [tags.orders(customerId)], opts);
+    },
+    /** Every order of a customer matching the query, following cursors (not cached). */
+    listAll(customerId: string, query: Omit<OrderListQuery, 'cursor' | 'offset'> = {}, opts?: IterateOptions): AsyncIterable<OrderSummary> {
+      return paginate((cursor, signal) => core.call('orders.list', { customerId }, { query: { ...query, cursor }, signal }), opts?.signal);
+    },
+    /** An order with lines, totals, tracking, print history, triggers, refunds, returns, attachments. */
+    get(orderId: string, opts?: ReadOptions): Promise<Order> {
+      return core.read('orders.get', { orderId }, undefined, [tags.order(orderId)], opts);
+    },
+    /** Make an order urgent in the dispatch queue, or not. */
+    prioritise(orderId: string, priority: boolean, opts?: WriteOptions): Promise<Order> {
+      return act('orders.prioritise', orderId, { priority }, opts);
+    },
+    /** Add a tracking code entered by hand. */
+    addTracking(orderId: string, body: TrackingRequest, opts?: WriteOptions): Promise<Order> {
+      return act('orders.addTracking', orderId, body, opts);
+    },
+    /** Cancel an order (a dispatched order gives a ConflictError). */
+    cancel(orderId: string, body: CancelRequest = {}, opts?: WriteOptions): Promise<Order> {
+      return act('orders.cancel', orderId, body, opts);
+    },
+    /** Generate the documents whose triggers have not run. */
+    runTriggers(orderId: string, opts?: WriteOptions): Promise<Order> {
+      return act('orders.runTriggers', orderId, undefined, opts);
+    },
+    /** Reprint the invoice (recorded in the print history). */
+    printInvoice(orderId: string, opts?: WriteOptions): Promise<Order> {
+      return act('orders.printInvoice', orderId, undefined, opts);
+    },
+    /** Create a manual or automatic refund. */
+    refund(orderId: string, body: RefundRequest, opts?: WriteOptions): Promise<Order> {
+      return act('orders.refund', orderId, body, opts);
+    },
+    /** Enter a return for one or more lines. */
+    return(orderId: string, body: ReturnRequest, opts?: WriteOptions): Promise<Order> {
+      return act('orders.return', orderId, body, opts);
+    },
+    /** Attach a document or image to an order. */
+    async attach(orderId: string, file: Blob, opts: AttachOptions = {}): Promise<Order> {
+      const order = await core.upload('orders.attach', { orderId }, file, opts);
+      changed(order, [tags.attachments(order.customerId)]);
+      return order;
+    },
+  };
+}
