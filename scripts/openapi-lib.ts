@@ -395,6 +395,7 @@ export function buildOpenApi(): OpenApiDocument {
       headers: {
         ETag: {
           description: 'The version of the resource, as a strong entity tag (`"<version>"`). Send it back in `If-Match`.',
+          required: true,
           schema: { type: 'string' },
         },
       },

@@ -83,6 +83,9 @@ describe('createResponseValidator', () => {
     expect(validator.validate(unauthorized).ok).toBe(true);
     expect(errorsOf({ ...unauthorized, headers: new Headers() })).toEqual([expect.stringContaining('required header WWW-Authenticate is missing')]);
     expect(validator.validate({ ...unauthorized, headers: { 'www-authenticate': 'Bearer' } }).ok).toBe(true);
+    // Versioned resources carry their version as the ETag.
+    expect(errorsOf(getCustomer(customer, { headers: { 'content-type': 'application/json' } }))).toEqual([expect.stringContaining('required header ETag is missing')]);
+    expect(validator.validate(getCustomer(customer, { headers: { etag: '"3"' } })).ok).toBe(true);
   });
 
   it('checks the content type, and only status and content type for bodies that are not JSON', () => {
