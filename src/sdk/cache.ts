@@ -179,10 +179,15 @@ export class QueryCache {
    * `watchListed` in every cached search page. `update` returns the new value, or the same value
    * to leave it alone.
    */
-  update(routeId: string, update: (value: unknown) => unknown): void {
+  update(routeId: string, update: (value: unknown) => unknown, options: { stale?: boolean } = {}): void {
     for (const entry of this.#entries.values()) {
       if (entry.routeId !== routeId || !entry.hasValue) continue;
-      entry.value = update(entry.value);
+      const next = update(entry.value);
+      if (next === entry.value) continue;
+      entry.value = next;
+      // A patched value that is known to lag behind the server (e.g. its version) is shown at once
+      // but refetched by the next read.
+      if (options.stale) entry.fetchedAt = Number.NEGATIVE_INFINITY;
     }
   }
 

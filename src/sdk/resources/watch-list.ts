@@ -14,10 +14,16 @@ export function watchListResource(core: Core) {
     const { customerId, active } = watchList;
     // The flag shows beside the customer everywhere: patch the cached customer and every cached
     // summary in place, so every badge updates without a refetch.
-    core.cache.update('customers.get', (value) => {
-      const customer = value as Customer;
-      return customer.id === customerId && customer.watchListed !== active ? { ...customer, watchListed: active } : value;
-    });
+    // The server bumps the customer's version when the flag changes, so the patched customer is
+    // also marked stale: a later edit must not be sent with the old version.
+    core.cache.update(
+      'customers.get',
+      (value) => {
+        const customer = value as Customer;
+        return customer.id === customerId && customer.watchListed !== active ? { ...customer, watchListed: active } : value;
+      },
+      { stale: true },
+    );
     core.cache.update('customers.search', (value) => patchPage(value, customerId, active));
     core.cache.update('customers.subCustomers', (value) => patchPage(value, customerId, active));
     core.commit({
