@@ -1,0 +1,222 @@
+/** The current user, reference lists and customers: search, create, read, change, sub-customers. */
+import {
+  CUSTOMER_FIELD_GROUPS, CUSTOMER_GROUP_CAPABILITY,
+  type CustomerCreate, type CustomerFieldGroup, type CustomerPatch, type CustomerSearchQuery, type FieldError, type Money,
+} from '../../src/sdk/schemas.js';
+import type { CustomerRecord, Database } from '../data/database.js';
+import {
+  etag, formatMoney, loadCustomer, requireCapability, systemNote,
+  type HandlerContext, type ResourceDef,
+} from './context.js';
+import { paginate, type PageQuery } from './paging.js';
+import { HttpError, invalid } from './problem.js';
+
+/** A salted-hash stand-in (FNV-1a): the mock never keeps a password as given, and never serves it. */
+export function hashPassword(password: string, salt: string): string {
+  let h = 0x811c9dc5;
+  const text = `${salt}:${password}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `fnv1a$${salt}$${(h >>> 0).toString(16)}`;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  tradingName: 'Trading name',
+  salesChannelId: 'Sales channel',
+  type: 'Customer type',
+  bankAccountId: 'Default bank account',
+  accountsReference: 'Accounts reference',
+  vatExempt: 'EU VAT exempt',
+  onHold: 'Account on hold',
+  eori: 'EORI',
+  creditLimit: 'Credit limit',
+  paymentTermsId: 'Payment terms',
+  username: 'Username',
+  password: 'Password',
+  email: 'Email',
+  telephone: 'Telephone',
+  mobile: 'Mobile',
+  fax: 'Fax',
+};
+
+/** A field's value as a person reads it: names instead of ids, Yes/No, formatted money. */
+export function displayValue(db: Database, field: string, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const ref = db.reference;
+  switch (field) {
+    case 'salesChannelId':
+      return ref.salesChannels.find((c) => c.id === value)?.name ?? String(value);
+    case 'paymentTermsId':
+      return ref.paymentTerms.find((t) => t.id === value)?.name ?? String(value);
+    case 'bankAccountId':
+      return ref.bankAccounts.find((b) => b.id === value)?.name ?? String(value);
+    case 'type':
+      return ref.customerTypes.find((t) => t.id === value)?.name ?? String(value);
+    case 'creditLimit':
+      return formatMoney(value as Money);
+    default:
+      if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+      return String(value);
+  }
+}
+
+function changeText(label: string, from: string | null, to: string | null): string {
+  if (from === null) return `${label} set to ${to}`;
+  if (to === null) return `${label} cleared (was ${from})`;
+  return `${label} changed from ${from} to ${to}`;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Unknown ids of reference lists are field errors, like any other invalid value. */
+function referenceErrors(db: Database, input: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  const ref = db.reference;
+  if (typeof input.salesChannelId === 'string' && !ref.salesChannels.some((c) => c.id === input.salesChannelId)) {
+    errors.push({ field: 'salesChannelId', message: 'Choose a sales channel from the list.', code: 'unknown_reference' });
+  }
+  if (typeof input.paymentTermsId === 'string' && !ref.paymentTerms.some((t) => t.id === input.paymentTermsId)) {
+    errors.push({ field: 'paymentTermsId', message: 'Choose payment terms from the list.', code: 'unknown_reference' });
+  }
+  if (typeof input.bankAccountId === 'string' && !ref.bankAccounts.some((b) => b.id === input.bankAccountId)) {
+    errors.push({ field: 'bankAccountId', message: 'Choose a bank account from the list.', code: 'unknown_reference' });
+  }
+  return errors;
+}
+
+const GROUP_OF_FIELD = new Map<string, CustomerFieldGroup>(
+  (Object.entries(CUSTOMER_FIELD_GROUPS) as Array<[CustomerFieldGroup, readonly string[]]>)
+    .flatMap(([group, fields]) => fields.map((f) => [f, group] as const)),
+);
+
+const customerBody = (db: Database, record: CustomerRecord) => ({
+  body: db.toCustomer(record),
+  headers: { ETag: etag(record.version) },
+});
+
+function listQuery(ctx: HandlerContext): PageQuery {
+  const q = ctx.query as PageQuery;
+  return { cursor: q.cursor, limit: q.limit };
+}
+
+export const customerResources = {
+  'me.get': {
+    handle: (ctx) => ({
+      body: { user: { id: ctx.user.id, name: ctx.user.name, email: ctx.user.email }, capabilities: [...ctx.user.capabilities] },
+    }),
+  },
+
+  'reference.get': { handle: (ctx) => ({ body: ctx.db.reference }) },
+
+  'customers.search': {
+    handle(ctx) {
+      const { q, criterion, segment, initial } = ctx.query as CustomerSearchQuery;
+      const filters = { q: q?.trim() || undefined, criterion, segment, initial };
+      const found = ctx.db.searchCustomers(filters);
+      const page = paginate(found, listQuery(ctx), 'customers', filters);
+      return { body: { ...page, items: page.items.map((c) => ctx.db.toSummary(c)) } };
+    },
+  },
+
+  'customers.create': {
+    handle(ctx) {
+      const input = ctx.body as CustomerCreate & { name: string };
+      const errors = referenceErrors(ctx.db, input as Record<string, unknown>);
+      if (input.agentId) {
+        const agent = ctx.db.getCustomer(input.agentId);
+        if (!agent || agent.type !== 'agent') errors.push({ field: 'agentId', message: 'Choose an agent customer.', code: 'unknown_reference' });
+      }
+      if (errors.length) throw invalid(errors);
+      const channel = ctx.db.reference.salesChannels.find((c) => c.id === input.salesChannelId)!;
+      const marketplace = channel.kind === 'amazon' || channel.kind === 'ebay';
+      // Channel-created customers start on "Full payment before despatch", as in CCP.
+      const terms = input.paymentTermsId ??
+        (marketplace ? ctx.db.reference.paymentTerms.find((t) => t.kind === 'prepay') : ctx.db.reference.paymentTerms[0])?.id;
+      if (!terms) throw new HttpError(500, { detail: 'The reference data has no payment terms.' });
+      const origin = channel.kind === 'trade' ? 'manual' : channel.kind;
+      const record = ctx.db.createCustomer({
+        name: input.name,
+        tradingName: input.tradingName ?? null,
+        salesChannelId: input.salesChannelId,
+        origin,
+        type: input.type,
+        agentId: input.agentId ?? null,
+        bankAccountId: null,
+        accountsReference: null,
+        vatExempt: false,
+        onHold: false,
+        eori: null,
+        creditLimit: { amountMinor: 0, currency: 'GBP' },
+        paymentTermsId: terms,
+        username: null,
+        hasPassword: false,
+        passwordHash: null,
+        email: input.email ?? null,
+        telephone: input.telephone ?? null,
+        mobile: null,
+        fax: null,
+        ebayUserId: null,
+      });
+      systemNote(ctx, record.id, `Customer created by ${ctx.actor.name}`, { field: 'customer', from: null, to: record.name });
+      return {
+        ...customerBody(ctx.db, record),
+        headers: { ETag: etag(record.version), Location: `${ctx.baseUrl}/customers/${encodeURIComponent(record.id)}` },
+      };
+    },
+  },
+
+  'customers.get': {
+    handle: (ctx) => customerBody(ctx.db, loadCustomer(ctx)),
+  },
+
+  'customers.update': {
+    version: (ctx) => loadCustomer(ctx).version,
+    handle(ctx) {
+      const current = loadCustomer(ctx);
+      const patch = ctx.body as CustomerPatch;
+      const fields = Object.keys(patch) as Array<keyof CustomerPatch>;
+      // Every touched group needs its capability; the first missing one is reported.
+      for (const field of fields) {
+        const group = GROUP_OF_FIELD.get(field);
+        if (group) requireCapability(ctx, CUSTOMER_GROUP_CAPABILITY[group], `Changing ${FIELD_LABELS[field]?.toLowerCase() ?? field} needs the "${CUSTOMER_GROUP_CAPABILITY[group]}" capability.`);
+      }
+      const errors = referenceErrors(ctx.db, patch as Record<string, unknown>);
+      if (errors.length) throw invalid(errors);
+
+      const changes: Partial<CustomerRecord> = {};
+      const notes: Array<{ text: string; change: { field: string; from: string | null; to: string | null } }> = [];
+      for (const field of fields) {
+        const value = patch[field];
+        if (field === 'password') {
+          changes.passwordHash = hashPassword(String(value), `${current.id}.${ctx.now}`);
+          changes.hasPassword = true;
+          notes.push({ text: 'Password changed', change: { field: 'password', from: null, to: null } });
+          continue;
+        }
+        const before = (current as unknown as Record<string, unknown>)[field];
+        if (sameValue(before, value)) continue;
+        (changes as Record<string, unknown>)[field] = value;
+        const from = displayValue(ctx.db, field, before);
+        const to = displayValue(ctx.db, field, value);
+        notes.push({ text: changeText(FIELD_LABELS[field] ?? field, from, to), change: { field, from, to } });
+      }
+      if (Object.keys(changes).length === 0) return customerBody(ctx.db, current);
+      const updated = ctx.db.updateCustomer(current.id, changes);
+      for (const n of notes) systemNote(ctx, current.id, n.text, n.change);
+      return customerBody(ctx.db, updated);
+    },
+  },
+
+  'customers.subCustomers': {
+    handle(ctx) {
+      const agent = loadCustomer(ctx);
+      const subs = ctx.db.subCustomers(agent.id);
+      const page = paginate(subs, listQuery(ctx), `sub-customers:${agent.id}`, {});
+      return { body: { ...page, items: page.items.map((c) => ctx.db.toSummary(c)) } };
+    },
+  },
+} satisfies Record<string, ResourceDef>;
+
