@@ -1,0 +1,48 @@
+/**
+ * The mock API in the browser (dev server, Storybook, demo): MSW's service worker with the
+ * contract's handlers. Browser-safe: nothing here may import a `node:` module.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createDatabase } from './data/index.js';
+import type { Database, DatasetSize } from './data/database.js';
+import { createHandlers } from './handlers/index.js';
+import { createScenario, type ScenarioController } from './scenario.js';
+
+export interface StartMockApiOptions {
+  /** Default `location.origin + '/api'`. */
+  baseUrl?: string;
+  /** Where `public/mockServiceWorker.js` is served. Default `/mockServiceWorker.js`. */
+  serviceWorkerUrl?: string;
+  db?: Database;
+  seed?: number;
+  size?: Partial<DatasetSize>;
+  /** Silence MSW's console log of every request. Default true. */
+  quiet?: boolean;
+}
+
+export interface BrowserMockApi {
+  worker: SetupWorker;
+  db: Database;
+  scenario: ScenarioController;
+  baseUrl: string;
+  tokens: { admin: string; clerk: string; viewer: string };
+  stop(): void;
+}
+
+export async function startMockApi(options: StartMockApiOptions = {}): Promise<BrowserMockApi> {
+  const baseUrl = (options.baseUrl ?? `${location.origin}/api`).replace(/\/+$/, '');
+  const db = options.db ?? createDatabase({ seed: options.seed, size: options.size });
+  const scenario = createScenario();
+  const worker = setupWorker(...createHandlers({ db, baseUrl, scenario }));
+  await worker.start({
+    serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: options.quiet ?? true,
+  });
+  const { admin, clerk, viewer } = db.fixtures.users;
+  return {
+    worker, db, scenario, baseUrl,
+    tokens: { admin: admin.token, clerk: clerk.token, viewer: viewer.token },
+    stop: () => worker.stop(),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * `customer-elements/mocks`: the reference data model and the MSW handlers of the reference API,
+ * for any environment. Browser-safe: no `node:` imports here (see `./node.ts` and `./server.ts`).
+ */
+export { createDatabase } from './data/index.js';
+export type * from './data/database.js';
+export { createHandlers, onMockResponse, SCENARIO_HEADER, type CreateHandlersOptions, type MockResponseEvent, type MockResponseListener } from './handlers/index.js';
+export { createScenario, type FailureKind, type ScenarioController, type ScenarioSettings } from './scenario.js';
+
+import type { Database } from './data/database.js';
+
+/** The bearer tokens of the fixture users (admin: everything; clerk: notes and addresses; viewer: read-only). */
+export function demoTokens(db: Database): { admin: string; clerk: string; viewer: string } {
+  const { admin, clerk, viewer } = db.fixtures.users;
+  return { admin: admin.token, clerk: clerk.token, viewer: viewer.token };
+}
