@@ -1,0 +1,120 @@
+/**
+ * Numbers, money and dates for people to read, through `Intl`.
+ *
+ * Every formatter takes what the server sent (or nothing) and never prints "NaN", "undefined" or
+ * "Invalid Date": a missing or unreadable value gives an em dash, which reads as "not known".
+ */
+import type { Money } from '../../sdk/schemas.js';
+
+/** What a formatter prints for a missing or unreadable value. */
+export const MISSING = '—';
+const FALLBACK_LOCALE = 'en-GB';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, options);
+    } catch (error) {
+      // A malformed locale tag falls back; a bad currency is the caller's to handle.
+      if (!(error instanceof RangeError) || locale === FALLBACK_LOCALE) throw error;
+      format = new Intl.NumberFormat(FALLBACK_LOCALE, options);
+    }
+    cache.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      format = new Intl.DateTimeFormat(FALLBACK_LOCALE, options);
+    }
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** The number of minor-unit digits of a currency (GBP 2, JPY 0, BHD 3), or undefined if unknown. */
+export function currencyDigits(currency: string): number | undefined {
+  if (!/^[A-Z]{3}$/.test(currency)) return undefined;
+  try {
+    return numberFormat(FALLBACK_LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An exact decimal string for an integer number of minor units, so that large amounts never pick
+ * up binary floating-point error on the way to `Intl` (which accepts decimal strings).
+ */
+function minorToDecimal(amountMinor: number, digits: number): string {
+  const negative = amountMinor < 0;
+  const units = String(Math.abs(amountMinor)).padStart(digits + 1, '0');
+  const whole = digits === 0 ? units : units.slice(0, -digits);
+  const fraction = digits === 0 ? '' : `.${units.slice(-digits)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/**
+ * Formats money held in minor units with its currency's own number of digits:
+ * `{ amountMinor: 123456, currency: 'GBP' }` → "£1,234.56" (en-GB), "1.234,56 £" (de-DE).
+ */
+export function formatMoney(money: Money | null | undefined, locale: string): string {
+  if (!money || typeof money !== 'object') return MISSING;
+  const { amountMinor, currency } = money as { amountMinor: unknown; currency: unknown };
+  if (typeof amountMinor !== 'number' || !Number.isSafeInteger(amountMinor) || typeof currency !== 'string') {
+    return MISSING;
+  }
+  const digits = currencyDigits(currency);
+  if (digits === undefined) return MISSING;
+  const format = numberFormat(locale || FALLBACK_LOCALE, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  // `format` takes decimal strings (Intl.NumberFormat v3); lib.es2022 does not know yet.
+  return format.format(minorToDecimal(amountMinor, digits) as unknown as number);
+}
+
+/** Formats a finite number ("1,234.5"); anything else gives "—". */
+export function formatNumber(n: number | null | undefined, locale: string, options?: Intl.NumberFormatOptions): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return MISSING;
+  return numberFormat(locale || FALLBACK_LOCALE, options ?? {}).format(n);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+function parse(iso: string | null | undefined): Date | undefined {
+  if (typeof iso !== 'string' || iso === '') return undefined;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Formats a date ("1 Nov 2026"). A plain calendar date (`2026-11-01`) is shown as that day
+ * everywhere; a timestamp is shown in the reader's time zone.
+ */
+export function formatDate(iso: string | null | undefined, locale: string): string {
+  const date = parse(iso);
+  if (!date) return MISSING;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+  if (DATE_ONLY.test(iso as string)) options.timeZone = 'UTC';
+  return dateFormat(locale || FALLBACK_LOCALE, options).format(date);
+}
+
+/** Formats a timestamp with its time ("1 Nov 2026, 09:00"), in the reader's time zone. */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  const date = parse(iso);
+  if (!date) return MISSING;
+  return dateFormat(locale || FALLBACK_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

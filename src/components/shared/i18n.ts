@@ -1,0 +1,174 @@
+/**
+ * Localised UI text.
+ *
+ * The shared catalogue below holds the texts every component needs (states, errors, generic
+ * actions). A component with texts of its own keeps them beside it and reads them with
+ * {@link createMessages}, so that no two engineers edit one catalogue and every key stays typed.
+ */
+import { isValidationError } from '../../sdk/index.js';
+
+/** English, complete. The source of the `MessageKey` type. */
+export const en = {
+  'state.loading': 'Loading…',
+  'state.empty': 'Nothing to show.',
+  'state.noClient':
+    'No API client: wrap this element in <customer-elements-provider base-url=…> or set its client property.',
+  'action.retry': 'Try again',
+  'action.save': 'Save',
+  'action.saving': 'Saving…',
+  'action.cancel': 'Cancel',
+  'action.edit': 'Edit',
+  'action.close': 'Close',
+  'action.remove': 'Remove',
+  'error.network': 'The server could not be reached. Check the connection and try again.',
+  'error.timeout': 'The server took too long to answer. Try again.',
+  'error.http': 'The server could not complete the request (error {status}). Try again.',
+  'error.httpNoStatus': 'The server could not complete the request. Try again.',
+  'error.validation': 'Some of the details need attention. Check the fields marked below.',
+  'error.conflict': 'Someone else changed this since you opened it. Reload to see their changes, then try again.',
+  'error.unauthorized': 'Your session has ended. Sign in again to continue.',
+  'error.forbidden': 'You do not have permission to do this.',
+  'error.notFound': 'This record no longer exists, or you cannot see it.',
+  'error.invalidResponse': 'The server sent an answer this page cannot read. Try again, or tell your administrator.',
+  'error.unknown': 'Something went wrong. Try again.',
+} as const;
+
+/** A key of the shared catalogue. */
+export type MessageKey = keyof typeof en;
+/** A message catalogue for one language: every key optional except in English. */
+export type Catalogue<K extends string> = Partial<Record<K, string>>;
+/** Values substituted into `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+/** A translate function for the shared catalogue, as components pass it around. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** German: every shared text. */
+export const de: Catalogue<MessageKey> = {
+  'state.loading': 'Wird geladen…',
+  'state.empty': 'Keine Einträge.',
+  'state.noClient':
+    'Kein API-Client: Umschließen Sie dieses Element mit <customer-elements-provider base-url=…> oder setzen Sie seine client-Eigenschaft.',
+  'action.retry': 'Erneut versuchen',
+  'action.save': 'Speichern',
+  'action.saving': 'Wird gespeichert…',
+  'action.cancel': 'Abbrechen',
+  'action.edit': 'Bearbeiten',
+  'action.close': 'Schließen',
+  'action.remove': 'Entfernen',
+  'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
+  'error.http': 'Der Server konnte die Anfrage nicht ausführen (Fehler {status}). Versuchen Sie es erneut.',
+  'error.httpNoStatus': 'Der Server konnte die Anfrage nicht ausführen. Versuchen Sie es erneut.',
+  'error.validation': 'Einige Angaben müssen korrigiert werden. Prüfen Sie die markierten Felder.',
+  'error.conflict':
+    'Jemand anderes hat dies inzwischen geändert. Laden Sie neu, um die Änderungen zu sehen, und versuchen Sie es dann erneut.',
+  'error.unauthorized': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
+  'error.forbidden': 'Dazu fehlt Ihnen die Berechtigung.',
+  'error.notFound': 'Dieser Datensatz existiert nicht mehr, oder Sie dürfen ihn nicht sehen.',
+  'error.invalidResponse':
+    'Die Antwort des Servers ist unlesbar. Versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.',
+  'error.unknown': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+};
+
+/** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */
+export function languageOf(locale: string): string {
+  return (locale.split(/[-_]/)[0] ?? '').toLowerCase();
+}
+
+function interpolate(text: string, params?: MessageParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * Makes a typed translate function over a component's own catalogues. English must be complete;
+ * other languages fall back to English key by key.
+ *
+ * ```ts
+ * const msg = createMessages({ en: { 'badge.add': 'Add' }, de: { 'badge.add': 'Hinzufügen' } });
+ * msg(this.resolvedLocale, 'badge.add');
+ * ```
+ */
+export function createMessages<const E extends Record<string, string>>(
+  catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>,
+): (locale: string, key: Extract<keyof E, string>, params?: MessageParams) => string {
+  return (locale, key, params) => {
+    const lang = languageOf(locale);
+    const own = lang === 'en' ? undefined : catalogues[lang]?.[key];
+    return interpolate(own ?? catalogues.en[key] ?? key, params);
+  };
+}
+
+/** Translates a shared key for a locale (`de-*` → German, anything else → English). */
+export const translate: (locale: string, key: MessageKey, params?: MessageParams) => string = createMessages({ en, de });
+
+type ErrorLike = { kind?: unknown; status?: unknown; name?: unknown };
+
+function kindOf(error: unknown): string {
+  if (error === null || typeof error !== 'object') return 'unknown';
+  const { kind, status, name } = error as ErrorLike;
+  if (typeof kind === 'string') {
+    // An HTTP error whose status has a meaning of its own says that meaning.
+    if (kind === 'http' && typeof status === 'number') return kindOfStatus(status) ?? 'http';
+    return kind;
+  }
+  if (name === 'TimeoutError') return 'timeout';
+  if (typeof status === 'number') return kindOfStatus(status) ?? 'http';
+  if (name === 'TypeError') return 'network'; // fetch's own failure
+  return 'unknown';
+}
+
+function kindOfStatus(status: number): string | undefined {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409 || status === 412) return 'conflict';
+  if (status === 400 || status === 422) return 'validation';
+  return undefined;
+}
+
+/**
+ * The server's messages per field of a validation error (the first per field), to show beside the
+ * fields; empty for any other error. The messages are server text: bind them as text.
+ */
+export function fieldErrors(error: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isValidationError(error)) return out;
+  for (const { field, message } of error.fieldErrors) if (!out.has(field)) out.set(field, message);
+  return out;
+}
+
+/**
+ * A clear, localised sentence for an error from the SDK, by its `kind`. Never the raw message or
+ * a stack: those are for developers, and may carry server text.
+ */
+export function errorMessage(error: unknown, t: Translate): string {
+  const kind = kindOf(error);
+  switch (kind) {
+    case 'network':
+      return t('error.network');
+    case 'timeout':
+      return t('error.timeout');
+    case 'http': {
+      const status = (error as ErrorLike).status;
+      return typeof status === 'number' ? t('error.http', { status }) : t('error.httpNoStatus');
+    }
+    case 'validation':
+      return t('error.validation');
+    case 'conflict':
+      return t('error.conflict');
+    case 'unauthorized':
+      return t('error.unauthorized');
+    case 'forbidden':
+      return t('error.forbidden');
+    case 'not-found':
+      return t('error.notFound');
+    case 'invalid-response':
+      return t('error.invalidResponse');
+    default:
+      return t('error.unknown');
+  }
+}

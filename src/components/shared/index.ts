@@ -1,0 +1,44 @@
+/**
+ * The shared base of the components: one import for component authors.
+ * (Component modules may also import the files directly.)
+ */
+export { CeElement, DEFAULT_LOCALE } from './base.js';
+export { clientContext, localeContext, ensureContextRoot } from './context.js';
+export { defineElement } from './define.js';
+export {
+  MISSING,
+  currencyDigits,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+} from './format.js';
+export {
+  createMessages,
+  de,
+  en,
+  errorMessage,
+  fieldErrors,
+  languageOf,
+  translate,
+  type Catalogue,
+  type MessageKey,
+  type MessageParams,
+  type Translate,
+} from './i18n.js';
+export { CustomerElementsProvider } from './provider.js';
+export {
+  ResourceController,
+  subscribeToTags,
+  type ResourceHost,
+  type ResourceOptions,
+  type ResourceStatus,
+} from './resource.js';
+export {
+  renderConfigMessage,
+  renderError,
+  renderResource,
+  renderSkeleton,
+  type RenderResourceOptions,
+} from './states.js';
+export { baseStyles, controlStyles, visuallyHidden } from './styles.js';
