@@ -1,0 +1,731 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  SEARCH_CRITERIA,
+  type CustomerSegment,
+  type CustomerSearchQuery,
+  type CustomerSummary,
+  type Page,
+  type Reference,
+  type SearchCriterion,
+} from '../../sdk/schemas.js';
+import { tags } from '../../sdk/tags.js';
+import { CeElement } from '../shared/base.js';
+import { ResourceController } from '../shared/resource.js';
+import { renderConfigMessage, renderError } from '../shared/states.js';
+import { formatMoney, formatNumber } from '../shared/format.js';
+import type { MessageParams } from '../shared/i18n.js';
+import { searchMessage, type SearchMessageKey } from './customer-search.messages.js';
+import { styles } from './customer-search.styles.js';
+
+/** The detail of `customer-select`: the chosen customer's id and the summary the list showed. */
+export interface CustomerSelectDetail {
+  customerId: string;
+  customer: CustomerSummary;
+}
+
+/**
+ * The fewest characters worth sending for each criterion: fewer would match most of the customer
+ * base (a name fragment of one letter) or can never match (a 2-character order number).
+ */
+export const MIN_QUERY_LENGTH: Readonly<Record<SearchCriterion, number>> = {
+  name: 2,
+  email: 3,
+  postcode: 2,
+  orderNumber: 3,
+  invoiceNumber: 3,
+  ebayUserId: 3,
+  trackingNumber: 4,
+  amazonOrderId: 3,
+  orderReference: 3,
+  externalOrderReference: 3,
+  dispatchId: 3,
+};
+
+const SEGMENTS: readonly CustomerSegment[] = ['all', 'trade', 'retail'];
+/** A–Z, then `#` for names that start with anything else (the API's `initial`). */
+const LETTERS: readonly string[] = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];
+
+
+/** What produced a first page: the exact query sent, so that "Load more" continues the same search. */
+interface SearchArgs {
+  readonly q: string | undefined;
+  readonly criterion: SearchCriterion;
+  readonly segment: CustomerSegment;
+  readonly initial: string | undefined;
+  readonly limit: number;
+}
+interface FirstPage {
+  args: SearchArgs;
+  page: Page<CustomerSummary>;
+}
+
+/**
+ * @summary Finds a customer by name, email, postcode, order, invoice, tracking or marketplace
+ * identifiers, with a trade/retail filter and an A–Z initial filter, following the ARIA combobox
+ * pattern with a listbox popup.
+ *
+ * @fires {CustomEvent<CustomerSelectDetail>} customer-select - The user chose a customer (Enter on
+ * the active option, or a click). Bubbles and is composed. Never fired for programmatic changes;
+ * the component never navigates by itself.
+ *
+ * @slot - Nothing: the component renders everything from its properties and the API.
+ *
+ * @csspart input - The search box (`role="combobox"`).
+ * @csspart criterion-select - The "Search by" select.
+ * @csspart segment-select - The All / Trade / Retail customers select.
+ * @csspart alphabet - The A–Z toolbar.
+ * @csspart letter - Each letter button of the A–Z toolbar.
+ * @csspart listbox - The list of results (`role="listbox"`).
+ * @csspart option - Each result (`role="option"`).
+ * @csspart option-name - The customer's name inside a result.
+ * @csspart option-meta - The details line of a result (type, postcode, email, channel, balance).
+ * @csspart status - The live status line: result count, "Searching…", or a hint.
+ * @csspart load-more - The "Load more" button.
+ * @csspart empty - The "no results" message.
+ * @csspart error - The error message with its Retry button.
+ *
+ * @cssproperty --customer-search-list-max-block-size - The largest block size of the results list before it scrolls. Default `24rem`.
+ * @cssproperty --customer-search-option-padding - Padding of each result. Default `var(--ce-space-2) var(--ce-space-3)`.
+ * @cssproperty --customer-search-option-gap - Space between the lines of a result. Default `var(--ce-space-1)`.
+ * @cssproperty --customer-search-highlight-color - Background of the active (keyboard or pointer) result.
+ * @cssproperty --customer-search-highlight-text-color - Text colour of the active result.
+ * @cssproperty --customer-search-on-hold-color - Text and border colour of the "On hold" flag.
+ * @cssproperty --customer-search-on-hold-background - Background of the "On hold" flag.
+ * @cssproperty --customer-search-watch-list-color - Text and border colour of the text "Watch list" flag (when no badge element is registered).
+ * @cssproperty --customer-search-watch-list-background - Background of the text "Watch list" flag.
+ * @cssproperty --customer-search-letter-size - Inline and block size of each A–Z button. Default `2rem`.
+ */
+export class CustomerSearch extends CeElement {
+  static override styles = styles;
+
+  /** What the search box matches. One of `SEARCH_CRITERIA`; an unknown value warns and falls back to `name`. */
+  @property({ reflect: true }) criterion: SearchCriterion = 'name';
+
+  /** `all`, `trade` (retailers and agents) or `retail` (public customers). An unknown value warns and falls back to `all`. */
+  @property({ reflect: true }) segment: CustomerSegment = 'all';
+
+  /** The A–Z filter on the first letter of the name: `A`–`Z`, `#` for anything else, or empty for none. Lower case is accepted. */
+  @property({ reflect: true }) initial = '';
+
+  /**
+   * The text in the search box. Typing updates it (the search runs after `debounce` ms); a host may
+   * set it, which searches at once.
+   */
+  @property() query = '';
+
+  /** Results fetched per page (1–100). Default 25. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 25;
+
+  /** Milliseconds to wait after the last key press before searching. Default 250; 0 searches on every key. */
+  @property({ type: Number }) debounce = 250;
+
+  /** Placeholder of the search box. Defaults to the selected criterion's label. */
+  @property() placeholder = '';
+
+  @query('#input') private inputEl!: HTMLInputElement;
+  @query('#listbox') private listboxEl!: HTMLElement;
+
+  /** The query the current search is for: `query` once the user has stopped typing. */
+  @state() private committedQuery = '';
+  /** The popup is shown unless the user dismissed it (Escape, a choice, focus leaving). */
+  @state() private dismissed = false;
+  /** Index of the option with visual focus, -1 for none (focus in the text). */
+  @state() private activeIndex = -1;
+  /** Pages after the first, appended by "Load more" or scrolling. */
+  @state() private morePages: CustomerSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total = 0;
+  @state() private moreStatus: 'idle' | 'loading' | 'error' = 'idle';
+  @state() private moreError: unknown = undefined;
+
+  private debounceTimer: ReturnType<typeof setTimeout> | undefined;
+  private typing = false;
+  private seenPage: FirstPage | undefined;
+  private moreAbort: AbortController | undefined;
+  /** Bumped whenever the first page changes: a "Load more" answer for an older search is dropped. */
+  private generation = 0;
+  /** ArrowDown on the last loaded option asked for more: move on when they arrive. */
+  private advanceOnLoad = false;
+  /** The letter that takes Tab (roving tabindex); -1 follows the pressed letter. */
+  private focusLetter = -1;
+  private badges = new Map<string, HTMLElement>();
+  private badgeTag: string | null | undefined;
+
+  private readonly searchResource = new ResourceController<FirstPage, readonly [SearchArgs]>(this, {
+    args: () => {
+      const args = this.searchArgs();
+      return args ? ([args] as const) : undefined;
+    },
+    load: async ([args], signal, client) => {
+      const page = await client.customers.search(toQuery(args, undefined), { signal });
+      return { args, page };
+    },
+    tags: () => [tags.search()],
+    // The previous answer stays on screen while the next query runs: no flash between key presses.
+    keepValueOnArgsChange: true,
+  });
+
+  private readonly referenceResource = new ResourceController<Reference, readonly []>(this, {
+    args: () => [] as const,
+    load: (_args, signal, client) => client.reference.get({ signal }),
+    tags: () => [tags.reference()],
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Lifecycle
+  // ---------------------------------------------------------------------------------------------
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.debounceTimer);
+    this.moreAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('criterion') && !(SEARCH_CRITERIA as readonly string[]).includes(this.criterion)) {
+      console.warn(`customer-search: unknown criterion "${String(this.criterion)}"; using "name".`);
+      this.criterion = 'name';
+    }
+    if (changed.has('segment') && !SEGMENTS.includes(this.segment)) {
+      console.warn(`customer-search: unknown segment "${String(this.segment)}"; using "all".`);
+      this.segment = 'all';
+    }
+    if (changed.has('initial') && this.initial !== '') {
+      const upper = String(this.initial).toUpperCase();
+      if (LETTERS.includes(upper)) this.initial = upper;
+      else {
+        console.warn(`customer-search: initial must be A–Z or "#"; ignoring "${String(this.initial)}".`);
+        this.initial = '';
+      }
+    }
+    if (changed.has('query')) {
+      if (typeof this.query !== 'string') this.query = this.query == null ? '' : String(this.query);
+      // A host that sets the query wants the result now; typing waits for the pause.
+      if (!this.typing) {
+        clearTimeout(this.debounceTimer);
+        this.committedQuery = this.query;
+      }
+      this.typing = false;
+    }
+    if (changed.has('criterion') || changed.has('segment') || changed.has('initial')) {
+      // A filter changed: search the current text at once and show the answer.
+      clearTimeout(this.debounceTimer);
+      this.committedQuery = this.query;
+      this.dismissed = false;
+    }
+
+    const first = this.searchResource.value;
+    if (first !== this.seenPage) {
+      this.seenPage = first;
+      this.generation++;
+      this.moreAbort?.abort();
+      this.morePages = [];
+      this.nextCursor = first?.page.nextCursor ?? null;
+      this.total = first?.page.total ?? 0;
+      this.moreStatus = 'idle';
+      this.moreError = undefined;
+      this.advanceOnLoad = false;
+      this.activeIndex = -1;
+    }
+    const count = this.items().length;
+    if (this.activeIndex >= count) this.activeIndex = count - 1;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('activeIndex' as keyof CustomerSearch) && this.activeIndex >= 0) {
+      this.renderRoot.querySelector(`#${this.optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // State
+  // ---------------------------------------------------------------------------------------------
+
+  private msg(key: SearchMessageKey, params?: MessageParams): string {
+    return searchMessage(this.resolvedLocale, key, params);
+  }
+
+  private minLength(): number {
+    return MIN_QUERY_LENGTH[this.criterion] ?? 1;
+  }
+
+  private limit(): number {
+    const n = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 25;
+  }
+
+  /** The search to run now, or undefined when there is nothing worth asking for. */
+  private searchArgs(): SearchArgs | undefined {
+    const text = this.committedQuery.trim();
+    const initial = this.initial || undefined;
+    if (text.length > 0 && text.length < this.minLength()) return undefined;
+    if (text.length === 0 && !initial) return undefined;
+    return { q: text || undefined, criterion: this.criterion, segment: this.segment, initial, limit: this.limit() };
+  }
+
+  private items(): CustomerSummary[] {
+    const first = this.searchResource.value;
+    if (!first || !this.searchArgs()) return [];
+    return this.morePages.length ? [...first.page.items, ...this.morePages] : first.page.items;
+  }
+
+  private isOpen(): boolean {
+    return !this.dismissed && this.searchArgs() !== undefined && this.searchResource.status !== 'unconfigured';
+  }
+
+  private optionId(index: number): string {
+    return `option-${index}`;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Actions
+  // ---------------------------------------------------------------------------------------------
+
+  private commitSoon(): void {
+    clearTimeout(this.debounceTimer);
+    const delay = Number(this.debounce);
+    if (!(delay > 0)) {
+      this.committedQuery = this.query;
+      return;
+    }
+    this.debounceTimer = setTimeout(() => {
+      this.committedQuery = this.query;
+    }, delay);
+  }
+
+  private selectAt(index: number): void {
+    const customer = this.items()[index];
+    if (!customer) return;
+    this.activeIndex = index;
+    this.dismissed = true;
+    this.dispatchEvent(
+      new CustomEvent<CustomerSelectDetail>('customer-select', {
+        detail: { customerId: customer.id, customer },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private async loadMore(): Promise<void> {
+    const first = this.searchResource.value;
+    const cursor = this.nextCursor;
+    const client = this.api;
+    if (!first || !cursor || !client || this.moreStatus === 'loading') return;
+    const generation = this.generation;
+    this.moreAbort?.abort();
+    const abort = new AbortController();
+    this.moreAbort = abort;
+    this.moreStatus = 'loading';
+    this.moreError = undefined;
+    try {
+      const page = await client.customers.search(toQuery(first.args, cursor), { signal: abort.signal });
+      if (generation !== this.generation || abort.signal.aborted) return;
+      const seen = new Set(this.items().map((c) => c.id));
+      this.morePages = [...this.morePages, ...page.items.filter((c) => !seen.has(c.id))];
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+      this.moreStatus = 'idle';
+      if (this.advanceOnLoad) {
+        this.advanceOnLoad = false;
+        this.activeIndex = Math.min(this.activeIndex + 1, this.items().length - 1);
+      }
+    } catch (error) {
+      if (generation !== this.generation || abort.signal.aborted) return;
+      this.moreStatus = 'error';
+      this.moreError = error;
+      this.advanceOnLoad = false;
+    }
+  }
+
+  private retry(): void {
+    if (this.moreStatus === 'error') void this.loadMore();
+    else this.searchResource.reload();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Event handlers
+  // ---------------------------------------------------------------------------------------------
+
+  private onInput(event: InputEvent): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.typing = true;
+    this.query = value;
+    this.dismissed = false;
+    this.activeIndex = -1;
+    this.commitSoon();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.altKey && event.key === 'ArrowDown') {
+      this.dismissed = false;
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const items = this.items();
+    const open = this.isOpen();
+    const last = items.length - 1;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!open) {
+          this.dismissed = false;
+          this.activeIndex = items.length ? 0 : -1;
+        } else if (this.activeIndex < last) {
+          this.activeIndex++;
+        } else if (this.activeIndex === last && this.nextCursor) {
+          this.advanceOnLoad = true;
+          void this.loadMore();
+        }
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!open) {
+          this.dismissed = false;
+          this.activeIndex = last;
+        } else if (this.activeIndex > 0) {
+          this.activeIndex--;
+        } else if (this.activeIndex === -1) {
+          this.activeIndex = last;
+        }
+        break;
+      case 'Home':
+      case 'End':
+        // In the list, Home/End move between options; while editing the text they move the caret.
+        if (open && this.activeIndex >= 0 && items.length) {
+          event.preventDefault();
+          this.activeIndex = event.key === 'Home' ? 0 : last;
+        }
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        this.activeIndex = -1;
+        break;
+      case 'Enter':
+        if (open && this.activeIndex >= 0) {
+          event.preventDefault();
+          this.selectAt(this.activeIndex);
+        } else {
+          // Skip the pause: the user asked for the search now.
+          clearTimeout(this.debounceTimer);
+          this.committedQuery = this.query;
+          this.dismissed = false;
+        }
+        break;
+      case 'Escape':
+        if (open) {
+          event.preventDefault();
+          this.dismissed = true;
+          this.activeIndex = -1;
+        } else if (this.query !== '') {
+          event.preventDefault();
+          clearTimeout(this.debounceTimer);
+          this.query = '';
+          this.committedQuery = '';
+          this.activeIndex = -1;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    // Focus moving within the component (to Load more, a letter) keeps the list open.
+    if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
+    this.dismissed = true;
+    this.activeIndex = -1;
+  }
+
+  private onCriterionChange(event: Event): void {
+    this.criterion = (event.target as HTMLSelectElement).value as SearchCriterion;
+  }
+
+  private onSegmentChange(event: Event): void {
+    this.segment = (event.target as HTMLSelectElement).value as CustomerSegment;
+  }
+
+  private onLetterClick(letter: string, index: number): void {
+    this.focusLetter = index;
+    this.initial = this.initial === letter ? '' : letter;
+  }
+
+  private onAlphabetKeyDown(event: KeyboardEvent): void {
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="letter"]')];
+    const current = buttons.indexOf(event.target as HTMLButtonElement);
+    if (current < 0) return;
+    let next = current;
+    switch (event.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        next = (current + 1) % buttons.length;
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        next = (current - 1 + buttons.length) % buttons.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = buttons.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.focusLetter = next;
+    this.requestUpdate();
+    buttons[next]?.focus();
+  }
+
+  private onListScroll(): void {
+    const list = this.listboxEl;
+    if (!list || !this.nextCursor || this.moreStatus !== 'idle') return;
+    if (list.scrollTop + list.clientHeight >= list.scrollHeight - 48) void this.loadMore();
+  }
+
+  private onLoadMoreClick(): void {
+    void this.loadMore().then(() => {
+      // The button goes away after the last page: keep focus in the component, not on <body>.
+      const active = this.shadowRoot?.activeElement;
+      if (!this.nextCursor && (active == null || active === this)) this.inputEl?.focus();
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+
+  /** The tag the watch-list badge is registered under, or null when it is not on the page. */
+  private watchListTag(): string | null {
+    const ctor = customElements.get('watch-list-badge');
+    const name = ctor ? customElements.getName(ctor) : null;
+    if (name !== this.badgeTag) {
+      this.badgeTag = name;
+      this.badges.clear();
+    }
+    return name;
+  }
+
+  private renderWatchList(customer: CustomerSummary): TemplateResult | typeof nothing {
+    if (!customer.watchListed) return nothing;
+    const tag = this.watchListTag();
+    if (tag) {
+      let badge = this.badges.get(customer.id);
+      if (!badge) {
+        badge = document.createElement(tag);
+        badge.setAttribute('customer-id', customer.id);
+        this.badges.set(customer.id, badge);
+      }
+      return html`<span class="flag">${badge}</span>`;
+    }
+    return html`<span class="flag watch-list" part="flag watch-list-flag">⚑ ${this.msg('watchList')}</span>`;
+  }
+
+  private typeName(customer: CustomerSummary, reference: Reference | undefined): string {
+    const info = reference?.customerTypes.find((t) => t.id === customer.type);
+    return info?.name ?? this.msg(`type_${customer.type}`);
+  }
+
+  private renderOption(customer: CustomerSummary, index: number, reference: Reference | undefined) {
+    const active = index === this.activeIndex;
+    const channel = reference?.salesChannels.find((c) => c.id === customer.salesChannelId)?.name ?? '—';
+    return html`<li
+      role="option"
+      id=${this.optionId(index)}
+      part=${active ? 'option option-active' : 'option'}
+      class=${active ? 'option active' : 'option'}
+      aria-selected=${active ? 'true' : 'false'}
+      aria-setsize=${this.total}
+      aria-posinset=${index + 1}
+      data-customer-id=${customer.id}
+      @mousedown=${(e: MouseEvent) => e.preventDefault()}
+      @click=${() => this.selectAt(index)}
+    >
+      <span class="line">
+        <bdi part="option-name" class="name">${customer.name}</bdi>
+        ${customer.onHold ? html`<span class="flag on-hold" part="flag on-hold-flag">⛔ ${this.msg('onHold')}</span>` : nothing}
+        ${this.renderWatchList(customer)}
+      </span>
+      ${customer.tradingName ? html`<bdi class="trading">${customer.tradingName}</bdi>` : nothing}
+      <span part="option-meta" class="meta">
+        ${meta(this.msg('type'), this.typeName(customer, reference))}
+        ${meta(this.msg('postcode'), customer.postcode ?? '—')}
+        ${meta(this.msg('email'), customer.email ?? '—')}
+        ${meta(this.msg('channel'), channel)}
+        ${meta(this.msg('balance'), formatMoney(customer.balance, this.resolvedLocale))}
+      </span>
+    </li>`;
+  }
+
+  private statusText(items: CustomerSummary[]): string {
+    const text = this.committedQuery.trim();
+    if (text.length > 0 && text.length < this.minLength()) {
+      return this.msg('minLength', { count: this.minLength(), criterion: this.msg(`criterion_${this.criterion}`) });
+    }
+    if (!this.searchArgs()) return '';
+    if (this.searchResource.status === 'loading') return this.msg('searching');
+    if (this.searchResource.status !== 'ready') return '';
+    if (this.moreStatus === 'loading') return this.msg('loadingMore');
+    const locale = this.resolvedLocale;
+    if (items.length < this.total) {
+      return this.msg('showing', { shown: formatNumber(items.length, locale), total: formatNumber(this.total, locale) });
+    }
+    if (this.total === 0) return this.emptyText();
+    return this.total === 1 ? this.msg('count_one') : this.msg('count_other', { count: formatNumber(this.total, locale) });
+  }
+
+  private emptyText(): string {
+    const text = this.committedQuery.trim();
+    return text ? this.msg('empty', { query: text }) : this.msg('emptyFiltered');
+  }
+
+  private renderAlphabet() {
+    const pressedIndex = LETTERS.indexOf(this.initial);
+    const tabbable = this.focusLetter >= 0 ? this.focusLetter : Math.max(0, pressedIndex);
+    return html`<div
+      role="toolbar"
+      part="alphabet"
+      class="alphabet"
+      aria-label=${this.msg('alphabetLabel')}
+      @keydown=${this.onAlphabetKeyDown}
+    >
+      ${LETTERS.map((letter, index) => {
+        const pressed = this.initial === letter;
+        return html`<button
+          type="button"
+          part=${pressed ? 'letter letter-pressed' : 'letter'}
+          class="ce-button letter"
+          tabindex=${index === tabbable ? 0 : -1}
+          aria-pressed=${pressed ? 'true' : 'false'}
+          aria-label=${letter === '#' ? this.msg('letterOther') : nothing}
+          @click=${() => this.onLetterClick(letter, index)}
+        >
+          ${letter}
+        </button>`;
+      })}
+    </div>`;
+  }
+
+  override render() {
+    const reference = this.referenceResource.value;
+    const items = this.items();
+    const open = this.isOpen();
+    const status = this.searchResource.status;
+    const loading = status === 'loading';
+    const error = status === 'error' ? this.searchResource.error : this.moreStatus === 'error' ? this.moreError : undefined;
+    const showEmpty = open && status === 'ready' && items.length === 0 && this.total === 0;
+    const showList = open && items.length > 0;
+    const activeId = open && this.activeIndex >= 0 && this.activeIndex < items.length ? this.optionId(this.activeIndex) : '';
+    const criterionLabel = this.msg(`criterion_${this.criterion}`);
+
+    return html`
+      <div class="filters">
+        <div class="field">
+          <label class="ce-label" for="criterion">${this.msg('criterionLabel')}</label>
+          <select
+            id="criterion"
+            class="ce-input"
+            part="criterion-select"
+            .value=${live(this.criterion)}
+            @change=${this.onCriterionChange}
+          >
+            ${SEARCH_CRITERIA.map(
+              (c) => html`<option value=${c} ?selected=${c === this.criterion}>${this.msg(`criterion_${c}`)}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label class="ce-label" for="segment">${this.msg('segmentLabel')}</label>
+          <select id="segment" class="ce-input" part="segment-select" .value=${live(this.segment)} @change=${this.onSegmentChange}>
+            ${SEGMENTS.map(
+              (s) => html`<option value=${s} ?selected=${s === this.segment}>${this.msg(`segment_${s}`)}</option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      ${this.renderAlphabet()}
+      <div class="combobox" @focusout=${this.onFocusOut}>
+        <label for="input" class="ce-label">${this.msg('queryLabel')}</label>
+        <input
+          id="input"
+          class="ce-input"
+          part="input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="listbox"
+          aria-activedescendant=${activeId || nothing}
+          aria-describedby="status"
+          placeholder=${this.placeholder || criterionLabel}
+          .value=${live(this.query)}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @click=${() => (this.dismissed = false)}
+        />
+        <div class="popup" ?hidden=${!open}>
+          <ul
+            id="listbox"
+            role="listbox"
+            part="listbox"
+            aria-label=${this.msg('listLabel')}
+            aria-busy=${loading || this.moreStatus === 'loading' ? 'true' : 'false'}
+            ?hidden=${!showList}
+            @scroll=${this.onListScroll}
+          >
+            ${items.map((c, i) => this.renderOption(c, i, reference))}
+          </ul>
+          ${showEmpty ? html`<p part="empty" class="empty">${this.emptyText()}</p>` : nothing}
+          ${error !== undefined && open ? renderError(this, error, () => this.retry()) : nothing}
+          ${showList && this.nextCursor && this.moreStatus !== 'error'
+            ? html`<button
+                type="button"
+                part="load-more"
+                class="ce-button ce-button--quiet load-more"
+                ?disabled=${this.moreStatus === 'loading'}
+                @mousedown=${(e: MouseEvent) => e.preventDefault()}
+                @click=${this.onLoadMoreClick}
+              >
+                ${this.msg('loadMore')}
+              </button>`
+            : nothing}
+        </div>
+      </div>
+      <div id="status" part="status" class="status" role="status" aria-live="polite">
+        ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${this.statusText(items)}
+      </div>
+      ${status === 'unconfigured' ? renderConfigMessage(this) : nothing}
+    `;
+  }
+}
+
+function toQuery(args: SearchArgs, cursor: string | undefined): CustomerSearchQuery {
+  const out: CustomerSearchQuery = { criterion: args.criterion, segment: args.segment, limit: args.limit };
+  if (args.q !== undefined) out.q = args.q;
+  if (args.initial !== undefined) out.initial = args.initial;
+  if (cursor !== undefined) out.cursor = cursor;
+  return out;
+}
+
+function meta(label: string, value: string) {
+  return html`<span class="meta-item"><span class="ce-visually-hidden">${label}: </span><bdi>${value}</bdi></span>`;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'customer-search': CustomerSearch;
+  }
+  interface HTMLElementEventMap {
+    'customer-select': CustomEvent<CustomerSelectDetail>;
+  }
+}

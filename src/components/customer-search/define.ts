@@ -1,0 +1,4 @@
+import { defineElement } from '../shared/define.js';
+import { CustomerSearch } from './customer-search.js';
+
+defineElement('customer-search', CustomerSearch);
