@@ -1,0 +1,763 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Client } from '../../sdk/index.js';
+import { tags } from '../../sdk/index.js';
+import { isValidationError } from '../../sdk/errors/index.js';
+import { ADDRESS_ROLES, type Address, type AddressRole, type Me, type Page, type Reference } from '../../sdk/schemas.js';
+import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
+import { CeElement } from '../shared/base.js';
+import { errorMessage } from '../shared/i18n.js';
+import { ResourceController } from '../shared/resource.js';
+import { renderResource } from '../shared/states.js';
+import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
+import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
+import { addressBookStyles } from './address-book.styles.js';
+
+/** What happened to an address. */
+export type AddressChangeAction = 'create' | 'update' | 'delete';
+
+/** Detail of the `address-change` event. */
+export interface AddressChangeDetail {
+  customerId: string;
+  /** The address as the server holds it now; `null` after a delete. */
+  address: Address | null;
+  action: AddressChangeAction;
+  /** For a delete: the id of the address that was deleted. */
+  addressId?: string;
+}
+
+type TextField = 'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postcode' | 'country';
+/** Form fields in the order they are shown: the first invalid one gets the focus. */
+const FIELDS: readonly TextField[] = ['label', 'recipient', 'line1', 'line2', 'city', 'region', 'postcode', 'country'];
+const OPTIONAL: ReadonlySet<TextField> = new Set(['label', 'recipient', 'line2', 'region']);
+
+interface FormValues extends Record<TextField, string> {
+  roles: AddressRole[];
+}
+
+type FormMode = { mode: 'create' } | { mode: 'edit'; address: Address };
+
+interface AddressPage extends Page<Address> {
+  q: string;
+}
+
+const ROLE_KEYS: Record<AddressRole, { name: AddressBookMessageKey; hint: AddressBookMessageKey }> = {
+  admin: { name: 'roleAdmin', hint: 'roleAdminHint' },
+  billing: { name: 'roleBilling', hint: 'roleBillingHint' },
+  delivery: { name: 'roleDelivery', hint: 'roleDeliveryHint' },
+};
+
+const SEARCH_DELAY_MS = 250;
+
+function valuesOf(address: Address | undefined, defaultCountry: string): FormValues {
+  return {
+    label: address?.label ?? '',
+    recipient: address?.recipient ?? '',
+    line1: address?.line1 ?? '',
+    line2: address?.line2 ?? '',
+    city: address?.city ?? '',
+    region: address?.region ?? '',
+    postcode: address?.postcode ?? '',
+    country: address?.country ?? defaultCountry,
+    roles: address ? [...address.roles] : [],
+  };
+}
+
+const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+/**
+ * A customer's addresses, each with its roles (admin, billing, delivery), with add, edit, delete
+ * and country-aware validation. More than `pageSize` addresses bring pages and a search box.
+ *
+ * @summary A customer's addresses and their roles: list, search, page, add, edit, delete.
+ *
+ * @fires address-change - `CustomEvent<AddressChangeDetail>`: the user created, changed or deleted an address (after the server accepted it).
+ *
+ * @slot heading - Replaces the "Addresses" heading text.
+ * @slot empty - Replaces the text shown when the customer has no addresses.
+ *
+ * @csspart base - The whole component.
+ * @csspart header - The heading, search box and Add button row.
+ * @csspart heading - The heading.
+ * @csspart search - The search field (only with more than `pageSize` addresses).
+ * @csspart add-button - The "Add address" button.
+ * @csspart list - The list of address cards.
+ * @csspart address - One address card.
+ * @csspart address-label - The address's label (e.g. "Head office").
+ * @csspart address-lines - The postal lines.
+ * @csspart roles - The role badges of an address.
+ * @csspart role - One role badge (also `role-admin`, `role-billing`, `role-delivery`).
+ * @csspart edit-button - An address's Edit button.
+ * @csspart delete-button - An address's Delete button.
+ * @csspart empty - The empty state.
+ * @csspart pager - The Previous / "Page n of m" / Next navigation.
+ * @csspart previous - The Previous button.
+ * @csspart next - The Next button.
+ * @csspart page-status - "Page n of m".
+ * @csspart form - The add or edit form.
+ * @csspart field - A label + control + error group.
+ * @csspart input - A text input of the form.
+ * @csspart country-select - The country select.
+ * @csspart role-checkboxes - The roles fieldset.
+ * @csspart field-error - A field's error message.
+ * @csspart error - A form- or component-level error message.
+ * @csspart save-button - The form's Save button.
+ * @csspart cancel-button - The form's Cancel button.
+ * @csspart confirm - The delete confirmation dialog.
+ * @csspart confirm-button - The confirmation's Delete button.
+ * @csspart confirm-cancel-button - The confirmation's Cancel button.
+ *
+ * @cssproperty --address-book-gap - Space between cards and rows.
+ * @cssproperty --address-book-card-padding - Padding inside a card and the form.
+ * @cssproperty --address-book-card-background - Background of cards and the form.
+ * @cssproperty --address-book-card-border-color - Border of cards, the form and the dialog.
+ * @cssproperty --address-book-radius - Corner radius.
+ * @cssproperty --address-book-min-card-width - Narrowest a card gets before the grid drops a column.
+ * @cssproperty --address-book-role-background - Background of role badges.
+ * @cssproperty --address-book-role-color - Text colour of role badges.
+ * @cssproperty --address-book-muted-color - Colour of hints.
+ * @cssproperty --address-book-error-color - Colour of errors and invalid borders.
+ * @cssproperty --address-book-heading-size - Font size of the heading.
+ * @cssproperty --address-book-dialog-background - Background of the confirmation dialog.
+ * @cssproperty --address-book-backdrop - The dialog's backdrop.
+ */
+export class AddressBook extends CeElement {
+  static override styles = [baseStyles, controlStyles, visuallyHidden, addressBookStyles];
+
+  /** The customer whose addresses are shown. Nothing loads without it. */
+  @property({ attribute: 'customer-id', reflect: true }) customerId = '';
+
+  /** Addresses per page; more than this brings the pager and the search box. 1–100; default 5. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 5;
+
+  /** Hide every change (add, edit, delete) whatever the user's capabilities. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Search text as typed. */
+  @state() private searchText = '';
+  /** Search text sent to the server (debounced). */
+  @state() private searchQuery = '';
+  @state() private pageIndex = 0;
+  /** `cursors[n]` opens page n (page 0 needs none). */
+  @state() private cursors: Array<string | undefined> = [undefined];
+
+  @state() private formMode: FormMode | null = null;
+  @state() private values: FormValues = valuesOf(undefined, 'GB');
+  @state() private touched = new Set<string>();
+  @state() private serverErrors = new Map<string, string>();
+  @state() private formError = '';
+  @state() private saving = false;
+
+  @state() private confirming: Address | null = null;
+  @state() private deleting = false;
+  @state() private deleteError = '';
+
+  @state() private announcement = '';
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** Total addresses with no search: decides whether pages and search are offered. */
+  private unfilteredTotal: number | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the focus goes after the form or dialog closes. */
+  private focusAfter: string | undefined;
+
+  private readonly addresses = new ResourceController<
+    AddressPage,
+    readonly [Client, string, string, string | undefined, number, number]
+  >(this, {
+    args: () => {
+      const client = this.api;
+      if (!client || !this.customerId) return undefined;
+      return [client, this.customerId, this.searchQuery, this.cursors[this.pageIndex], this.effectivePageSize, this.pageIndex] as const;
+    },
+    load: async ([client, customerId, q, cursor, limit], signal) => {
+      const page = await client.addresses.list(
+        customerId,
+        { limit, ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) },
+        { signal },
+      );
+      if (!q) this.unfilteredTotal = page.total;
+      return { ...page, q };
+    },
+    tags: ([, customerId]) => [tags.addresses(customerId)],
+  });
+
+  private readonly reference = new ResourceController<Reference, readonly [Client]>(this, {
+    args: () => (this.api ? ([this.api] as const) : undefined),
+    load: ([client], signal) => client.reference.get({ signal }),
+    tags: () => [tags.reference()],
+  });
+
+  private readonly me = new ResourceController<Me, readonly [Client]>(this, {
+    args: () => (this.api ? ([this.api] as const) : undefined),
+    load: ([client], signal) => client.me.get({ signal }),
+    tags: () => [tags.me()],
+  });
+
+  private get effectivePageSize(): number {
+    const n = Math.trunc(Number(this.pageSize));
+    return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 5;
+  }
+
+  private get editable(): boolean {
+    return !this.readonly && (this.me.value?.capabilities.includes('addresses.edit') ?? false);
+  }
+
+  private msg(key: AddressBookMessageKey, params?: Record<string, string | number>): string {
+    return addressMessage(this.resolvedLocale, key, params);
+  }
+
+  private reason(error: unknown): string {
+    return errorMessage(error, (key, params) => this.t(key, params));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') || changed.has('pageSize')) {
+      if (changed.has('customerId')) {
+        this.unfilteredTotal = undefined;
+        this.searchText = '';
+        this.searchQuery = '';
+        this.formMode = null;
+        this.confirming = null;
+      }
+      this.resetPages();
+    }
+    if ((this.readonly || (this.me.value && !this.editable)) && (this.formMode || this.confirming)) {
+      this.formMode = null;
+      this.confirming = null;
+    }
+  }
+
+  protected override updated(): void {
+    // A delete (here or elsewhere) can empty the last page: step back to one that has addresses.
+    const value = this.addresses.value;
+    if (this.addresses.status === 'ready' && value && value.items.length === 0 && this.pageIndex > 0) {
+      this.pageIndex -= 1;
+    }
+    const dialog = this.dialog;
+    if (dialog && this.confirming && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLButtonElement>('[part="confirm-cancel-button"]')?.focus();
+    }
+    if (this.focusAfter) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfter);
+      if (target) {
+        this.focusAfter = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Search and pages
+
+  private resetPages(): void {
+    this.pageIndex = 0;
+    this.cursors = [undefined];
+  }
+
+  private onSearchInput(e: Event): void {
+    this.searchText = (e.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.applySearch(), SEARCH_DELAY_MS);
+  }
+
+  private onSearchSubmit(e: Event): void {
+    e.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.applySearch();
+  }
+
+  private applySearch(): void {
+    const q = this.searchText.trim();
+    if (q === this.searchQuery) return;
+    this.searchQuery = q;
+    this.resetPages();
+  }
+
+  private previousPage(): void {
+    if (this.pageIndex > 0) this.pageIndex -= 1;
+  }
+
+  private nextPage(): void {
+    const next = this.addresses.value?.nextCursor;
+    if (!next) return;
+    const cursors = this.cursors.slice(0, this.pageIndex + 1);
+    cursors.push(next);
+    this.cursors = cursors;
+    this.pageIndex += 1;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Form
+
+  private get countries(): Reference['countries'] {
+    return this.reference.value?.countries ?? [];
+  }
+
+  private validate(values: FormValues): FieldError[] {
+    const postcodeRequired = this.countries.filter((c) => c.postcodeRequired).map((c) => c.code);
+    return validateAddress(values, { postcodeRequired });
+  }
+
+  /** The message shown beside a field now: the server's, else the rules' once the field was left. */
+  private fieldError(field: string, clientErrors: FieldError[]): string | undefined {
+    const server = this.serverErrors.get(field);
+    if (server) return server;
+    if (!this.touched.has(field)) return undefined;
+    return clientErrors.find((e) => e.field === field)?.message;
+  }
+
+  private openForm(mode: FormMode): void {
+    const countries = this.countries;
+    const defaultCountry = countries.some((c) => c.code === 'GB') ? 'GB' : (countries[0]?.code ?? 'GB');
+    this.formMode = mode;
+    this.values = valuesOf(mode.mode === 'edit' ? mode.address : undefined, defaultCountry);
+    this.touched = new Set();
+    this.serverErrors = new Map();
+    this.formError = '';
+    this.focusAfter = '#f-label';
+  }
+
+  private closeForm(): void {
+    const form = this.formMode;
+    this.formMode = null;
+    this.formError = '';
+    this.focusAfter = form?.mode === 'edit' ? `[data-edit="${CSS.escape(form.address.id)}"]` : '[part="add-button"]';
+  }
+
+  private onFieldInput(field: TextField, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    if (this.serverErrors.has(field)) {
+      const next = new Map(this.serverErrors);
+      next.delete(field);
+      this.serverErrors = next;
+    }
+    if (field === 'country') {
+      // The postcode's rules depend on the country: judge it again now.
+      this.serverErrors.delete('postcode');
+      if (this.values.postcode.trim() !== '') this.touched = new Set([...this.touched, 'postcode', 'country']);
+      else this.touched = new Set([...this.touched, 'country']);
+    }
+  }
+
+  private onFieldBlur(field: TextField): void {
+    if (!this.touched.has(field)) this.touched = new Set([...this.touched, field]);
+  }
+
+  private toggleRole(role: AddressRole, on: boolean): void {
+    const roles = new Set(this.values.roles);
+    if (on) roles.add(role);
+    else roles.delete(role);
+    this.values = { ...this.values, roles: ADDRESS_ROLES.filter((r) => roles.has(r)) };
+  }
+
+  private focusFirstInvalid(fields: Iterable<string>): void {
+    const invalid = new Set(fields);
+    const first = FIELDS.find((f) => invalid.has(f)) ?? (invalid.has('roles') ? 'roles' : undefined);
+    if (!first) return;
+    void this.updateComplete.then(() => {
+      const el = this.renderRoot.querySelector<HTMLElement>(first === 'roles' ? '#f-role-admin' : `#f-${first}`);
+      el?.focus();
+    });
+  }
+
+  private async save(e: Event): Promise<void> {
+    e.preventDefault();
+    const client = this.api;
+    const form = this.formMode;
+    const customerId = this.customerId;
+    if (!client || !form || !customerId || this.saving) return;
+    const values = this.values;
+    const errors = this.validate(values);
+    this.touched = new Set<string>(FIELDS);
+    if (errors.length) {
+      this.formError = this.msg('fixErrors');
+      this.focusFirstInvalid(errors.map((err) => err.field));
+      return;
+    }
+    const postcode = orNull(values.postcode);
+    const body = {
+      label: orNull(values.label),
+      recipient: orNull(values.recipient),
+      line1: values.line1.trim(),
+      line2: orNull(values.line2),
+      city: values.city.trim(),
+      region: orNull(values.region),
+      postcode: postcode === null ? null : normalisePostcode(postcode, values.country),
+      country: values.country,
+      roles: values.roles,
+    };
+    this.saving = true;
+    this.formError = '';
+    try {
+      let saved: Address;
+      if (form.mode === 'create') {
+        saved = await client.addresses.create(customerId, body);
+      } else {
+        saved = await client.addresses.update(customerId, form.address.id, body, { version: form.address.version });
+      }
+      const action: AddressChangeAction = form.mode === 'create' ? 'create' : 'update';
+      this.formMode = null;
+      this.announcement = this.msg(action === 'create' ? 'created' : 'saved');
+      this.focusAfter = action === 'update' ? `[data-edit="${CSS.escape(saved.id)}"]` : '[part="add-button"]';
+      this.dispatchEvent(
+        new CustomEvent<AddressChangeDetail>('address-change', {
+          detail: { customerId, address: saved, action },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      if (isValidationError(error) && error.fieldErrors.length) {
+        const map = new Map<string, string>();
+        for (const fe of error.fieldErrors) if (!map.has(fe.field)) map.set(fe.field, fe.message);
+        this.serverErrors = map;
+        const unplaced = [...map].filter(([field]) => !FIELDS.includes(field as TextField) && field !== 'roles');
+        this.formError = this.msg('saveFailed', {
+          reason: unplaced.length ? unplaced.map(([, m]) => m).join(' ') : this.msg('fixErrors'),
+        });
+        this.focusFirstInvalid(map.keys());
+      } else {
+        this.formError = this.msg('saveFailed', { reason: this.reason(error) });
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Delete
+
+  private askDelete(address: Address): void {
+    this.confirming = address;
+    this.deleteError = '';
+  }
+
+  private cancelDelete(): void {
+    const address = this.confirming;
+    this.confirming = null;
+    this.deleteError = '';
+    if (this.dialog?.open) this.dialog.close();
+    if (address) this.focusAfter = `[data-delete="${CSS.escape(address.id)}"]`;
+  }
+
+  private onDialogCancel(e: Event): void {
+    e.preventDefault();
+    if (!this.deleting) this.cancelDelete();
+  }
+
+  private async confirmDelete(): Promise<void> {
+    const client = this.api;
+    const address = this.confirming;
+    const customerId = this.customerId;
+    if (!client || !address || this.deleting) return;
+    this.deleting = true;
+    this.deleteError = '';
+    try {
+      await client.addresses.delete(customerId, address.id);
+      this.confirming = null;
+      if (this.dialog?.open) this.dialog.close();
+      this.announcement = this.msg('deleted');
+      this.focusAfter = '[part="add-button"], [part="list"]';
+      this.dispatchEvent(
+        new CustomEvent<AddressChangeDetail>('address-change', {
+          detail: { customerId, address: null, action: 'delete', addressId: address.id },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      this.deleteError = this.msg('deleteFailed', { reason: this.reason(error) });
+    } finally {
+      this.deleting = false;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Rendering
+
+  private countryName(code: string): string {
+    return this.countries.find((c) => c.code === code)?.name ?? code;
+  }
+
+  private summary(a: Address): string {
+    return [a.label, a.line1, a.city, a.postcode].filter((s) => s !== null && s !== '').join(', ');
+  }
+
+  private renderRoles(roles: readonly AddressRole[]): TemplateResult | typeof nothing {
+    if (!roles.length) return nothing;
+    return html`<ul class="roles" part="roles" aria-label=${this.msg('rolesLabel')}>
+      ${ADDRESS_ROLES.filter((r) => roles.includes(r)).map(
+        (r) => html`<li part="role role-${r}">
+          <strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderCard(a: Address): TemplateResult {
+    if (this.formMode?.mode === 'edit' && this.formMode.address.id === a.id) {
+      return html`<li class="card editing" part="address" data-address-id=${a.id}>${this.renderForm()}</li>`;
+    }
+    const editable = this.editable;
+    const summary = this.summary(a);
+    return html`<li class="card" part="address" data-address-id=${a.id}>
+      ${a.label ? html`<p class="label" part="address-label">${a.label}</p>` : nothing}
+      <p class="lines" part="address-lines">
+        ${[a.recipient, a.line1, a.line2, a.city, a.region, a.postcode]
+          .filter((s): s is string => s !== null && s !== '')
+          .map((s) => html`<span class="line">${s}</span>`)}
+        <span class="line">${this.countryName(a.country)}</span>
+      </p>
+      ${this.renderRoles(a.roles)}
+      ${editable
+        ? html`<div class="actions">
+            <button
+              class="ce-button"
+              type="button"
+              part="edit-button"
+              data-edit=${a.id}
+              aria-label=${this.msg('editLabel', { address: summary })}
+              ?disabled=${this.formMode !== null}
+              @click=${() => this.openForm({ mode: 'edit', address: a })}
+            >
+              ${this.msg('edit')}
+            </button>
+            <button
+              class="ce-button"
+              type="button"
+              part="delete-button"
+              data-delete=${a.id}
+              aria-label=${this.msg('deleteLabel', { address: summary })}
+              @click=${() => this.askDelete(a)}
+            >
+              ${this.msg('delete')}
+            </button>
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderField(field: TextField, clientErrors: FieldError[]): TemplateResult {
+    const error = this.fieldError(field, clientErrors);
+    const id = `f-${field}`;
+    const errorId = `${id}-error`;
+    const hintId = field === 'label' ? `${id}-hint` : undefined;
+    const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ');
+    const optional = OPTIONAL.has(field);
+    const labelText = this.msg(field);
+    const control =
+      field === 'country'
+        ? html`<select
+            id=${id}
+            class="ce-input"
+            part="country-select"
+            aria-required="true"
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            @change=${(e: Event) => this.onFieldInput('country', (e.target as HTMLSelectElement).value)}
+            @blur=${() => this.onFieldBlur('country')}
+          >
+            ${this.values.country === '' ? html`<option value="" selected>${this.msg('chooseCountry')}</option>` : nothing}
+            ${this.values.country !== '' && !this.countries.some((c) => c.code === this.values.country)
+              ? html`<option value=${this.values.country} selected>${this.values.country}</option>`
+              : nothing}
+            ${this.countries.map(
+              (c) => html`<option value=${c.code} ?selected=${c.code === this.values.country}>${c.name}</option>`,
+            )}
+          </select>`
+        : html`<input
+            id=${id}
+            class="ce-input"
+            part="input"
+            type="text"
+            autocomplete=${this.autocompleteFor(field)}
+            aria-required=${optional ? nothing : 'true'}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${describedBy || nothing}
+            .value=${this.values[field]}
+            @input=${(e: Event) => this.onFieldInput(field, (e.target as HTMLInputElement).value)}
+            @blur=${() => this.onFieldBlur(field)}
+          />`;
+    return html`<div class="field" part="field">
+      <label class="ce-label" for=${id}>${labelText} ${optional ? html`<span class="optional">${this.msg('optional')}</span>` : nothing}</label>
+      ${hintId ? html`<p class="ce-hint" id=${hintId}>${this.msg('labelHint')}</p>` : nothing}
+      ${control}
+      ${error ? html`<p class="ce-field-error" part="field-error" id=${errorId}>${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private autocompleteFor(field: TextField): string {
+    switch (field) {
+      case 'recipient':
+        return 'name';
+      case 'line1':
+        return 'address-line1';
+      case 'line2':
+        return 'address-line2';
+      case 'city':
+        return 'address-level2';
+      case 'region':
+        return 'address-level1';
+      case 'postcode':
+        return 'postal-code';
+      default:
+        return 'off';
+    }
+  }
+
+  private renderForm(): TemplateResult {
+    const form = this.formMode;
+    if (!form) return html``;
+    const clientErrors = this.validate(this.values);
+    const rolesError = this.serverErrors.get('roles');
+    return html`<form class="address-form" part="form" novalidate aria-labelledby="form-title" @submit=${this.save}>
+      <h3 id="form-title">${this.msg(form.mode === 'create' ? 'formAdd' : 'formEdit')}</h3>
+      ${FIELDS.map((f) => this.renderField(f, clientErrors))}
+      <fieldset
+        class="roles wide"
+        part="role-checkboxes"
+        aria-describedby=${rolesError ? 'f-roles-hint f-roles-error' : 'f-roles-hint'}
+      >
+        <legend>${this.msg('rolesLegend')}</legend>
+        ${ADDRESS_ROLES.map(
+          (r) => html`<label>
+            <input
+              type="checkbox"
+              id="f-role-${r}"
+              .checked=${this.values.roles.includes(r)}
+              @change=${(e: Event) => this.toggleRole(r, (e.target as HTMLInputElement).checked)}
+            />
+            <span><strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}</span>
+          </label>`,
+        )}
+        <p class="hint" id="f-roles-hint">${this.msg('rolesHint')}</p>
+        ${rolesError ? html`<p class="ce-field-error" part="field-error" id="f-roles-error">${rolesError}</p>` : nothing}
+      </fieldset>
+      ${this.formError ? html`<p class="error wide" part="error" role="alert">${this.formError}</p>` : nothing}
+      <div class="buttons wide">
+        <button class="ce-button" type="button" part="cancel-button" @click=${this.closeForm}>${this.msg('cancel')}</button>
+        <button class="ce-button ce-button--primary" type="submit" part="save-button" ?disabled=${this.saving}>
+          ${this.saving ? this.msg('saving') : this.msg('save')}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  private renderPager(value: AddressPage): TemplateResult | typeof nothing {
+    const size = this.effectivePageSize;
+    if (value.total <= size) return nothing;
+    const pages = Math.max(1, Math.ceil(value.total / size));
+    const page = Math.min(this.pageIndex + 1, pages);
+    const loading = this.addresses.status === 'loading';
+    return html`<nav class="pager" part="pager" aria-label=${this.msg('pagerLabel')}>
+      <button class="ce-button" type="button" part="previous" ?disabled=${this.pageIndex === 0 || loading} @click=${this.previousPage}>
+        ${this.msg('previous')}
+      </button>
+      <span part="page-status" role="status">${this.msg('pageOf', { page, pages })}</span>
+      <button class="ce-button" type="button" part="next" ?disabled=${!value.nextCursor || loading} @click=${this.nextPage}>
+        ${this.msg('next')}
+      </button>
+    </nav>`;
+  }
+
+  private renderList(value: AddressPage): TemplateResult {
+    return html`<ul class="list" part="list" aria-label=${this.msg('heading')}>
+        ${repeat(value.items, (a) => a.id, (a) => this.renderCard(a))}
+      </ul>
+      ${this.renderPager(value)}`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    if (this.searchQuery) return html`<p class="empty" part="empty">${this.msg('noMatches', { q: this.searchQuery })}</p>`;
+    return html`<p class="empty" part="empty"><slot name="empty">${this.msg('empty')}</slot></p>`;
+  }
+
+  private renderConfirm(): TemplateResult {
+    const a = this.confirming;
+    return html`<dialog
+      part="confirm"
+      role="alertdialog"
+      aria-labelledby="confirm-title"
+      aria-describedby="confirm-text"
+      @cancel=${this.onDialogCancel}
+    >
+      ${a
+        ? html`<h3 id="confirm-title">${this.msg('confirmTitle')}</h3>
+            <p id="confirm-text">${this.msg('confirmText', { address: this.summary(a) })}</p>
+            ${this.deleteError ? html`<p class="error" part="error" role="alert">${this.deleteError}</p>` : nothing}
+            <div class="buttons">
+              <button class="ce-button" type="button" part="confirm-cancel-button" @click=${this.cancelDelete}>${this.msg('keep')}</button>
+              <button class="ce-button ce-button--danger" type="button" part="confirm-button" ?disabled=${this.deleting} @click=${this.confirmDelete}>
+                ${this.deleting ? this.msg('deleting') : this.msg('confirmDelete')}
+              </button>
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+
+  protected override render(): TemplateResult {
+    const meReady = this.me.status !== 'loading' || this.me.value !== undefined;
+    const showSearch = (this.unfilteredTotal ?? 0) > this.effectivePageSize || this.searchQuery !== '' || this.searchText !== '';
+    const editable = this.editable;
+    return html`<section part="base" aria-labelledby="heading">
+      <div class="header" part="header">
+        <h2 id="heading" part="heading"><slot name="heading">${this.msg('heading')}</slot></h2>
+        ${showSearch
+          ? html`<form class="search" role="search" @submit=${this.onSearchSubmit}>
+              <label class="ce-visually-hidden" for="search">${this.msg('search')}</label>
+              <input
+                id="search"
+                class="ce-input"
+                part="search"
+                type="search"
+                placeholder=${this.msg('searchPlaceholder')}
+                .value=${this.searchText}
+                @input=${this.onSearchInput}
+              />
+            </form>`
+          : nothing}
+        ${editable && this.customerId
+          ? html`<button
+              class="ce-button"
+              type="button"
+              part="add-button"
+              ?disabled=${this.formMode !== null}
+              @click=${() => this.openForm({ mode: 'create' })}
+            >
+              ${this.msg('add')}
+            </button>`
+          : nothing}
+      </div>
+      ${this.formMode?.mode === 'create' ? this.renderForm() : nothing}
+      ${meReady
+        ? renderResource(this, this.addresses, (value) => this.renderList(value), {
+            isEmpty: (value) => value.items.length === 0,
+            empty: this.renderEmpty(),
+          })
+        : renderResource(this, this.me, () => html``)}
+      ${this.renderConfirm()}
+      <div class="ce-visually-hidden" role="status">${this.announcement}</div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'address-book': AddressBook;
+  }
+  interface HTMLElementEventMap {
+    'address-change': CustomEvent<AddressChangeDetail>;
+  }
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../shared/define.js';
+import { NotesPanel } from './notes-panel.js';
+
+defineElement('notes-panel', NotesPanel);
