@@ -95,7 +95,8 @@ export function createCore(config: ResolvedConfig): Core {
     const context = { method: route.method, url, signal, config };
     try {
       if (route.response === null) {
-        await response.body?.cancel().catch(() => undefined);
+        // Not awaited: cancelling a cloned (tee'd) body settles only when every branch has.
+        void response.body?.cancel().catch(() => undefined);
         return undefined;
       }
       if (route.response === 'binary') return await response.blob();

@@ -40,7 +40,8 @@ export async function readProblem(response: Response): Promise<Problem> {
       // Not JSON after all: fall through to a synthesized problem.
     }
   } else {
-    await response.body?.cancel().catch(() => undefined);
+    // Not awaited: cancelling one branch of a cloned (tee'd) body only settles when every branch has.
+    void response.body?.cancel().catch(() => undefined);
   }
   return { title: TITLES[status] ?? (response.statusText || `The server answered with status ${status}`), status };
 }
