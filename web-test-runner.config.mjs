@@ -26,10 +26,10 @@ function mockServiceWorker() {
  * console is a bug a user's page would carry too.
  */
 const recordConsoleErrors = `
-  window.__ceConsoleErrors = [];
+  window.ceConsoleErrors = [];
   const original = console.error.bind(console);
   console.error = (...args) => {
-    window.__ceConsoleErrors.push(args.map((a) => (a instanceof Error ? a.stack || a.message : String(a))).join(' '));
+    window.ceConsoleErrors.push(args.map((a) => (a instanceof Error ? a.stack || a.message : String(a))).join(' '));
     original(...args);
   };
 `;

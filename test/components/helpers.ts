@@ -217,7 +217,7 @@ export function allowConsoleErrors(...patterns: RegExp[]): void {
 }
 
 function takeConsoleErrors(): string[] {
-  const recorded = (window as unknown as { __ceConsoleErrors?: string[] }).__ceConsoleErrors;
+  const recorded = (window as unknown as { ceConsoleErrors?: string[] }).ceConsoleErrors;
   if (!recorded) return [];
   return recorded.splice(0, recorded.length);
 }
