@@ -9,6 +9,12 @@ export { createScenario, type FailureKind, type ScenarioController, type Scenari
 
 import type { Database } from './data/database.js';
 
+/**
+ * The bearer tokens of the demo users in every seeded database (admin: every capability; clerk:
+ * notes and addresses but not finances; viewer: read-only). Paste one into the demo or a curl call.
+ */
+export const DEMO_TOKENS = { admin: 'demo-admin-token', clerk: 'demo-clerk-token', viewer: 'demo-viewer-token' } as const;
+
 /** The bearer tokens of the fixture users (admin: everything; clerk: notes and addresses; viewer: read-only). */
 export function demoTokens(db: Database): { admin: string; clerk: string; viewer: string } {
   const { admin, clerk, viewer } = db.fixtures.users;

@@ -5,7 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_CRITERIA, type Customer, type Note, type Order, type OrderSummary, type Page, type Problem } from '../../src/sdk/schemas.js';
 import { isUkPostcode, normalisePostcode, validateAddress } from '../../src/sdk/validation.js';
-import { setupMockApi } from '../../mocks/node.js';
+import { DEMO_TOKENS } from '../../mocks/index.js';
+import { onMockResponse, setupMockApi } from '../../mocks/node.js';
 
 const mock = setupMockApi({
   seed: 7,
@@ -82,6 +83,10 @@ describe('auth and capabilities', () => {
       expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
       await problem(res, 401);
     }
+  });
+
+  it('uses the documented demo tokens', () => {
+    expect(tokens).toEqual(DEMO_TOKENS);
   });
 
   it('tells each user who they are and what they may do', async () => {
@@ -268,6 +273,57 @@ describe('optimistic concurrency and history', () => {
     const res = await call(`${path}/adjustments`, { method: 'POST', body: { delta: -(after.points + 1), reason: 'Too much' } });
     await problem(res, 409);
     expect((await json<{ points: number }>(path)).points).toBe(after.points);
+  });
+});
+
+describe('customers, contacts and addresses', () => {
+  it('creates a marketplace customer on payment before despatch, findable at once', async () => {
+    const amazon = db.reference.salesChannels.find((c) => c.kind === 'amazon')!;
+    const res = await call('/customers', { method: 'POST', body: { name: 'Quillon Vasquez-Trent', type: 'public', salesChannelId: amazon.id } });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as Customer;
+    expect(res.headers.get('location')).toBe(`${mock.baseUrl}/customers/${created.id}`);
+    expect(db.reference.paymentTerms.find((t) => t.id === created.paymentTermsId)?.kind).toBe('prepay');
+    const found = await json<Page<{ id: string }>>('/customers?criterion=name&q=Quillon');
+    expect(found.items.map((c) => c.id)).toEqual([created.id]);
+    await problem(await call('/customers', { method: 'POST', token: tokens.viewer, body: { name: 'X', type: 'public', salesChannelId: amazon.id } }), 403);
+  });
+
+  it("lists an agent's sub-customers", async () => {
+    const page = await json<Page<{ id: string }>>(`${customerPath(fx.customers.agent)}/sub-customers?limit=100`);
+    expect(page.total).toBeGreaterThanOrEqual(3);
+    expect(page.items.map((c) => c.id)).toContain(fx.customers.subCustomer);
+  });
+
+  it('adds, changes (with If-Match) and removes a contact', async () => {
+    const path = `${customerPath(fx.customers.vatExempt)}/contacts`;
+    const created = await json<{ id: string; version: number }>(path, { method: 'POST', body: { name: 'Ada Byron', role: 'Buyer' } }, 201);
+    await problem(await call(`${path}/${created.id}`, { method: 'PATCH', body: { role: 'Head buyer' } }), 428);
+    const changed = await json<{ role: string }>(`${path}/${created.id}`, {
+      method: 'PATCH', headers: { 'If-Match': `"${created.version}"` }, body: { role: 'Head buyer' },
+    });
+    expect(changed.role).toBe('Head buyer');
+    expect((await json<Array<{ id: string; role: string }>>(path)).find((c) => c.id === created.id)?.role).toBe('Head buyer');
+    expect((await call(`${path}/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await json<Array<{ id: string }>>(path)).map((c) => c.id)).not.toContain(created.id);
+    const texts = (await notesOf(fx.customers.vatExempt)).map((n) => n.text);
+    expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/^Contact added/), expect.stringMatching(/^Contact removed/)]));
+  });
+
+  it('gives a role to one address at a time and searches addresses', async () => {
+    const id = fx.customers.fortyAddresses;
+    const path = `${customerPath(id)}/addresses`;
+    const created = await json<{ id: string; version: number }>(path, {
+      method: 'POST', body: { line1: '9 Quay Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB', roles: ['delivery'] },
+    }, 201);
+    const all = await json<Page<{ id: string; roles: string[] }>>(`${path}?limit=100`);
+    expect(all.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual([created.id]);
+    const found = await json<Page<{ id: string }>>(`${path}?q=quay%20street`);
+    expect(found.items.map((a) => a.id)).toEqual([created.id]);
+    const bad = await call(`${path}/${created.id}`, { method: 'PATCH', headers: { 'If-Match': `"${created.version}"` }, body: { postcode: 'nonsense' } });
+    expect((await problem(bad, 422)).errors?.[0]?.field).toBe('postcode');
+    expect((await call(`${path}/${created.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await notesOf(id)).some((n) => n.text.startsWith('Address removed'))).toBe(true);
   });
 });
 
@@ -461,6 +517,29 @@ describe('attachments', () => {
     const svg = new FormData();
     svg.append('file', new File(['<svg onload="alert(1)"/>'], 'logo.svg', { type: 'image/svg+xml' }));
     await problem(await call(url, { method: 'POST', body: svg }), 415);
+  });
+});
+
+describe('response hook', () => {
+  it('reports every response with its route id', async () => {
+    const seen: Array<{ routeId: string; status: number; body: string }> = [];
+    const pending: Array<Promise<void>> = [];
+    const stop = onMockResponse(({ routeId, response }) => {
+      pending.push(response.text().then((body) => {
+        seen.push({ routeId, status: response.status, body });
+      }));
+    });
+    try {
+      await call('/me');
+      await call('/me', { token: null });
+      await call(customerPath(fx.customers.oneAddress));
+    } finally {
+      stop();
+    }
+    await call('/me');
+    await Promise.all(pending);
+    expect(seen.map((e) => [e.routeId, e.status])).toEqual([['me.get', 200], ['me.get', 401], ['customers.get', 200]]);
+    expect(JSON.parse(seen[0]!.body)).toHaveProperty('user');
   });
 });
 
