@@ -230,6 +230,13 @@ export class CustomerCard extends CeElement {
     return this.#customer.value;
   }
 
+  /** True while any part of the card is still loading its first value or re-reading. */
+  private get busy(): boolean {
+    return [this.#customer, this.#me, this.#reference, this.#account, this.#loyalty, this.#contacts, this.#agent].some(
+      (ctrl) => ctrl.status === 'loading',
+    );
+  }
+
   private m(key: CardMessageKey, params?: Record<string, string | number>): string {
     return cardMessage(this.resolvedLocale, key, params);
   }
@@ -255,7 +262,7 @@ export class CustomerCard extends CeElement {
   private renderCard(c: Customer): TemplateResult {
     const ref = this.#reference.value;
     return html`
-      <article part="card" aria-labelledby="customer-name">
+      <article part="card" aria-labelledby="customer-name" aria-busy=${this.busy ? 'true' : 'false'}>
         <header part="header">
           <div class="heading">
             <h2 part="name" id="customer-name" class="text">${c.name}</h2>
