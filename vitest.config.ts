@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/{sdk,mocks,contract}/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/contract/validate-mock-responses.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Two cores on CI machines: keep workers to what they can run.
