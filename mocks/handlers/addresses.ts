@@ -69,7 +69,7 @@ export const addressResources = {
         region: input.region ?? null,
         postcode: input.postcode ? normalisePostcode(input.postcode, input.country) : null,
         country: input.country,
-        roles: [...new Set(input.roles ?? [])] as AddressRole[],
+        roles: ADDRESS_ROLES.filter((r) => (input.roles ?? []).includes(r)),
       };
       checkAddress(ctx, candidate);
       const created = ctx.db.createAddress(customer.id, candidate);
@@ -93,24 +93,31 @@ export const addressResources = {
     handle(ctx) {
       const current = loadAddress(ctx);
       const patch = ctx.body as AddressPatch;
-      const changes: Partial<Address> = {};
-      for (const [k, value] of Object.entries(patch)) (changes as Record<string, unknown>)[k] = value ?? null;
-      if (patch.roles) changes.roles = [...new Set(patch.roles)] as AddressRole[];
-      const merged = { ...current, ...changes };
+      const requested: Partial<Address> = {};
+      for (const [k, value] of Object.entries(patch)) (requested as Record<string, unknown>)[k] = value ?? null;
+      if (patch.roles) requested.roles = ADDRESS_ROLES.filter((r) => patch.roles!.includes(r));
+      const merged = { ...current, ...requested };
       if (merged.postcode) merged.postcode = normalisePostcode(merged.postcode, merged.country);
-      if ('postcode' in changes || 'country' in changes) changes.postcode = merged.postcode;
       checkAddress(ctx, merged);
+      // Only what differs is written (and recorded); an empty change keeps the version.
+      const changes: Partial<Address> = {};
+      for (const key of ['label', 'recipient', 'line1', 'line2', 'city', 'region', 'postcode', 'country'] as const) {
+        if (merged[key] !== current[key]) (changes as Record<string, unknown>)[key] = merged[key];
+      }
+      const sameRoles = merged.roles.length === current.roles.length && merged.roles.every((r) => current.roles.includes(r));
+      if (!sameRoles) changes.roles = merged.roles;
+      if (Object.keys(changes).length === 0) return { body: current, headers: { ETag: etag(current.version) } };
       const updated = ctx.db.updateAddress(current.id, changes);
       const gained = updated.roles.filter((r) => !current.roles.includes(r));
       takeRoles(ctx, current.customerId, updated.id, gained);
       const before = describeAddress(current);
       const after = describeAddress(updated);
-      if (before !== after || Object.keys(changes).some((k) => k !== 'roles')) {
+      if (Object.keys(changes).some((k) => k !== 'roles')) {
         systemNote(ctx, current.customerId, before === after ? `Address changed: ${after}` : `Address changed from ${before} to ${after}`, {
           field: 'addresses', from: before, to: after,
         });
       }
-      if (patch.roles && roleList(current.roles) !== roleList(updated.roles)) {
+      if (changes.roles) {
         systemNote(ctx, current.customerId, `Address roles changed for ${after}: from ${roleList(current.roles) ?? 'none'} to ${roleList(updated.roles) ?? 'none'}`, {
           field: 'addressRoles', from: roleList(current.roles), to: roleList(updated.roles),
         });

@@ -46,7 +46,11 @@ export const contactResources = {
       const before = describe(current);
       const patch = ctx.body as ContactPatch;
       const changes: Partial<Contact> = {};
-      for (const [k, value] of Object.entries(patch)) (changes as Record<string, unknown>)[k] = value ?? null;
+      for (const [k, value] of Object.entries(patch)) {
+        if ((current as unknown as Record<string, unknown>)[k] !== (value ?? null)) (changes as Record<string, unknown>)[k] = value ?? null;
+      }
+      // Nothing differs: no new version, no history entry.
+      if (Object.keys(changes).length === 0) return { body: current, headers: { ETag: etag(current.version) } };
       const updated = ctx.db.updateContact(current.id, changes);
       systemNote(ctx, current.customerId, `Contact changed: ${before}${describe(updated) === before ? '' : ` → ${describe(updated)}`}`, {
         field: 'contacts', from: before, to: describe(updated),

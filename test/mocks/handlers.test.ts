@@ -506,6 +506,18 @@ describe('attachments', () => {
     await problem(await call(`/attachments/${created.id}/content`), 404);
   });
 
+  it('attaches a document to an order', async () => {
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], 'proof of delivery.pdf', { type: 'application/pdf' }));
+    const order = await json<Order>(`${orderPath(fx.orders.dispatched)}/attachments`, { method: 'POST', body: form });
+    const attached = order.attachments.find((a) => a.filename === 'proof of delivery.pdf');
+    expect(attached?.orderId).toBe(order.id);
+    expect((await json<Order>(orderPath(order.id))).attachments.map((a) => a.id)).toContain(attached!.id);
+    const download = await call(`/attachments/${attached!.id}/content`);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46]));
+    await problem(await call(`${orderPath(order.id)}/attachments`, { method: 'POST', token: tokens.viewer, body: form }), 403);
+  });
+
   it('refuses files over 10 MB (413) and types outside the allow-list (415)', async () => {
     const url = path.replace('CID', fx.customers.oneAddress);
     const big = new FormData();
