@@ -2,7 +2,7 @@
 import type { Note, NoteInput, WatchList } from '../../src/sdk/schemas.js';
 import { loadCustomer, param, requireCapability, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
-import { conflict, notFound } from './problem.js';
+import { conflict, invalid, notFound } from './problem.js';
 
 function loadNote(ctx: HandlerContext): Note {
   const customer = loadCustomer(ctx);
@@ -54,8 +54,9 @@ export const noteResources = {
     handle(ctx) {
       const note = loadNote(ctx);
       const { pinned } = ctx.body as { pinned: boolean };
-      if (note.removed) throw conflict('A removed note cannot be pinned.');
       if (note.pinned === pinned) return { body: note };
+      // notes.update documents 422 (not 409): the value is what cannot be accepted for this note.
+      if (note.removed) throw invalid([{ field: 'pinned', message: 'A removed note cannot be pinned.', code: 'invalid_state' }]);
       return { body: ctx.db.updateNote(note.id, { pinned }) };
     },
   },
