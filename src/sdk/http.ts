@@ -71,8 +71,10 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     throw new TypeError(`The baseUrl "${options.baseUrl}" is not a URL. Give an absolute URL, or a path in a browser.`);
   }
   const retry = options.retry ?? 2;
-  const retryLimit = typeof retry === 'number' ? retry : retry.limit;
-  const backoffMs = typeof retry === 'number' ? 300 : (retry.backoffMs ?? 300);
+  const limit = typeof retry === 'number' ? retry : retry.limit;
+  const backoff = typeof retry === 'number' ? undefined : retry.backoffMs;
+  const retryLimit = Number.isFinite(limit) ? limit : 2;
+  const backoffMs = backoff !== undefined && Number.isFinite(backoff) ? backoff : 300;
   const timeout = options.timeout ?? 15_000;
   if (!(timeout > 0)) throw new RangeError('The timeout must be a positive number of milliseconds.');
   return {
@@ -118,7 +120,12 @@ export async function applyHeaders(headers: Headers, url: string, config: Resolv
   }
   if (config.getToken) {
     const token = await config.getToken();
-    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (token === null || token === undefined || token === '') return;
+    if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+      // Checked here so that a bad token is reported as what it is, not as a network failure.
+      throw new Error('getToken returned something that cannot be sent as a bearer token: give the token string alone.');
+    }
+    headers.set('authorization', `Bearer ${token}`);
   }
 }
 

@@ -398,6 +398,16 @@ describe('the token goes only to the API origin', () => {
     }
   });
 
+  it('lets a failing getToken fail the call as it is, without retrying', async () => {
+    const failure = new Error('The session store is locked.');
+    const { client: api, calls } = client(() => json(customer()), { getToken: () => Promise.reject(failure) });
+    expect(await rejection(api.customers.get('cus_000001'))).toBe(failure);
+    const bad = client(() => json(customer()), { getToken: () => 'abc\r\nX-Injected: 1' });
+    expect(String(await rejection(bad.client.customers.get('cus_000001')))).toMatch(/cannot be sent as a bearer token/);
+    expect(calls).toHaveLength(0);
+    expect(bad.calls).toHaveLength(0);
+  });
+
   it('strips credentials from a request to any other origin through the same machinery', async () => {
     const fake = fakeFetch(() => json({}));
     const getToken = vi.fn(() => token);
