@@ -1,0 +1,21 @@
+/**
+ * Registers every Customer Elements tag under its default name. Import this once for the whole
+ * library; import `./<tag>/define.js` for one component; or import the classes from the package
+ * entry and register them under names of your own with `defineElement`.
+ *
+ * Registration order does not matter: `defineElement` attaches a context root to the document, so
+ * components upgraded before their `<customer-elements-provider>` still receive its client.
+ */
+import { defineElement } from './shared/define.js';
+import { CustomerElementsProvider } from './shared/provider.js';
+
+// Each module registers its tag; re-exporting keeps them from looking unused.
+export * from './watch-list-badge/define.js';
+export * from './customer-search/define.js';
+export * from './customer-card/define.js';
+export * from './notes-panel/define.js';
+export * from './address-book/define.js';
+
+defineElement('customer-elements-provider', CustomerElementsProvider);
+
+export { CustomerElementsProvider };

@@ -1,0 +1,35 @@
+import { createMessages } from '../shared/i18n.js';
+
+/** The badge's own texts (the shared ones — Save, Cancel, errors — come from the shared catalogue). */
+export const badgeMessages = createMessages({
+  en: {
+    label: 'Watch list',
+    editHint: 'edit the note',
+    add: 'Add to watch list',
+    titleAdd: 'Add to the watch list',
+    titleEdit: 'Edit the watch-list note',
+    noteLabel: 'Watch-list note',
+    noteHint: 'Shown with this customer wherever they appear, whatever they order. Up to 1,000 characters.',
+    clear: 'Remove from watch list',
+    required: 'Write the watch-list note.',
+    saved: 'Watch-list note saved.',
+    cleared: 'Removed from the watch list.',
+    setBy: '{name}, {date}',
+  },
+  de: {
+    label: 'Beobachtungsliste',
+    editHint: 'Notiz bearbeiten',
+    add: 'Auf die Beobachtungsliste',
+    titleAdd: 'Auf die Beobachtungsliste setzen',
+    titleEdit: 'Notiz der Beobachtungsliste bearbeiten',
+    noteLabel: 'Notiz zur Beobachtungsliste',
+    noteHint: 'Wird bei diesem Kunden überall angezeigt, was er auch bestellt. Bis zu 1.000 Zeichen.',
+    clear: 'Von der Beobachtungsliste nehmen',
+    required: 'Schreiben Sie die Notiz zur Beobachtungsliste.',
+    saved: 'Notiz gespeichert.',
+    cleared: 'Von der Beobachtungsliste genommen.',
+    setBy: '{name}, {date}',
+  },
+});
+
+export type BadgeMessageKey = Parameters<typeof badgeMessages>[1];

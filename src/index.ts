@@ -1,0 +1,26 @@
+/**
+ * Customer Elements: the component classes, unregistered, plus what a host or a component author
+ * needs around them. Importing this registers nothing: import `customer-elements/define` (or
+ * `src/components/define.ts`) for the default tag names, or register the classes yourself:
+ *
+ * ```ts
+ * import { defineElement, WatchListBadge } from 'customer-elements';
+ * defineElement('acme-watch-flag', WatchListBadge);
+ * ```
+ *
+ * The SDK is its own entry (`customer-elements/sdk`), so a page that only needs the client does not
+ * load the components.
+ */
+
+// Components
+export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
+export { CustomerSearch, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
+export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
+export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
+export { AddressBook, type AddressChangeAction, type AddressChangeDetail } from './components/address-book/address-book.js';
+
+// Configuration, base class and helpers for hosts and component authors
+export * from './components/shared/index.js';
+
+// The SDK types components take and emit (the SDK itself is the `./sdk` entry).
+export type { Client, ClientOptions, TokenSource } from './sdk/index.js';
