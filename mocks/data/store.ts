@@ -1,0 +1,918 @@
+/**
+ * The `Database` implementation: tables as Maps, per-customer arrays, and the search indexes, with
+ * every mutation going through here so that the indexes can never go stale.
+ *
+ * Orders are held lightly: ordinary orders as a few columns with summaries made on first use, the
+ * big customer's summaries only once someone asks for them, and full details only for orders
+ * someone has opened (or saved). Notes and account transactions are generated per customer on
+ * first use. Order
+ * identifiers are found arithmetically (see `identifiers.ts`) plus a small map of identifiers that
+ * saved orders carry beyond the derived ones.
+ */
+import type {
+  Account, Actor, Address, AddressRole, Contact, Customer, CustomerSummary, Loyalty, Note, Order,
+  OrderSummary, Reference, Transaction, WatchList,
+} from '../../src/sdk/schemas.js';
+import type {
+  CustomerRecord, CustomerSearch, Database, DatasetSize, Fixtures, OrderQuery, StoredAttachment, UserRecord,
+} from './database.js';
+import { candidateOrdinals, type ChannelKind, type OrderIdentifierKind, ordinalOfOrderId } from './identifiers.js';
+import {
+  type DetailContext, type OrderIdentifiers, type SummarySpec, derivedIdentifiers, identifiersOfOrder, makeSummary,
+  materialiseOrder, orderCore,
+} from './orders.js';
+import { pad } from './random.js';
+import { SortedIndex, initialOf, nameTokens, normaliseExact, normalisePostcode, sortKeyOf } from './search-index.js';
+
+const ORDER_KINDS: readonly OrderIdentifierKind[] = [
+  'orderNumber', 'invoiceNumber', 'trackingNumber', 'amazonOrderId', 'orderReference', 'externalOrderReference', 'dispatchId',
+];
+
+const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
+
+/** What the indexes hold for a customer now, so a change can remove exactly the old entries. */
+interface Indexed {
+  tokens: string[];
+  email: string;
+  postcode: string;
+  postcodeDisplay: string | null;
+  ebay: string;
+  initial: string;
+  sortKey: string;
+}
+
+export interface BigCustomerSpec {
+  customerId: string;
+  count: number;
+  flags: number;
+  /** The summary of the big customer's i-th order (oldest first), given its ordinal. */
+  make: (i: number, n: number) => OrderSummary;
+}
+
+/** A customer's records that are generated only when first needed (oldest first). */
+export interface LazyCustomerData {
+  notes: Note[];
+  transactions: Omit<Transaction, 'balanceAfter'>[];
+}
+
+/** What an order was born with: enough to derive its identifiers and totals without building it. */
+export interface OrderBirth {
+  customerId: string;
+  placedAt: number;
+  status: OrderSummary['status'];
+  salesChannelId: string;
+  total: number;
+}
+
+export interface StoreInit {
+  seed: number;
+  size: DatasetSize;
+  now: string;
+  reference: Reference;
+  staff: readonly Actor[];
+}
+
+export class Store implements Database {
+  readonly seed: number;
+  readonly size: DatasetSize;
+  readonly now: string;
+  readonly reference: Reference;
+  fixtures!: Fixtures;
+
+  private readonly detailContext: DetailContext;
+  private readonly channelKinds = new Map<string, ChannelKind>();
+  private readonly usersByToken = new Map<string, UserRecord>();
+  private readonly counters = new Map<string, number>();
+  private lastStamp = 0;
+
+  private readonly customers = new Map<string, CustomerRecord>();
+  private readonly subs = new Map<string, string[]>();
+  private readonly contacts = new Map<string, Contact>();
+  private readonly contactsBy = new Map<string, Contact[]>();
+  private readonly addresses = new Map<string, Address>();
+  private readonly addressesBy = new Map<string, Address[]>();
+  private readonly notes = new Map<string, Note>();
+  private readonly notesBy = new Map<string, Note[]>();
+  private readonly watch = new Map<string, WatchList>();
+  private readonly transactions = new Map<string, Transaction[]>();
+  private readonly loyalty = new Map<string, Loyalty>();
+  private readonly attachments = new Map<string, StoredAttachment>();
+  private readonly attachmentsBy = new Map<string, StoredAttachment[]>();
+
+  // lazily generated per-customer records
+  private lazy: ((customerId: string) => LazyCustomerData) | null = null;
+  private readonly lazyDone = new Set<string>();
+
+  // orders: ordinary orders as columns; summaries made on first use
+  private readonly ordCustomer: string[] = [];
+  private readonly ordPlaced: number[] = [];
+  private readonly ordStatus: OrderSummary['status'][] = [];
+  private readonly ordChannel: string[] = [];
+  private readonly ordPriority: boolean[] = [];
+  private readonly orderFlags: number[] = [];
+  private readonly summaries: (OrderSummary | undefined)[] = [];
+  private readonly ordersBy = new Map<string, number[]>();
+  private big: (BigCustomerSpec & { start: number; summaries: (OrderSummary | undefined)[]; complete: boolean }) | null = null;
+  private readonly details = new Map<number, Order>();
+  private readonly extras = new Map<OrderIdentifierKind, Map<string, Set<number>>>();
+  private readonly sortedOrders = new Map<string, Map<string, OrderSummary[]>>();
+
+  // customer indexes
+  private readonly nameIndex = new SortedIndex();
+  private readonly emailIndex = new SortedIndex();
+  private readonly postcodeIndex = new SortedIndex();
+  private readonly ebayIndex = new SortedIndex();
+  private readonly indexed = new Map<string, Indexed>();
+  private ranked: CustomerRecord[] | null = null;
+  private readonly rank = new Map<string, number>();
+
+  constructor(init: StoreInit) {
+    this.seed = init.seed;
+    this.size = init.size;
+    this.now = init.now;
+    this.reference = init.reference;
+    this.detailContext = { seed: init.seed, staff: init.staff };
+    for (const c of init.reference.salesChannels) this.channelKinds.set(c.id, c.kind);
+    for (const kind of ORDER_KINDS) this.extras.set(kind, new Map());
+    this.lastStamp = Date.parse(init.now);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Bulk loading (used by the generator only)
+  // ------------------------------------------------------------------------------------------
+
+  loadUser(user: UserRecord): void {
+    this.usersByToken.set(user.token, user);
+  }
+
+  loadCustomer(record: CustomerRecord): void {
+    this.customers.set(record.id, record);
+    if (record.agentId) this.pushTo(this.subs, record.agentId, record.id);
+  }
+
+  loadContact(contact: Contact): void {
+    this.contacts.set(contact.id, contact);
+    this.pushTo(this.contactsBy, contact.customerId, contact);
+  }
+
+  loadAddress(address: Address): void {
+    this.addresses.set(address.id, address);
+    this.pushTo(this.addressesBy, address.customerId, address);
+  }
+
+  /** Notes in the order they happened (oldest first); stored newest first. */
+  loadNotes(customerId: string, oldestFirst: Note[]): void {
+    const newestFirst: Note[] = new Array(oldestFirst.length);
+    for (let i = 0; i < oldestFirst.length; i++) {
+      const note = oldestFirst[i]!;
+      this.notes.set(note.id, note);
+      newestFirst[oldestFirst.length - 1 - i] = note;
+    }
+    this.notesBy.set(customerId, newestFirst);
+  }
+
+  /**
+   * Notes and transactions are generated per customer on first use (from the customer's own seed,
+   * so the result does not depend on access order). Any change to the customer materialises them
+   * first, so they are always generated from the customer as it was born.
+   */
+  setLazyCustomerData(make: (customerId: string) => LazyCustomerData): void {
+    this.lazy = make;
+  }
+
+  loadWatchList(value: WatchList): void {
+    this.watch.set(value.customerId, value);
+  }
+
+  /** Transactions oldest first, without balances; running balances are computed here. */
+  loadTransactions(customerId: string, oldestFirst: Omit<Transaction, 'balanceAfter'>[]): void {
+    let balance = 0;
+    const list: Transaction[] = new Array(oldestFirst.length);
+    for (let i = 0; i < oldestFirst.length; i++) {
+      const tx = oldestFirst[i]!;
+      balance += tx.amount.amountMinor;
+      list[oldestFirst.length - 1 - i] = { ...tx, balanceAfter: gbp(balance) };
+    }
+    this.transactions.set(customerId, list);
+  }
+
+  loadLoyalty(value: Loyalty): void {
+    this.loyalty.set(value.customerId, value);
+  }
+
+  loadAttachment(value: StoredAttachment): void {
+    this.attachments.set(value.id, value);
+    this.pushTo(this.attachmentsBy, value.customerId, value);
+  }
+
+  /** Appends an ordinary order (its summary is made on first use); returns its ordinal. */
+  loadOrder(spec: SummarySpec, flags: number): number {
+    const n = this.ordCustomer.length;
+    this.ordCustomer.push(spec.customerId);
+    this.ordPlaced.push(spec.placedAt);
+    this.ordStatus.push(spec.status);
+    this.ordChannel.push(spec.salesChannelId);
+    this.ordPriority.push(spec.priority);
+    this.orderFlags.push(flags);
+    this.pushTo(this.ordersBy, spec.customerId, n);
+    return n;
+  }
+
+  /** The ordinal the next loaded order will get (ordinals are fixed by load order). */
+  get nextOrdinal(): number {
+    return this.ordCustomer.length;
+  }
+
+  /** The ordinals of a customer's orders, oldest first. */
+  ordinalsOf(customerId: string): number[] {
+    if (this.big && customerId === this.big.customerId) return Array.from({ length: this.big.count }, (_, i) => this.big!.start + i);
+    return this.ordersBy.get(customerId) ?? [];
+  }
+
+  /** What order `n` was born with, without making its summary (big-customer orders excepted). */
+  birthOf(n: number): OrderBirth | undefined {
+    if (n >= 0 && n < this.ordCustomer.length) {
+      return {
+        customerId: this.ordCustomer[n]!, placedAt: this.ordPlaced[n]!, status: this.ordStatus[n]!,
+        salesChannelId: this.ordChannel[n]!, total: orderCore(this.seed, n, this.orderFlags[n]!).total,
+      };
+    }
+    const s = this.summaryOf(n);
+    return s && { customerId: s.customerId, placedAt: Date.parse(s.placedAt), status: s.status, salesChannelId: s.salesChannelId, total: s.total.amountMinor };
+  }
+
+  /** The big customer's orders take the ordinals after every ordinary order. */
+  setBigCustomer(spec: BigCustomerSpec): void {
+    this.big = { ...spec, start: this.ordCustomer.length, summaries: new Array(spec.count), complete: spec.count === 0 };
+  }
+
+  /** Stores a hand-made detail for a generated order, without a version bump. */
+  putOrderDetail(order: Order): void {
+    this.storeDetail(order, false);
+  }
+
+  /** Builds the indexes once everything is loaded. */
+  finishLoading(): void {
+    for (const record of this.customers.values()) this.indexCustomer(record, true);
+    for (const index of [this.nameIndex, this.emailIndex, this.postcodeIndex, this.ebayIndex]) index.finish();
+    const total = this.totalOrdinals();
+    this.counters.set('ord', total);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Users, ids, time
+  // ------------------------------------------------------------------------------------------
+
+  userByToken(token: string): UserRecord | undefined {
+    return this.usersByToken.get(token);
+  }
+
+  nextId(prefix: string): string {
+    const next = (this.counters.get(prefix) ?? 0) + 1;
+    this.counters.set(prefix, next);
+    return `${prefix}_${pad(next, prefix === 'ord' ? 7 : 6)}`;
+  }
+
+  /** A timestamp for a mutation: real time, but never before the data set's "now" nor repeated. */
+  private stamp(): string {
+    const t = Math.max(Date.now(), this.lastStamp + 1);
+    this.lastStamp = t;
+    return new Date(t).toISOString();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Customers
+  // ------------------------------------------------------------------------------------------
+
+  getCustomer(id: string): CustomerRecord | undefined {
+    return this.customers.get(id);
+  }
+
+  toCustomer(r: CustomerRecord): Customer {
+    return {
+      id: r.id, version: r.version, name: r.name, tradingName: r.tradingName, salesChannelId: r.salesChannelId,
+      origin: r.origin, type: r.type, agentId: r.agentId, subCustomerCount: r.subCustomerCount,
+      bankAccountId: r.bankAccountId, accountsReference: r.accountsReference, vatExempt: r.vatExempt,
+      onHold: r.onHold, eori: r.eori, creditLimit: { ...r.creditLimit }, paymentTermsId: r.paymentTermsId,
+      username: r.username, hasPassword: r.hasPassword, email: r.email, telephone: r.telephone, mobile: r.mobile,
+      fax: r.fax, ebayUserId: r.ebayUserId, watchListed: r.watchListed, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    };
+  }
+
+  toSummary(r: CustomerRecord): CustomerSummary {
+    this.ensureLazy(r.id);
+    return {
+      id: r.id, name: r.name, tradingName: r.tradingName, type: r.type,
+      postcode: this.indexed.get(r.id)?.postcodeDisplay ?? this.primaryPostcode(r.id),
+      email: r.email, salesChannelId: r.salesChannelId, balance: gbp(this.balanceOf(r.id)),
+      watchListed: r.watchListed, onHold: r.onHold,
+    };
+  }
+
+  searchCustomers(query: CustomerSearch): CustomerRecord[] {
+    const q = (query.q ?? '').trim();
+    const segment = query.segment ?? 'all';
+    const initial = query.initial;
+    let ids: Set<string> | null = null;
+    if (q !== '') {
+      const criterion = query.criterion ?? 'name';
+      switch (criterion) {
+        case 'name': {
+          const tokens = nameTokens(q);
+          if (tokens.length === 0) return [];
+          for (const token of tokens) {
+            const found = this.nameIndex.prefix(token);
+            ids = ids === null ? found : intersect(ids, found);
+            if (ids.size === 0) return [];
+          }
+          break;
+        }
+        case 'email':
+          ids = this.emailIndex.prefix(normaliseExact(q));
+          break;
+        case 'postcode': {
+          const p = normalisePostcode(q);
+          ids = p === '' ? new Set() : this.postcodeIndex.prefix(p);
+          break;
+        }
+        case 'ebayUserId':
+          ids = this.ebayIndex.exact(normaliseExact(q));
+          break;
+        default: {
+          ids = new Set();
+          for (const n of this.findOrdinals(criterion, normaliseExact(q))) ids.add(this.customerOfOrdinal(n));
+        }
+      }
+    }
+    const keep = (r: CustomerRecord) =>
+      (segment === 'all' || (segment === 'trade') === (r.type !== 'public')) &&
+      (initial === undefined || this.indexed.get(r.id)?.initial === initial);
+    const ranked = this.rankedCustomers();
+    if (ids === null) return ranked.filter(keep);
+    const out: CustomerRecord[] = [];
+    for (const id of ids) {
+      const r = this.customers.get(id);
+      if (r && keep(r)) out.push(r);
+    }
+    out.sort((a, b) => this.rank.get(a.id)! - this.rank.get(b.id)!);
+    return out;
+  }
+
+  subCustomers(agentId: string): CustomerRecord[] {
+    this.rankedCustomers();
+    const list = (this.subs.get(agentId) ?? []).map((id) => this.customers.get(id)!);
+    list.sort((a, b) => this.rank.get(a.id)! - this.rank.get(b.id)!);
+    return list;
+  }
+
+  createCustomer(input: Omit<CustomerRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'subCustomerCount' | 'watchListed'>): CustomerRecord {
+    const at = this.stamp();
+    const record: CustomerRecord = {
+      ...input, id: this.nextId('cus'), version: 1, createdAt: at, updatedAt: at, subCustomerCount: 0, watchListed: false,
+    };
+    this.customers.set(record.id, record);
+    if (record.agentId) this.attachToAgent(record.id, record.agentId);
+    this.indexCustomer(record, false);
+    return record;
+  }
+
+  updateCustomer(id: string, changes: Partial<CustomerRecord>): CustomerRecord {
+    const record = this.mustGet(this.customers, id, 'customer');
+    this.ensureLazy(id);
+    const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, subCustomerCount: _subs, ...rest } = changes;
+    if ('agentId' in rest && rest.agentId !== record.agentId) {
+      if (record.agentId) this.detachFromAgent(id, record.agentId);
+      if (rest.agentId) this.attachToAgent(id, rest.agentId);
+    }
+    this.unindexCustomer(id);
+    Object.assign(record, rest);
+    record.version += 1;
+    record.updatedAt = this.stamp();
+    this.indexCustomer(record, false);
+    return record;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Contacts
+  // ------------------------------------------------------------------------------------------
+
+  contactsOf(customerId: string): Contact[] {
+    return this.contactsBy.get(customerId) ?? [];
+  }
+
+  getContact(id: string): Contact | undefined {
+    return this.contacts.get(id);
+  }
+
+  createContact(customerId: string, input: Omit<Contact, 'id' | 'customerId' | 'version'>): Contact {
+    const contact: Contact = { ...input, id: this.nextId('con'), customerId, version: 1 };
+    this.loadContact(contact);
+    return contact;
+  }
+
+  updateContact(id: string, changes: Partial<Contact>): Contact {
+    const contact = this.mustGet(this.contacts, id, 'contact');
+    const { id: _id, customerId: _c, version: _v, ...rest } = changes;
+    Object.assign(contact, rest);
+    contact.version += 1;
+    return contact;
+  }
+
+  deleteContact(id: string): void {
+    const contact = this.contacts.get(id);
+    if (!contact) return;
+    this.contacts.delete(id);
+    this.removeFrom(this.contactsBy, contact.customerId, contact);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Addresses
+  // ------------------------------------------------------------------------------------------
+
+  addressesOf(customerId: string): Address[] {
+    return this.addressesBy.get(customerId) ?? [];
+  }
+
+  getAddress(id: string): Address | undefined {
+    return this.addresses.get(id);
+  }
+
+  createAddress(customerId: string, input: Omit<Address, 'id' | 'customerId' | 'version'>): Address {
+    const address: Address = { ...input, roles: [...input.roles], id: this.nextId('adr'), customerId, version: 1 };
+    this.loadAddress(address);
+    this.refreshPostcode(customerId);
+    return address;
+  }
+
+  updateAddress(id: string, changes: Partial<Address>): Address {
+    const address = this.mustGet(this.addresses, id, 'address');
+    const { id: _id, customerId: _c, version: _v, ...rest } = changes;
+    Object.assign(address, rest);
+    if (rest.roles) address.roles = [...rest.roles];
+    address.version += 1;
+    this.refreshPostcode(address.customerId);
+    return address;
+  }
+
+  deleteAddress(id: string): void {
+    const address = this.addresses.get(id);
+    if (!address) return;
+    this.addresses.delete(id);
+    this.removeFrom(this.addressesBy, address.customerId, address);
+    this.refreshPostcode(address.customerId);
+  }
+
+  addressRoles(id: string): AddressRole[] {
+    return [...(this.addresses.get(id)?.roles ?? [])];
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Notes and watch list
+  // ------------------------------------------------------------------------------------------
+
+  notesOf(customerId: string): Note[] {
+    this.ensureLazy(customerId);
+    return this.notesBy.get(customerId) ?? [];
+  }
+
+  getNote(id: string): Note | undefined {
+    const m = /^not_(\d+)_\d+$/.exec(id);
+    if (m) this.ensureLazy(`cus_${m[1]}`);
+    return this.notes.get(id);
+  }
+
+  addNote(input: Omit<Note, 'id'>): Note {
+    this.ensureLazy(input.customerId);
+    const note: Note = { ...input, id: this.nextId('not') };
+    this.notes.set(note.id, note);
+    const list = this.notesBy.get(note.customerId);
+    if (list) list.unshift(note);
+    else this.notesBy.set(note.customerId, [note]);
+    return note;
+  }
+
+  updateNote(id: string, changes: Partial<Note>): Note {
+    const note = this.mustGet(this.notes, id, 'note');
+    const { id: _id, customerId: _c, ...rest } = changes;
+    return Object.assign(note, rest);
+  }
+
+  watchListOf(customerId: string): WatchList {
+    return this.watch.get(customerId) ?? { customerId, active: false, note: null, updatedAt: null, updatedBy: null };
+  }
+
+  /** Also sets the customer's `watchListed` flag (not a versioned edit of the customer). */
+  setWatchList(customerId: string, value: WatchList): WatchList {
+    this.ensureLazy(customerId);
+    const stored: WatchList = { ...value, customerId };
+    this.watch.set(customerId, stored);
+    const record = this.customers.get(customerId);
+    if (record) record.watchListed = stored.active;
+    return stored;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Orders
+  // ------------------------------------------------------------------------------------------
+
+  ordersOf(customerId: string, query: OrderQuery): OrderSummary[] {
+    const sort = query.sort ?? 'placedAt';
+    const direction = query.order ?? 'desc';
+    const sorted = this.sortedOrdersOf(customerId, sort, direction);
+    const q = query.q?.trim().toLowerCase();
+    if (!query.status && !query.salesChannelId && !q) return sorted.slice();
+    return sorted.filter(
+      (o) =>
+        (!query.status || o.status === query.status) &&
+        (!query.salesChannelId || o.salesChannelId === query.salesChannelId) &&
+        (!q || o.number.toLowerCase().startsWith(q)),
+    );
+  }
+
+  countOrders(customerId: string): number {
+    if (this.big && customerId === this.big.customerId) return this.big.count;
+    return this.ordersBy.get(customerId)?.length ?? 0;
+  }
+
+  getOrderSummary(id: string): OrderSummary | undefined {
+    const n = ordinalOfOrderId(id);
+    return n === undefined ? undefined : this.summaryOf(n);
+  }
+
+  getOrder(id: string): Order | undefined {
+    const n = ordinalOfOrderId(id);
+    if (n === undefined) return undefined;
+    const existing = this.details.get(n);
+    if (existing) return existing;
+    const summary = this.summaryOf(n);
+    if (!summary) return undefined;
+    const order = materialiseOrder(this.detailContext, n, summary, this.flagsOf(n), this.channelKind(summary.salesChannelId));
+    this.details.set(n, order);
+    return order;
+  }
+
+  saveOrder(order: Order): Order {
+    return this.storeDetail(order, true);
+  }
+
+  /** How many order details have been materialised (for tests of laziness). */
+  get materialisedOrders(): number {
+    return this.details.size;
+  }
+
+  /** How many of the big customer's summaries exist (for tests of laziness). */
+  get materialisedBigSummaries(): number {
+    if (!this.big) return 0;
+    let count = 0;
+    for (const s of this.big.summaries) if (s) count++;
+    return count;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Accounts and loyalty
+  // ------------------------------------------------------------------------------------------
+
+  account(customerId: string): Account {
+    const record = this.mustGet(this.customers, customerId, 'customer');
+    this.ensureLazy(customerId);
+    const terms = this.reference.paymentTerms.find((t) => t.id === record.paymentTermsId);
+    const balance = this.balanceOf(customerId);
+    // Payments settle the oldest invoices first, so whatever exceeds the invoices not yet due is overdue.
+    const today = this.now.slice(0, 10);
+    let notYetDue = 0;
+    for (const tx of this.transactions.get(customerId) ?? []) {
+      if (tx.kind === 'invoice' && tx.dueDate !== null && tx.dueDate >= today) notYetDue += tx.amount.amountMinor;
+    }
+    const overdue = Math.max(0, balance - notYetDue);
+    return {
+      customerId,
+      balance: gbp(balance),
+      creditLimit: { ...record.creditLimit },
+      availableCredit: gbp(Math.max(0, record.creditLimit.amountMinor - balance)),
+      overdue: gbp(overdue),
+      paymentTermsId: record.paymentTermsId,
+      dispatchBlocked: terms?.blocksDispatchUntilPaid ?? false,
+    };
+  }
+
+  /** Newest first. */
+  transactionsOf(customerId: string): Transaction[] {
+    this.ensureLazy(customerId);
+    return this.transactions.get(customerId) ?? [];
+  }
+
+  addTransaction(tx: Omit<Transaction, 'id' | 'balanceAfter'>): Transaction {
+    this.ensureLazy(tx.customerId);
+    const balance = this.balanceOf(tx.customerId) + tx.amount.amountMinor;
+    const stored: Transaction = { ...tx, id: this.nextId('txn'), balanceAfter: gbp(balance) };
+    const list = this.transactions.get(tx.customerId);
+    if (list) list.unshift(stored);
+    else this.transactions.set(tx.customerId, [stored]);
+    return stored;
+  }
+
+  loyaltyOf(customerId: string): Loyalty {
+    return this.loyalty.get(customerId) ?? { customerId, points: 0, updatedAt: null };
+  }
+
+  setLoyalty(customerId: string, value: Loyalty): Loyalty {
+    const stored = { ...value, customerId };
+    this.loyalty.set(customerId, stored);
+    return stored;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Attachments
+  // ------------------------------------------------------------------------------------------
+
+  attachmentsOf(customerId: string): StoredAttachment[] {
+    return this.attachmentsBy.get(customerId) ?? [];
+  }
+
+  getAttachment(id: string): StoredAttachment | undefined {
+    return this.attachments.get(id);
+  }
+
+  addAttachment(input: Omit<StoredAttachment, 'id'>): StoredAttachment {
+    const stored: StoredAttachment = { ...input, id: this.nextId('att') };
+    this.loadAttachment(stored);
+    return stored;
+  }
+
+  /** Also takes it off its order, if the order is held in detail. */
+  deleteAttachment(id: string): void {
+    const stored = this.attachments.get(id);
+    if (!stored) return;
+    this.attachments.delete(id);
+    this.removeFrom(this.attachmentsBy, stored.customerId, stored);
+    if (stored.orderId) {
+      const n = ordinalOfOrderId(stored.orderId);
+      const order = n === undefined ? undefined : this.details.get(n);
+      if (order) order.attachments = order.attachments.filter((a) => a.id !== id);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: orders
+  // ------------------------------------------------------------------------------------------
+
+  private totalOrdinals(): number {
+    return this.ordCustomer.length + (this.big?.count ?? 0);
+  }
+
+  private ensureLazy(customerId: string): void {
+    if (!this.lazy || this.lazyDone.has(customerId) || !this.customers.has(customerId)) return;
+    this.lazyDone.add(customerId);
+    const data = this.lazy(customerId);
+    this.loadNotes(customerId, data.notes);
+    this.loadTransactions(customerId, data.transactions);
+  }
+
+  /** How many customers' lazy records exist (for tests of laziness). */
+  get materialisedCustomers(): number {
+    return this.lazyDone.size;
+  }
+
+  private channelKind(channelId: string): ChannelKind {
+    return this.channelKinds.get(channelId) ?? 'manual';
+  }
+
+  private flagsOf(n: number): number {
+    return n < this.ordCustomer.length ? this.orderFlags[n]! : (this.big?.flags ?? 0);
+  }
+
+  private summaryOf(n: number): OrderSummary | undefined {
+    if (n < 0 || !Number.isInteger(n)) return undefined;
+    if (n < this.ordCustomer.length) {
+      let summary = this.summaries[n];
+      if (!summary) {
+        summary = makeSummary(this.seed, n, this.orderFlags[n]!, {
+          customerId: this.ordCustomer[n]!, placedAt: this.ordPlaced[n]!, status: this.ordStatus[n]!,
+          salesChannelId: this.ordChannel[n]!, priority: this.ordPriority[n]!,
+        });
+        this.summaries[n] = summary;
+      }
+      return summary;
+    }
+    const big = this.big;
+    if (!big || n >= big.start + big.count) return undefined;
+    const i = n - big.start;
+    let summary = big.summaries[i];
+    if (!summary) {
+      summary = big.make(i, n);
+      big.summaries[i] = summary;
+    }
+    return summary;
+  }
+
+  private customerOfOrdinal(n: number): string {
+    if (this.big && n >= this.big.start) return this.big.customerId;
+    return this.ordCustomer[n]!;
+  }
+
+  private sortedOrdersOf(customerId: string, sort: string, direction: 'asc' | 'desc'): OrderSummary[] {
+    const key = `${sort}:${direction}`;
+    let byKey = this.sortedOrders.get(customerId);
+    const cached = byKey?.get(key);
+    if (cached) return cached;
+    let all: OrderSummary[];
+    const big = this.big;
+    if (big && customerId === big.customerId) {
+      all = new Array(big.count);
+      for (let i = 0; i < big.count; i++) all[i] = this.summaryOf(big.start + i)!;
+      big.complete = true;
+    } else {
+      all = (this.ordersBy.get(customerId) ?? []).map((n) => this.summaryOf(n)!);
+    }
+    const sign = direction === 'asc' ? 1 : -1;
+    const compare: Record<string, (a: OrderSummary, b: OrderSummary) => number> = {
+      number: byNumber,
+      placedAt: (a, b) => (a.placedAt < b.placedAt ? -1 : a.placedAt > b.placedAt ? 1 : 0),
+      quantity: (a, b) => a.quantity - b.quantity,
+      total: (a, b) => a.total.amountMinor - b.total.amountMinor,
+      status: (a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : 0),
+      salesChannelId: (a, b) => (a.salesChannelId < b.salesChannelId ? -1 : a.salesChannelId > b.salesChannelId ? 1 : 0),
+    };
+    const primary = compare[sort] ?? compare.placedAt!;
+    all.sort((a, b) => sign * (primary(a, b) || byNumber(a, b))); // a fresh array
+    if (!byKey) {
+      byKey = new Map();
+      this.sortedOrders.set(customerId, byKey);
+    }
+    byKey.set(key, all);
+    return all;
+  }
+
+  private currentIdentifiers(n: number): OrderIdentifiers | undefined {
+    const detail = this.details.get(n);
+    if (detail) return identifiersOfOrder(detail);
+    if (n < this.ordCustomer.length) return derivedIdentifiers(n, this.ordStatus[n]!, this.channelKind(this.ordChannel[n]!));
+    const summary = this.summaryOf(n);
+    return summary && derivedIdentifiers(n, summary.status, this.channelKind(summary.salesChannelId));
+  }
+
+  private carries(n: number, kind: OrderIdentifierKind, q: string): boolean {
+    const value = this.currentIdentifiers(n)?.[kind];
+    if (value === undefined || value === null) return false;
+    if (Array.isArray(value)) return value.some((v) => normaliseExact(v) === q);
+    return normaliseExact(value) === q;
+  }
+
+  /** Orders carrying identifier `q` (normalised): derived candidates plus saved extras, verified. */
+  private findOrdinals(kind: OrderIdentifierKind, q: string): Set<number> {
+    const found = new Set<number>();
+    if (q === '') return found;
+    const total = this.totalOrdinals();
+    for (const n of candidateOrdinals(kind, q)) if (n >= 0 && n < total && this.carries(n, kind, q)) found.add(n);
+    for (const n of this.extras.get(kind)!.get(q) ?? []) if (this.carries(n, kind, q)) found.add(n);
+    return found;
+  }
+
+  private storeDetail(order: Order, bump: boolean): Order {
+    const n = ordinalOfOrderId(order.id);
+    const summary = n === undefined ? undefined : this.summaryOf(n);
+    if (n === undefined || !summary) throw new Error(`Unknown order ${order.id}`);
+    const before = this.currentIdentifiers(n)!;
+    const current = this.details.get(n)?.version ?? summary.version;
+    const stored: Order = { ...order, customerId: summary.customerId, version: bump ? current + 1 : order.version };
+    this.details.set(n, stored);
+    Object.assign(summary, {
+      version: stored.version, number: stored.number, placedAt: stored.placedAt, quantity: stored.quantity,
+      total: { ...stored.total }, status: stored.status, salesChannelId: stored.salesChannelId, priority: stored.priority,
+    });
+    this.sortedOrders.delete(summary.customerId);
+    const after = identifiersOfOrder(stored);
+    for (const kind of ORDER_KINDS) {
+      const map = this.extras.get(kind)!;
+      for (const value of listOf(before[kind])) map.get(normaliseExact(value))?.delete(n);
+      for (const value of listOf(after[kind])) {
+        const key = normaliseExact(value);
+        let set = map.get(key);
+        if (!set) map.set(key, (set = new Set()));
+        set.add(n);
+      }
+    }
+    return stored;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Internals: customers and indexes
+  // ------------------------------------------------------------------------------------------
+
+  private balanceOf(customerId: string): number {
+    return this.transactions.get(customerId)?.[0]?.balanceAfter.amountMinor ?? 0;
+  }
+
+  /** The customer's postcode for search and summaries: the first billing address's, else the first address's. */
+  private primaryPostcode(customerId: string): string | null {
+    const list = this.addressesBy.get(customerId);
+    if (!list || list.length === 0) return null;
+    return (list.find((a) => a.roles.includes('billing')) ?? list[0]!).postcode;
+  }
+
+  private indexCustomer(record: CustomerRecord, bulk: boolean): void {
+    const postcodeDisplay = this.primaryPostcode(record.id);
+    const entry: Indexed = {
+      tokens: nameTokens(`${record.name} ${record.tradingName ?? ''}`),
+      email: record.email ? normaliseExact(record.email) : '',
+      postcode: postcodeDisplay ? normalisePostcode(postcodeDisplay) : '',
+      postcodeDisplay,
+      ebay: record.ebayUserId ? normaliseExact(record.ebayUserId) : '',
+      initial: initialOf(record.name),
+      sortKey: sortKeyOf(record.name),
+    };
+    const old = this.indexed.get(record.id);
+    this.indexed.set(record.id, entry);
+    const add = (index: SortedIndex, key: string) => (bulk ? index.bulkAdd(key, record.id) : index.add(key, record.id));
+    for (const token of entry.tokens) add(this.nameIndex, token);
+    add(this.emailIndex, entry.email);
+    add(this.postcodeIndex, entry.postcode);
+    add(this.ebayIndex, entry.ebay);
+    if (!old || old.sortKey !== entry.sortKey) this.ranked = null;
+  }
+
+  private unindexCustomer(id: string): void {
+    const entry = this.indexed.get(id);
+    if (!entry) return;
+    for (const token of entry.tokens) this.nameIndex.remove(token, id);
+    this.emailIndex.remove(entry.email, id);
+    this.postcodeIndex.remove(entry.postcode, id);
+    this.ebayIndex.remove(entry.ebay, id);
+  }
+
+  private refreshPostcode(customerId: string): void {
+    const entry = this.indexed.get(customerId);
+    if (!entry) return;
+    const display = this.primaryPostcode(customerId);
+    const key = display ? normalisePostcode(display) : '';
+    entry.postcodeDisplay = display;
+    if (key === entry.postcode) return;
+    this.postcodeIndex.remove(entry.postcode, customerId);
+    this.postcodeIndex.add(key, customerId);
+    entry.postcode = key;
+  }
+
+  /** Every customer ordered by name (case-insensitive), then id; rebuilt only after a rename or a new customer. */
+  private rankedCustomers(): CustomerRecord[] {
+    if (this.ranked) return this.ranked;
+    const keys = this.indexed;
+    const list = [...this.customers.values()];
+    list.sort((a, b) => {
+      const ka = keys.get(a.id)!.sortKey;
+      const kb = keys.get(b.id)!.sortKey;
+      return ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    });
+    this.rank.clear();
+    list.forEach((r, i) => this.rank.set(r.id, i));
+    this.ranked = list;
+    return list;
+  }
+
+  private attachToAgent(id: string, agentId: string): void {
+    this.pushTo(this.subs, agentId, id);
+    const agent = this.customers.get(agentId);
+    if (agent) agent.subCustomerCount += 1;
+  }
+
+  private detachFromAgent(id: string, agentId: string): void {
+    this.removeFrom(this.subs, agentId, id);
+    const agent = this.customers.get(agentId);
+    if (agent) agent.subCustomerCount = Math.max(0, agent.subCustomerCount - 1);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Small helpers
+  // ------------------------------------------------------------------------------------------
+
+  private pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+
+  private removeFrom<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (!list) return;
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+  }
+
+  private mustGet<T>(map: Map<string, T>, id: string, what: string): T {
+    const value = map.get(id);
+    if (value === undefined) throw new Error(`Unknown ${what} ${id}`);
+    return value;
+  }
+}
+
+function byNumber(a: OrderSummary, b: OrderSummary): number {
+  return a.number.length - b.number.length || (a.number < b.number ? -1 : a.number > b.number ? 1 : 0);
+}
+
+function intersect(a: Set<string>, b: Set<string>): Set<string> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<string>();
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
+
+const listOf = (value: string | string[] | null): string[] => (value === null ? [] : Array.isArray(value) ? value : [value]);
