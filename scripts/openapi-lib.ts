@@ -20,17 +20,13 @@ export type JsonObject = { [key: string]: unknown };
 export interface OpenApiDocument extends JsonObject {
   openapi: string;
   info: { title: string; version: string; [key: string]: unknown };
-  paths: Record<string, Record<string, OpenApiOperation | unknown>>;
+  /** Path template → method (lower case) → operation object. */
+  paths: Record<string, Record<string, unknown>>;
   components: {
     schemas: Record<string, JsonObject>;
     responses?: Record<string, JsonObject>;
     [key: string]: unknown;
   };
-}
-
-export interface OpenApiOperation extends JsonObject {
-  operationId: string;
-  responses: Record<string, JsonObject>;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -312,6 +308,9 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
   const success: JsonObject = { description: SUCCESS_DESCRIPTIONS[route.status] ?? 'Success' };
   if (route.response === 'binary') {
     const binary = { schema: { type: 'string', format: 'binary' } };
+    success['headers'] = {
+      'Content-Disposition': { description: 'The file name, as `attachment; filename="…"; filename*=UTF-8\'\'…` (RFC 6266).', schema: { type: 'string' } },
+    };
     success['content'] = { 'application/octet-stream': binary, '*/*': binary };
   } else if (route.response !== null) {
     if (isVersioned(route.response)) success['headers'] = { ETag: { $ref: '#/components/headers/ETag' } };
