@@ -56,11 +56,37 @@ export class QueryCache {
   readonly #entries = new Map<string, Entry>();
   readonly #subscriptions = new Set<Subscription>();
   readonly #staleTime: number;
+  readonly #maxEntries: number;
   readonly #now: () => number;
 
-  constructor(options: { staleTime?: number; now?: () => number } = {}) {
+  constructor(options: { staleTime?: number; maxEntries?: number; now?: () => number } = {}) {
     this.#staleTime = options.staleTime ?? 30_000;
+    this.#maxEntries = options.maxEntries ?? 500;
     this.#now = options.now ?? (() => Date.now());
+  }
+
+  /** Number of entries held (values and reads in flight). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /**
+   * Keep the cache bounded on a long-lived page (a search box caches a page per query): drop the
+   * least recently stored values first, never a read in flight.
+   */
+  #trim(): void {
+    if (this.#entries.size <= this.#maxEntries) return;
+    for (const [key, entry] of this.#entries) {
+      if (this.#entries.size <= this.#maxEntries) break;
+      if (!entry.inflight) this.#entries.delete(key);
+    }
+  }
+
+  /** Move an entry to the young end of the eviction order. */
+  #touch(entry: Entry): void {
+    this.#entries.delete(entry.key);
+    this.#entries.set(entry.key, entry);
+    this.#trim();
   }
 
   /**
@@ -105,6 +131,7 @@ export class QueryCache {
           entry.value = value;
           entry.hasValue = true;
           entry.fetchedAt = this.#now();
+          this.#touch(entry);
         }
         return value;
       },
@@ -169,8 +196,10 @@ export class QueryCache {
       entry.hasValue = true;
       entry.fetchedAt = this.#now();
       entry.tags = tags;
+      this.#touch(entry);
     } else {
       this.#entries.set(key, { key, routeId, tags, hasValue: true, value, fetchedAt: this.#now() });
+      this.#trim();
     }
   }
 

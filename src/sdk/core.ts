@@ -81,7 +81,7 @@ const key = (id: RouteId, params: Record<string, string>, query?: object) => cac
 
 export function createCore(config: ResolvedConfig): Core {
   const http = createHttp(config);
-  const cache = new QueryCache({ staleTime: config.staleTime });
+  const cache = new QueryCache({ staleTime: config.staleTime, maxEntries: config.cacheSize });
 
   function target(id: RouteId, params: Record<string, string>, query?: Record<string, string>) {
     const route: RouteDef = routes[id];

@@ -36,6 +36,8 @@ export interface ClientOptions {
   locale?: string;
   /** How long a read stays fresh in the shared cache, in milliseconds. Default 30000. */
   staleTime?: number;
+  /** How many reads the shared cache keeps at most (oldest dropped first). Default 500. */
+  cacheSize?: number;
 }
 
 export interface ResolvedConfig {
@@ -51,6 +53,7 @@ export interface ResolvedConfig {
   onUnauthorized?: (error: UnauthorizedError) => void;
   locale?: string;
   staleTime: number;
+  cacheSize: number;
 }
 
 /** Statuses worth retrying for an idempotent request. */
@@ -89,6 +92,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     staleTime: options.staleTime ?? 30_000,
+    cacheSize: options.cacheSize !== undefined && options.cacheSize >= 1 ? Math.floor(options.cacheSize) : 500,
   };
 }
 

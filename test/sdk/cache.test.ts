@@ -118,6 +118,17 @@ describe('freshness', () => {
     }
   });
 
+  it('stays bounded: the least recently stored reads are dropped first', async () => {
+    const { client, calls } = setup((request) => json(page([summary({ name: new URL(request.url).searchParams.get('q') ?? '' })])), { cacheSize: 3 });
+    for (const q of ['a', 'b', 'c', 'd']) await client.customers.search({ q });
+    expect(calls).toHaveLength(4);
+    await client.customers.search({ q: 'd' });
+    await client.customers.search({ q: 'b' });
+    expect(calls).toHaveLength(4);
+    await client.customers.search({ q: 'a' });
+    expect(calls).toHaveLength(5);
+  });
+
   it('cache.clear forgets everything and tells every subscriber', async () => {
     const { client, calls } = setup(() => json(customer()));
     await client.customers.get('cus_000001');
