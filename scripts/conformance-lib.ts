@@ -351,6 +351,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     });
   }
 
+  await check("customer: an agent's sub-customers agree with subCustomerCount", async () => {
+    const { found, pages } = await findInSearch({ segment: 'trade' }, (c) => c['type'] === 'agent', 3);
+    if (!found) throw new CheckSkipped('no agent among the first trade customers');
+    const agentId = str(pages.flat().find((c) => c['type'] === 'agent')?.['id']);
+    const agent = (await expectStatus('customers.get', 200, { params: { customerId: agentId } })).body as Item;
+    const page = asPage((await expectStatus('customers.subCustomers', 200, { params: { customerId: agentId }, query: { limit: 100 } })).body);
+    assert(page.total === agent['subCustomerCount'], `agent ${agentId} says subCustomerCount ${String(agent['subCustomerCount'])}, its sub-customers total ${page.total}`);
+    assert(!page.items.some((c) => c['id'] === agentId), `agent ${agentId} is listed as its own sub-customer`);
+    return `${agentId}: ${page.total}`;
+  });
+
   await check('customer: account transactions follow the accounts.view capability', async () => {
     if (can('accounts.view')) await expectStatus('accounts.transactions', 200, { params: { customerId: customerId() }, query: { limit: 10 } });
     else await expectProblem('accounts.transactions', 403, { params: { customerId: customerId() } });
@@ -392,6 +403,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     assert(page.items.some((o) => o['id'] === orders!.items[0]?.['id']) || page.total > page.items.length, `status=${status} did not return order ${str(orders.items[0]?.['id'])}`);
     assert(page.total >= 1 && page.total <= orders.total, `status=${status} has total ${page.total}, outside 1..${orders.total}`);
     return `${status}: ${page.total}`;
+  });
+
+  await check('orders: offset paging agrees with the first page', async () => {
+    if (!orders) throw new CheckSkipped('no customer with orders');
+    const offset = Math.min(2, orders.items.length - 1);
+    const page = asPage((await expectStatus('orders.list', 200, { params: { customerId: orders.customerId }, query: { offset, limit: 3 } })).body);
+    const expected = orders.items.slice(offset, offset + 3).map((o) => o['id']);
+    assert(JSON.stringify(page.items.map((o) => o['id'])) === JSON.stringify(expected), `offset=${offset}&limit=3 returned ${JSON.stringify(page.items.map((o) => o['id']))}, the first page has ${JSON.stringify(expected)} there`);
   });
 
   await check('orders: an order in detail', async () => {

@@ -146,7 +146,8 @@ describe('runConformance against the mocks over HTTP', () => {
   });
 });
 
-describe('npm run conformance', () => {
+// A child process under tsx: allow for a busy two-core machine.
+describe('npm run conformance', { timeout: 60_000 }, () => {
   it('prints a line per check and "N passed, 0 failed", and exits 0 against the mocks', async () => {
     const { code, stdout } = await runCli(['--base-url', mock.url, '--token', token, '--allow-writes']);
     const lines = stdout.trim().split('\n');
