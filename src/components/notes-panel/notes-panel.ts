@@ -161,6 +161,7 @@ export class NotesPanel extends CeElement {
   /** Drafts per customer kept in memory while this element lives (sessionStorage outlives it). */
   private readonly drafts = new Map<string, NoteDraft>();
   private resizeObserver?: ResizeObserver;
+  private readonly observed = new Set<HTMLElement>();
 
   private readonly notes = new ResourceController<NotesState, readonly [string, NotesFilter, number, number]>(this, {
     args: () => (this.customerId ? ([this.customerId, this.activeFilter, this.effectivePageSize, this.pages] as const) : undefined),
@@ -243,9 +244,9 @@ export class NotesPanel extends CeElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (typeof ResizeObserver !== 'undefined') {
-      // Whether a note is truncated depends on the width; re-measure when it changes.
+      // Whether a note is truncated depends on its size: measure each note text when it is first
+      // laid out and whenever its size changes (after layout, so never a second update in one).
       this.resizeObserver = new ResizeObserver(() => this.measureTruncation());
-      this.resizeObserver.observe(this);
     }
   }
 
@@ -253,6 +254,7 @@ export class NotesPanel extends CeElement {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    this.observed.clear();
     // The draft is already in sessionStorage (written on every keystroke); nothing is lost here.
   }
 
@@ -268,7 +270,19 @@ export class NotesPanel extends CeElement {
   }
 
   protected override updated(): void {
-    this.measureTruncation();
+    const observer = this.resizeObserver;
+    if (!observer) return;
+    for (const el of this.observed) {
+      if (!el.isConnected) {
+        observer.unobserve(el);
+        this.observed.delete(el);
+      }
+    }
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('.text[data-note-id]')) {
+      if (this.observed.has(el)) continue;
+      this.observed.add(el);
+      observer.observe(el);
+    }
   }
 
   /** Marks notes whose text is cut off by the line clamp, so they become focusable. */
@@ -488,7 +502,6 @@ export class NotesPanel extends CeElement {
                   class="ce-button"
                   type="button"
                   part="pin"
-                  aria-pressed=${note.pinned ? 'true' : 'false'}
                   aria-label=${this.msg(note.pinned ? 'unpinLabel' : 'pinLabel', { author, time })}
                   ?disabled=${busy}
                   @click=${() => this.togglePin(note)}
