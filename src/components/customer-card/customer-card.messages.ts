@@ -91,6 +91,7 @@ const en = {
   'contacts.gone': 'This contact was removed by someone else.',
   // feedback
   'conflict.message': 'This customer was changed by someone else since you opened it.',
+  'conflict.contact': 'This contact was changed by someone else since you opened it.',
   'conflict.hint': 'Reload to see what changed. What you typed is kept.',
   'conflict.changed': 'Changed since you opened it:',
   'conflict.change': '{field}: {from} → {to}',
@@ -98,6 +99,7 @@ const en = {
   'conflict.reloadFailed': 'The customer could not be reloaded.',
   'error.fix': 'Check the fields marked below.',
   'error.saveFailed': 'Not saved. {reason}',
+  'error.refused': 'The server did not accept these details. Check them and try again.',
   'error.removeFailed': 'Not removed. {reason}',
   'error.section': 'This part could not be loaded.',
   // validation (mirrors the server's rules in src/sdk/schemas.ts)
@@ -191,6 +193,7 @@ const de: Catalogue<CardMessageKey> = {
   'contacts.editTitle': 'Ansprechpartner bearbeiten',
   'contacts.gone': 'Dieser Ansprechpartner wurde von jemand anderem entfernt.',
   'conflict.message': 'Dieser Kunde wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.',
+  'conflict.contact': 'Dieser Ansprechpartner wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.',
   'conflict.hint': 'Laden Sie neu, um die Änderungen zu sehen. Ihre Eingaben bleiben erhalten.',
   'conflict.changed': 'Geändert, seit Sie ihn geöffnet haben:',
   'conflict.change': '{field}: {from} → {to}',
@@ -198,6 +201,7 @@ const de: Catalogue<CardMessageKey> = {
   'conflict.reloadFailed': 'Der Kunde konnte nicht neu geladen werden.',
   'error.fix': 'Prüfen Sie die markierten Felder.',
   'error.saveFailed': 'Nicht gespeichert. {reason}',
+  'error.refused': 'Der Server hat diese Angaben nicht angenommen. Prüfen Sie sie und versuchen Sie es erneut.',
   'error.removeFailed': 'Nicht entfernt. {reason}',
   'error.section': 'Dieser Teil konnte nicht geladen werden.',
   'invalid.name': 'Geben Sie einen Namen ein.',

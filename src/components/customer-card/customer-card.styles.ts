@@ -47,6 +47,8 @@ const cardStyles = css`
     align-items: center;
     gap: var(--_ce-space-s);
     min-inline-size: 0;
+    /* Room for the badge's button, so the header does not grow when the badge has loaded. */
+    min-block-size: var(--_ce-control-height);
   }
   h2 {
     margin: 0;

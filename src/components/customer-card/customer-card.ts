@@ -16,6 +16,7 @@ import {
   type Money,
   type Reference,
 } from '../../sdk/schemas.js';
+import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { styles } from './customer-card.styles.js';
 import { cardMessage, type CardMessageKey } from './customer-card.messages.js';
 import {
@@ -80,6 +81,11 @@ interface FormState {
   gone: boolean;
 }
 
+/** The badge's parts, re-exported with a `badge-` prefix so that a page can style them through the card. */
+const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button', 'cancel-button', 'clear-button', 'error']
+  .map((part) => `${part}: badge-${part}`)
+  .join(', ');
+
 const GROUPS = Object.keys(CUSTOMER_FIELD_GROUPS) as CustomerFieldGroup[];
 const SECTION_TITLE: Record<CustomerFieldGroup, CardMessageKey> = {
   identity: 'section.identity',
@@ -88,6 +94,9 @@ const SECTION_TITLE: Record<CustomerFieldGroup, CardMessageKey> = {
   terms: 'section.terms',
   personal: 'section.personal',
 };
+/** A validation error that named no field: the server refused the values without saying which. */
+const REFUSED = Symbol('refused');
+
 /** Groups whose form offers choices from the reference lists. */
 const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'company', 'terms']);
 
@@ -224,6 +233,28 @@ export class CustomerCard extends CeElement {
       this.confirmingRemoval = undefined;
       this.removalFailure = undefined;
     }
+    this.followNewerCustomer();
+  }
+
+  /**
+   * When the card shows a newer version of the customer than an open form started from (this
+   * user's own save of another section, a watch-list change, a refresh) and nothing that form
+   * edits differs, the form moves onto that version: its save cannot overwrite anything the user
+   * has not seen. If the form's own fields did change, it stays on its version and the save
+   * reports the conflict.
+   */
+  private followNewerCustomer(): void {
+    const current = this.#customer.value;
+    if (!current) return;
+    for (const [key, form] of this.forms) {
+      if (isContactKey(key) || form.conflict || form.baseVersion >= current.version) continue;
+      const before = form.baseRecord as Customer | undefined;
+      if (!before || before.id !== current.id || before.hasPassword !== current.hasPassword) continue;
+      const same = JSON.stringify(customerFormValues(key, before)) === JSON.stringify(customerFormValues(key, current));
+      if (!same) continue;
+      form.baseVersion = current.version;
+      form.baseRecord = current;
+    }
   }
 
   private get current(): Customer | undefined {
@@ -289,18 +320,24 @@ export class CustomerCard extends CeElement {
     `;
   }
 
-  /** The watch-list badge, under whatever tag name the host registered its class with. */
+  /**
+   * The watch-list badge, under whatever tag name the host registered its class with (a page may
+   * have renamed it to avoid a clash); nothing when it is not registered at all.
+   */
   private renderBadge(c: Customer): HTMLElement | typeof nothing {
-    const ctor = customElements.get('watch-list-badge') ? customElements.get('watch-list-badge') : undefined;
-    const name = ctor ? customElements.getName(ctor) : null;
+    const name = customElements.getName(WatchListBadge);
     if (!name) return nothing;
-    if (!this.#badge || this.#badge.localName !== name) {
+    if (this.#badge?.localName !== name) {
       this.#badge = document.createElement(name);
       this.#badge.setAttribute('part', 'watch-list-badge');
+      this.#badge.setAttribute('exportparts', BADGE_PARTS);
     }
-    const badge = this.#badge as HTMLElement & { customerId?: string; client?: Client; locale?: string };
-    if (badge.customerId !== c.id) badge.customerId = c.id;
-    if (this.client && badge.client !== this.client) badge.client = this.client;
+    const badge = this.#badge as WatchListBadge;
+    badge.customerId = c.id;
+    badge.client = this.client;
+    badge.locale = this.locale;
+    badge.readonly = this.readonly;
+    badge.editable = !this.readonly;
     return badge;
   }
 
@@ -549,7 +586,7 @@ export class CustomerCard extends CeElement {
 
   private renderForm(key: FormKey, form: FormState, title: string): TemplateResult {
     const fields = fieldsFor(key);
-    const conflictText = isContactKey(key) ? undefined : this.m('conflict.message');
+    const conflictText = this.m(isContactKey(key) ? 'conflict.contact' : 'conflict.message');
     return html`
       <form
         part="form"
@@ -562,7 +599,7 @@ export class CustomerCard extends CeElement {
       >
         ${form.conflict
           ? html`<div part="conflict" class="conflict" role="alert">
-              <p><strong>${form.gone ? this.m('contacts.gone') : (conflictText ?? this.m('conflict.message'))}</strong></p>
+              <p><strong>${form.gone ? this.m('contacts.gone') : conflictText}</strong></p>
               ${form.gone ? nothing : html`<p>${this.m('conflict.hint')}</p>`}
               ${form.reloadFailed ? html`<p>${this.m('conflict.reloadFailed')}</p>` : nothing}
               ${form.gone
@@ -584,7 +621,9 @@ export class CustomerCard extends CeElement {
           : nothing}
         ${form.failure !== undefined
           ? html`<p part="form-error" class="form-error" role="alert">
-              ${this.m('error.saveFailed', { reason: errorMessage(form.failure, this.t.bind(this)) })}
+              ${this.m('error.saveFailed', {
+                reason: form.failure === REFUSED ? this.m('error.refused') : errorMessage(form.failure, this.t.bind(this)),
+              })}
             </p>`
           : nothing}
         ${form.otherErrors.length
@@ -809,7 +848,7 @@ export class CustomerCard extends CeElement {
     this.patchForm(key, (f) => Object.assign(f, { saving: true, failure: undefined, otherErrors: [], serverErrors: {} }));
     try {
       const saved = await api.customers.update(customer.id, patch, { version: form.baseVersion });
-      this.afterCustomerSave(group, form.baseVersion, saved);
+      this.#customer.set(saved);
       this.setForm(key, undefined);
       this.dispatchEvent(
         new CustomEvent<CustomerCardChangeDetail>('customer-change', {
@@ -821,17 +860,6 @@ export class CustomerCard extends CeElement {
       await this.focusOpener(key);
     } catch (error) {
       await this.saveFailed(key, error);
-    }
-  }
-
-  private afterCustomerSave(group: CustomerFieldGroup, sentVersion: number, saved: Customer): void {
-    this.#customer.set(saved);
-    // Other forms opened on the version this save replaced now rest on the saved one: the only
-    // change in between was this user's own.
-    if (saved.version === sentVersion + 1) {
-      for (const [other, f] of this.forms) {
-        if (other !== group && !isContactKey(other) && f.baseVersion === sentVersion) f.baseVersion = saved.version;
-      }
     }
   }
 
@@ -855,7 +883,7 @@ export class CustomerCard extends CeElement {
         f.serverErrors = serverErrors;
         f.otherErrors = other;
         firstInvalid = fields.find((d) => d.name in serverErrors)?.name;
-        if (!firstInvalid && other.length === 0) f.failure = error;
+        if (!firstInvalid && other.length === 0) f.failure = REFUSED;
       } else {
         f.failure = error;
       }
