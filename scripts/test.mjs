@@ -7,7 +7,7 @@ import { ensureChromium } from './ensure-chromium.mjs';
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'mocks', 'test', 'scripts', 'bench']],
+  ['lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'mocks', 'test', 'scripts', 'bench', 'demo', 'stories']],
   ['node tests (vitest)', 'npx', ['vitest', 'run']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
 ];

@@ -1,0 +1,123 @@
+/**
+ * What a host portal does once: configure the client (the demo's mock API by default, or a real
+ * server with `?api=URL&token=T`), and wire the demo's own theme, language and network switchers.
+ */
+import '../src/components/define.js';
+import { createClient, type Client } from '../src/sdk/index.js';
+import tokensUrl from '../src/themes/tokens.css?url';
+import lightUrl from '../src/themes/light.css?url';
+import darkUrl from '../src/themes/dark.css?url';
+import compactUrl from '../src/themes/compact.css?url';
+import brandUrl from './brand-theme.css?url';
+
+export interface Portal {
+  client: Client;
+  /** Present when running on the in-browser mock API. */
+  mocks?: Awaited<ReturnType<typeof import('../mocks/browser.js').startMockApi>>;
+  status(text: string): void;
+}
+
+const SETTINGS_KEY = 'ce-demo-settings';
+type Settings = { theme: string; compact: boolean; locale: string; scenario: string };
+
+function loadSettings(): Settings {
+  const defaults: Settings = { theme: 'light', compact: false, locale: 'en-GB', scenario: 'normal' };
+  try {
+    return { ...defaults, ...(JSON.parse(sessionStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>) };
+  } catch {
+    return defaults;
+  }
+}
+
+function stylesheet(id: string, href: string | null): void {
+  let link = document.getElementById(id) as HTMLLinkElement | null;
+  if (!href) {
+    link?.remove();
+    return;
+  }
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.id = id;
+    document.head.append(link);
+  }
+  link.href = href;
+}
+
+export async function startPortal(): Promise<Portal> {
+  const statusEl = document.getElementById('status');
+  const status = (text: string) => {
+    if (statusEl) statusEl.textContent = text;
+  };
+  const params = new URLSearchParams(location.search);
+  const api = params.get('api');
+  let portal: Portal;
+  if (api) {
+    const token = params.get('token') ?? '';
+    portal = { client: createClient({ baseUrl: api, getToken: () => token }), status };
+    status(`Connected to ${api}`);
+  } else {
+    const { startMockApi } = await import('../mocks/browser.js');
+    const mocks = await startMockApi({ quiet: true });
+    portal = { client: createClient({ baseUrl: mocks.baseUrl, getToken: () => mocks.tokens.admin }), mocks, status };
+  }
+
+  const provider = document.getElementById('provider') as (HTMLElement & { client?: Client; locale?: string }) | null;
+  if (provider) provider.client = portal.client;
+
+  const form = document.querySelector<HTMLFormElement>('.portal-settings');
+  const settings = loadSettings();
+  const apply = async () => {
+    stylesheet('ce-tokens', tokensUrl);
+    stylesheet('ce-theme', settings.theme === 'dark' ? darkUrl : lightUrl);
+    stylesheet('ce-brand', settings.theme === 'brand' ? brandUrl : null);
+    stylesheet('ce-density', settings.compact ? compactUrl : null);
+    document.documentElement.dataset.theme = settings.theme;
+    document.documentElement.lang = settings.locale;
+    if (provider) provider.locale = settings.locale;
+    await applyScenario(portal, api, settings.scenario);
+    sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  };
+  if (form) {
+    (form.elements.namedItem('theme') as HTMLSelectElement).value = settings.theme;
+    (form.elements.namedItem('compact') as HTMLInputElement).checked = settings.compact;
+    (form.elements.namedItem('locale') as HTMLSelectElement).value = settings.locale;
+    (form.elements.namedItem('scenario') as HTMLSelectElement).value = settings.scenario;
+    form.addEventListener('change', () => {
+      settings.theme = (form.elements.namedItem('theme') as HTMLSelectElement).value;
+      settings.compact = (form.elements.namedItem('compact') as HTMLInputElement).checked;
+      settings.locale = (form.elements.namedItem('locale') as HTMLSelectElement).value;
+      settings.scenario = (form.elements.namedItem('scenario') as HTMLSelectElement).value;
+      void apply();
+    });
+    form.addEventListener('submit', (e) => e.preventDefault());
+  }
+  await apply();
+  return portal;
+}
+
+const SCENARIOS: Record<string, { latency: number; errorRate: number }> = {
+  normal: { latency: 0, errorRate: 0 },
+  slow: { latency: 1500, errorRate: 0 },
+  flaky: { latency: 200, errorRate: 0.3 },
+  down: { latency: 0, errorRate: 1 },
+};
+
+async function applyScenario(portal: Portal, api: string | null, name: string): Promise<void> {
+  const scenario = SCENARIOS[name] ?? SCENARIOS.normal!;
+  if (portal.mocks) {
+    portal.mocks.scenario.latency = scenario.latency;
+    portal.mocks.scenario.errorRate = scenario.errorRate;
+  } else if (api && name !== 'normal') {
+    // Only the reference mock-server has this switch; a real backend simply ignores the demo's.
+    try {
+      await fetch(new URL('/__scenario', api), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(scenario),
+      });
+    } catch {
+      portal.status('This server has no scenario switch; the network setting applies to the built-in mocks only.');
+    }
+  }
+}
