@@ -637,7 +637,7 @@ export function generate(options: DatabaseOptions = {}): Store {
   const everyone = [...fixtureCustomers, ...ordinary];
   for (const c of everyone) {
     // A customer existed before their first order.
-    const ordinals = fixtureOrders.get(c.id) ?? store.ordinalsOf(c.id);
+    const ordinals = c === bigOrders ? [] : (fixtureOrders.get(c.id) ?? store.ordinalsOf(c.id));
     const firstOrder = c === bigOrders ? nowMs - bigSpan : ordinals.length > 0 ? store.birthOf(ordinals[0]!)!.placedAt : Infinity;
     if (Date.parse(c.createdAt) >= firstOrder) {
       c.createdAt = iso(firstOrder - r.int(1, 30) * DAY);

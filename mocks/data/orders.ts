@@ -29,25 +29,27 @@ export interface OrderCore {
   quantity: number;
 }
 
-/** Lines and totals of order `n`: subtotal + shipping + tax = total, VAT at 20% unless tax-free. */
-export function orderCore(seed: number, n: number, flags: number): OrderCore {
+/**
+ * Lines and totals of order `n`: subtotal + shipping + tax = total, VAT at 20% unless tax-free.
+ * Pass `lines` to receive the lines; summaries need only the totals, so they skip building them.
+ */
+export function orderCore(seed: number, n: number, flags: number, lines?: OrderCore['lines']): OrderCore {
   const rng = new Rng(hashSeed(seed, n, 1));
   const trade = (flags & ORDER_FLAG_TRADE) !== 0;
   const count = rng.weighted(LINE_COUNTS);
-  const lines: OrderCore['lines'] = [];
   let subtotal = 0;
   let quantity = 0;
   for (let i = 0; i < count; i++) {
     const product = rng.int(0, PRODUCTS.length - 1);
     const q = trade ? rng.pick(TRADE_QUANTITIES) : rng.weighted(RETAIL_QUANTITIES);
     const unitPrice = trade ? Math.round(PRODUCTS[product]!.price * 0.5) : PRODUCTS[product]!.price;
-    lines.push({ product, quantity: q, unitPrice });
+    lines?.push({ product, quantity: q, unitPrice });
     subtotal += q * unitPrice;
     quantity += q;
   }
   const shipping = trade ? (subtotal >= 30_000 ? 0 : 1_500) : subtotal >= 5_000 ? 0 : rng.pick(SHIPPING);
   const tax = (flags & ORDER_FLAG_TAX_FREE) !== 0 ? 0 : Math.round((subtotal + shipping) * 0.2);
-  return { lines, subtotal, shipping, tax, total: subtotal + shipping + tax, quantity };
+  return { lines: lines ?? [], subtotal, shipping, tax, total: subtotal + shipping + tax, quantity };
 }
 
 const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
@@ -124,7 +126,7 @@ export interface DetailContext {
 
 /** The full order, from the summary it was born with. */
 export function materialiseOrder(ctx: DetailContext, n: number, summary: OrderSummary, flags: number, channel: ChannelKind): Order {
-  const core = orderCore(ctx.seed, n, flags);
+  const core = orderCore(ctx.seed, n, flags, []);
   const rng = new Rng(hashSeed(ctx.seed, n, 2));
   const key = pad(n + 1, 7);
   const placed = Date.parse(summary.placedAt);

@@ -112,7 +112,7 @@ export class Store implements Database {
   private readonly orderFlags: number[] = [];
   private readonly summaries: (OrderSummary | undefined)[] = [];
   private readonly ordersBy = new Map<string, number[]>();
-  private big: (BigCustomerSpec & { start: number; summaries: (OrderSummary | undefined)[]; complete: boolean }) | null = null;
+  private big: (BigCustomerSpec & { start: number; summaries: (OrderSummary | undefined)[] | null }) | null = null;
   private readonly details = new Map<number, Order>();
   private readonly extras = new Map<OrderIdentifierKind, Map<string, Set<number>>>();
   private readonly sortedOrders = new Map<string, Map<string, OrderSummary[]>>();
@@ -243,7 +243,7 @@ export class Store implements Database {
 
   /** The big customer's orders take the ordinals after every ordinary order. */
   setBigCustomer(spec: BigCustomerSpec): void {
-    this.big = { ...spec, start: this.ordCustomer.length, summaries: new Array(spec.count), complete: spec.count === 0 };
+    this.big = { ...spec, start: this.ordCustomer.length, summaries: null };
   }
 
   /** Stores a hand-made detail for a generated order, without a version bump. */
@@ -564,7 +564,7 @@ export class Store implements Database {
   get materialisedBigSummaries(): number {
     if (!this.big) return 0;
     let count = 0;
-    for (const s of this.big.summaries) if (s) count++;
+    for (const s of this.big.summaries ?? []) if (s) count++;
     return count;
   }
 
@@ -697,6 +697,7 @@ export class Store implements Database {
     const big = this.big;
     if (!big || n >= big.start + big.count) return undefined;
     const i = n - big.start;
+    big.summaries ??= new Array(big.count);
     let summary = big.summaries[i];
     if (!summary) {
       summary = big.make(i, n);
@@ -720,7 +721,6 @@ export class Store implements Database {
     if (big && customerId === big.customerId) {
       all = new Array(big.count);
       for (let i = 0; i < big.count; i++) all[i] = this.summaryOf(big.start + i)!;
-      big.complete = true;
     } else {
       all = (this.ordersBy.get(customerId) ?? []).map((n) => this.summaryOf(n)!);
     }
