@@ -9,7 +9,7 @@ import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/v
 import { CeElement } from '../shared/base.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
-import { renderResource } from '../shared/states.js';
+import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
 import { addressBookStyles } from './address-book.styles.js';
@@ -39,6 +39,7 @@ interface FormValues extends Record<TextField, string> {
 type FormMode = { mode: 'create' } | { mode: 'edit'; address: Address };
 
 interface AddressPage extends Page<Address> {
+  customerId: string;
   q: string;
 }
 
@@ -179,9 +180,12 @@ export class AddressBook extends CeElement {
         { signal },
       );
       if (!q) this.unfilteredTotal = page.total;
-      return { ...page, q };
+      return { ...page, customerId, q };
     },
     tags: ([, customerId]) => [tags.addresses(customerId)],
+    // Paging and searching keep the current cards until the next ones arrive (no flash, and the
+    // focus stays on the pager); the render never shows another customer's (see `current`).
+    keepValueOnArgsChange: true,
   });
 
   private readonly reference = new ResourceController<Reference, readonly [Client]>(this, {
@@ -235,7 +239,7 @@ export class AddressBook extends CeElement {
 
   protected override updated(): void {
     // A delete (here or elsewhere) can empty the last page: step back to one that has addresses.
-    const value = this.addresses.value;
+    const value = this.current;
     if (this.addresses.status === 'ready' && value && value.items.length === 0 && this.pageIndex > 0) {
       this.pageIndex -= 1;
     }
@@ -285,13 +289,23 @@ export class AddressBook extends CeElement {
     this.resetPages();
   }
 
+  /** The loaded page, if it belongs to this customer. */
+  private get current(): AddressPage | undefined {
+    const value = this.addresses.value;
+    return value && value.customerId === this.customerId ? value : undefined;
+  }
+
+  private get paging(): boolean {
+    return this.addresses.status === 'loading';
+  }
+
   private previousPage(): void {
-    if (this.pageIndex > 0) this.pageIndex -= 1;
+    if (this.pageIndex > 0 && !this.paging) this.pageIndex -= 1;
   }
 
   private nextPage(): void {
-    const next = this.addresses.value?.nextCursor;
-    if (!next) return;
+    const next = this.current?.nextCursor;
+    if (!next || this.paging) return;
     const cursors = this.cursors.slice(0, this.pageIndex + 1);
     cursors.push(next);
     this.cursors = cursors;
@@ -660,13 +674,15 @@ export class AddressBook extends CeElement {
     if (value.total <= size) return nothing;
     const pages = Math.max(1, Math.ceil(value.total / size));
     const page = Math.min(this.pageIndex + 1, pages);
-    const loading = this.addresses.status === 'loading';
+    // aria-disabled, not disabled: a button that disables itself under the focus drops the focus.
+    const atStart = this.pageIndex === 0;
+    const atEnd = !value.nextCursor;
     return html`<nav class="pager" part="pager" aria-label=${this.msg('pagerLabel')}>
-      <button class="ce-button" type="button" part="previous" ?disabled=${this.pageIndex === 0 || loading} @click=${this.previousPage}>
+      <button class="ce-button" type="button" part="previous" aria-disabled=${atStart ? 'true' : 'false'} @click=${this.previousPage}>
         ${this.msg('previous')}
       </button>
       <span part="page-status" role="status">${this.msg('pageOf', { page, pages })}</span>
-      <button class="ce-button" type="button" part="next" ?disabled=${!value.nextCursor || loading} @click=${this.nextPage}>
+      <button class="ce-button" type="button" part="next" aria-disabled=${atEnd ? 'true' : 'false'} @click=${this.nextPage}>
         ${this.msg('next')}
       </button>
     </nav>`;
@@ -677,6 +693,17 @@ export class AddressBook extends CeElement {
         ${repeat(value.items, (a) => a.id, (a) => this.renderCard(a))}
       </ul>
       ${this.renderPager(value)}`;
+  }
+
+  private renderAddresses(): TemplateResult | typeof nothing {
+    const ctrl = this.addresses;
+    const current = this.current;
+    if (ctrl.status === 'error' || ctrl.status === 'unconfigured' || ctrl.status === 'idle') {
+      return renderResource(this, ctrl, () => html``);
+    }
+    if (!current) return renderSkeleton(3, this.t('state.loading'));
+    if (current.items.length === 0) return this.renderEmpty();
+    return this.renderList(current);
   }
 
   private renderEmpty(): TemplateResult {
@@ -692,6 +719,10 @@ export class AddressBook extends CeElement {
       aria-labelledby="confirm-title"
       aria-describedby="confirm-text"
       @cancel=${this.onDialogCancel}
+      @close=${() => {
+        // Closed some other way than our buttons (e.g. Escape without a cancel event).
+        if (this.confirming && !this.deleting) this.cancelDelete();
+      }}
     >
       ${a
         ? html`<h3 id="confirm-title">${this.msg('confirmTitle')}</h3>
@@ -741,12 +772,7 @@ export class AddressBook extends CeElement {
           : nothing}
       </div>
       ${this.formMode?.mode === 'create' ? this.renderForm() : nothing}
-      ${meReady
-        ? renderResource(this, this.addresses, (value) => this.renderList(value), {
-            isEmpty: (value) => value.items.length === 0,
-            empty: this.renderEmpty(),
-          })
-        : renderResource(this, this.me, () => html``)}
+      ${meReady ? this.renderAddresses() : renderResource(this, this.me, () => html``)}
       ${this.renderConfirm()}
       <div class="ce-visually-hidden" role="status">${this.announcement}</div>
     </section>`;
