@@ -138,14 +138,42 @@ function describe(element: Element): string {
   return `<${element.localName}${part ? ` part="${part}"` : ''}>`;
 }
 
-/** Clicks the middle of an element with the real mouse. */
-export async function click(element: Element): Promise<void> {
-  await sendMouse({ type: 'click', position: centre(element) });
+/** The element under a point, looking through shadow roots. */
+export function deepElementFromPoint(x: number, y: number): Element | null {
+  let element = document.elementFromPoint(x, y);
+  while (element?.shadowRoot) {
+    const inner = element.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === element) break;
+    element = inner;
+  }
+  return element;
 }
 
-/** Moves the real mouse over the middle of an element. */
+function composedContains(container: Element, node: Element | null): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (n === container) return true;
+  }
+  return false;
+}
+
+/** Where a user would point at an element; fails, naming the culprit, if something covers it. */
+function target(element: Element): [number, number] {
+  const position = centre(element);
+  const hit = deepElementFromPoint(...position);
+  if (!composedContains(element, hit)) {
+    throw new Error(`${describe(element)} is covered by ${hit ? describe(hit) : 'nothing'} at ${position.join(',')}`);
+  }
+  return position;
+}
+
+/** Clicks the middle of an element with the real mouse (it must be visible and uncovered). */
+export async function click(element: Element): Promise<void> {
+  await sendMouse({ type: 'click', position: target(element) });
+}
+
+/** Moves the real mouse over the middle of an element (it must be visible and uncovered). */
 export async function hover(element: Element): Promise<void> {
-  await sendMouse({ type: 'move', position: centre(element) });
+  await sendMouse({ type: 'move', position: target(element) });
 }
 
 /** Moves the real mouse to the top-left corner of the page, away from every component. */

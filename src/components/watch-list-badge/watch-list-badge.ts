@@ -181,6 +181,12 @@ export class WatchListBadge extends CeElement {
       this.data.set(this.watchList);
     }
     if (changed.has('customerId') && this.editorOpen) this.dialog?.close();
+    // A flag about to go (cleared) may hold focus or the pointer: forget both now, so that the
+    // blur its removal fires changes nothing mid-render.
+    if (!this.current?.active || this.decorative) {
+      this.focused = false;
+      this.hovered = false;
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -188,14 +194,21 @@ export class WatchListBadge extends CeElement {
     if (this.tooltipOpen) document.addEventListener('keydown', this.onDocumentKeydown, true);
     else document.removeEventListener('keydown', this.onDocumentKeydown, true);
 
+    // Focus moves change state (the tooltip follows focus), so they wait until this update is done.
     if (changed.has('editorOpen') && this.editorOpen && this.dialog && !this.dialog.open) {
-      this.dialog.showModal();
-      this.textarea?.focus();
+      const dialog = this.dialog;
+      void this.updateComplete.then(() => {
+        if (!this.editorOpen || dialog.open) return;
+        dialog.showModal();
+        this.textarea?.focus();
+      });
     }
     if (this.restoreFocus && !this.editorOpen) {
       this.restoreFocus = false;
-      const target = this.renderRoot.querySelector<HTMLElement>('button[part~="trigger"], button[part~="add-button"]');
-      target?.focus();
+      void this.updateComplete.then(() => {
+        const target = this.renderRoot.querySelector<HTMLElement>('button[part~="trigger"], button[part~="add-button"]');
+        target?.focus();
+      });
     }
   }
 
@@ -217,7 +230,7 @@ export class WatchListBadge extends CeElement {
 
   private renderFlag(watchList: WatchList, canEdit: boolean): TemplateResult {
     const label = html`<span part="icon" class="icon">${eyeIcon}</span
-      ><span class=${this.compact ? 'ce-visually-hidden' : 'label'}>${this.m('label')}</span>`;
+      ><span class=${this.compact ? 'label ce-visually-hidden' : 'label'}>${this.m('label')}</span>`;
     if (this.decorative) {
       return html`<span part="trigger" class="trigger">${label}</span>`;
     }
