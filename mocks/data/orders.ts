@@ -107,6 +107,27 @@ export function derivedIdentifiers(n: number, status: OrderStatus, channel: Chan
   };
 }
 
+/** One identifier of `derivedIdentifiers`, without making the others (search verifies just one). */
+export function derivedIdentifier(n: number, kind: keyof OrderIdentifiers, status: OrderStatus, channel: ChannelKind): string | string[] | null {
+  const dispatched = status === 'dispatched';
+  switch (kind) {
+    case 'orderNumber':
+      return ids.orderNumber(n);
+    case 'orderReference':
+      return ids.orderReference(n);
+    case 'externalOrderReference':
+      return ids.externalReference(n, channel);
+    case 'amazonOrderId':
+      return channel === 'amazon' ? ids.amazonOrderId(n) : null;
+    case 'invoiceNumber':
+      return status === 'allocated' || dispatched ? ids.invoiceNumber(n) : null;
+    case 'dispatchId':
+      return dispatched ? ids.dispatchId(n) : null;
+    case 'trackingNumber':
+      return dispatched ? [ids.labelTracking(n).code] : [];
+  }
+}
+
 export function identifiersOfOrder(order: Order): OrderIdentifiers {
   return {
     orderNumber: order.number,

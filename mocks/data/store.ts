@@ -18,7 +18,7 @@ import type {
 } from './database.js';
 import { candidateOrdinals, type ChannelKind, type OrderIdentifierKind, ordinalOfOrderId } from './identifiers.js';
 import {
-  type DetailContext, type OrderIdentifiers, type SummarySpec, derivedIdentifiers, identifiersOfOrder, makeSummary,
+  type DetailContext, type OrderIdentifiers, type SummarySpec, derivedIdentifier, derivedIdentifiers, identifiersOfOrder, makeSummary,
   materialiseOrder, orderCore,
 } from './orders.js';
 import { pad } from './random.js';
@@ -752,7 +752,14 @@ export class Store implements Database {
   }
 
   private carries(n: number, kind: OrderIdentifierKind, q: string): boolean {
-    const value = this.currentIdentifiers(n)?.[kind];
+    let value: string | string[] | null | undefined;
+    const detail = this.details.get(n);
+    if (detail) value = identifiersOfOrder(detail)[kind];
+    else if (n < this.ordCustomer.length) value = derivedIdentifier(n, kind, this.ordStatus[n]!, this.channelKind(this.ordChannel[n]!));
+    else {
+      const summary = this.summaryOf(n);
+      value = summary && derivedIdentifier(n, kind, summary.status, this.channelKind(summary.salesChannelId));
+    }
     if (value === undefined || value === null) return false;
     if (Array.isArray(value)) return value.some((v) => normaliseExact(v) === q);
     return normaliseExact(value) === q;
