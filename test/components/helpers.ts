@@ -160,7 +160,9 @@ function composedContains(container: Element, node: Element | null): boolean {
 function target(element: Element): [number, number] {
   const position = centre(element);
   const hit = deepElementFromPoint(...position);
-  if (!composedContains(element, hit)) {
+  // The element itself, something inside it, or an ancestor that receives the click for it (a
+  // label around a visually hidden input) is fine; anything else would take the click instead.
+  if (!composedContains(element, hit) && !(hit && composedContains(hit, element))) {
     throw new Error(`${describe(element)} is covered by ${hit ? describe(hit) : 'nothing'} at ${position.join(',')}`);
   }
   return position;

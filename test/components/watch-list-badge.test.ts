@@ -389,6 +389,54 @@ describe('watch-list-badge', () => {
     await expectAxeClean(el);
   });
 
+  it('in decorative form shows the flag with nothing to focus (for listbox options and grid cells)', async () => {
+    const el = await fixture<WatchListBadge>(html`<watch-list-badge
+      customer-id=${mocks.db.fixtures.customers.watchListed}
+      decorative
+      .client=${clientFor(mocks.tokens.admin)}
+    ></watch-list-badge>`);
+    await loaded(el);
+    expect(trigger(el)!.textContent!.trim()).to.equal('Watch list');
+    expect(focusables(el)).to.deep.equal([]);
+    expect(tooltip(el)).to.equal(null);
+    await expectAxeClean(el);
+  });
+
+  it('speaks German when its locale (or its provider’s) says so', async () => {
+    const el = await fixture<WatchListBadge>(html`<watch-list-badge
+      customer-id=${mocks.db.fixtures.customers.watchListed}
+      locale="de-DE"
+      .client=${clientFor(mocks.tokens.admin)}
+    ></watch-list-badge>`);
+    await loaded(el);
+    await waitFor(() => trigger(el)!.localName === 'button', 'the editable flag');
+    expect(trigger(el)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Beobachtungsliste, Notiz bearbeiten');
+  });
+
+  it('takes its colours from the theme files (dark) and its size from the component token', async () => {
+    const links = ['tokens', 'dark'].map((name) => {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = `/src/themes/${name}.css`;
+      document.head.append(link);
+      return link;
+    });
+    try {
+      await Promise.all(links.map((link) => new Promise((resolve) => (link.sheet ? resolve(null) : link.addEventListener('load', resolve)))));
+      const el = await fixture<WatchListBadge>(html`<watch-list-badge
+        customer-id=${mocks.db.fixtures.customers.watchListed}
+        .client=${clientFor(mocks.tokens.admin)}
+      ></watch-list-badge>`);
+      el.style.setProperty('--watch-list-badge-size', '40px');
+      await loaded(el);
+      const icon = part(el, 'icon')!;
+      expect(getComputedStyle(icon).backgroundColor, 'amber-400 in the dark theme').to.equal('rgb(251, 191, 36)');
+      expect(icon.getBoundingClientRect().width).to.equal(40);
+    } finally {
+      for (const link of links) link.remove();
+    }
+  });
+
   it('pulses to catch the eye, and holds still under prefers-reduced-motion', async () => {
     const { watchListed } = mocks.db.fixtures.customers;
     const moving = await mount({ customerId: watchListed });

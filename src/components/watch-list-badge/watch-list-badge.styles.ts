@@ -62,7 +62,8 @@ export const styles = css`
     background: var(--_color);
     color: var(--_on-color);
   }
-  .icon svg {
+  .icon svg,
+  ::slotted([slot='icon']) {
     inline-size: 72%;
     block-size: 72%;
   }

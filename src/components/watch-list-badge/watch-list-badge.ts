@@ -62,7 +62,8 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  * @cssproperty --watch-list-badge-pulse-duration - One pulse; it pulses three times.
  *   Default: `--ce-duration-attention` (1.6s).
  *
- * @slot - None: the badge renders its own content.
+ * @slot icon - Replaces the eye glyph inside the round icon (e.g. the host's own flag glyph; give it
+ *   `aria-hidden="true"`: the badge names itself).
  */
 export class WatchListBadge extends CeElement {
   static override styles = [baseStyles, controlStyles, styles];
@@ -229,7 +230,7 @@ export class WatchListBadge extends CeElement {
   }
 
   private renderFlag(watchList: WatchList, canEdit: boolean): TemplateResult {
-    const label = html`<span part="icon" class="icon">${eyeIcon}</span
+    const label = html`<span part="icon" class="icon"><slot name="icon">${eyeIcon}</slot></span
       ><span class=${this.compact ? 'label ce-visually-hidden' : 'label'}>${this.m('label')}</span>`;
     if (this.decorative) {
       return html`<span part="trigger" class="trigger">${label}</span>`;
