@@ -54,10 +54,11 @@ const idle = (el: CustomerCard) => $(el, '[part~="card"]')?.getAttribute('aria-b
  * Loaded, and the layout has stopped moving (the watch-list badge loads on its own and may
  * change the header's height): a click aimed at a button must land on it.
  */
+const box = (n: Element | null) => (n ? `${Math.round(n.getBoundingClientRect().top)}:${Math.round(n.getBoundingClientRect().height)}` : '-');
+
 async function settled(el: CustomerCard) {
   let last = '';
   await waitFor(() => {
-    const box = (n: Element | null) => (n ? `${Math.round(n.getBoundingClientRect().top)}:${Math.round(n.getBoundingClientRect().height)}` : '-');
     const now = `${box(el)}|${box($(el, '[part~="sections"]'))}`;
     const still = now === last;
     last = now;
@@ -429,6 +430,71 @@ describe('customer-card', () => {
       await waitFor(() => $$(el, '[part~="contact"]').length === count, 'the contact removed');
       expect(mocks.db.getContact(added.id)).to.equal(undefined);
       expect((await systemNotes(id)).map((n) => n.text)).to.include('Contact removed: Priya Natarajan (Head buyer)');
+    });
+  });
+
+  describe('editing several sections', () => {
+    it('Cancel restores what the server holds and sends nothing', async () => {
+      const id = fixtures().agent;
+      const before = structuredClone(mocks.db.getCustomer(id)!);
+      const el = await mount(id);
+      const f = await openEditor(el, 'personal');
+      await typeInto(field(f, 'email'), 'discarded@example.com');
+      await click($(f, '[part~="cancel-button"]')!);
+      await waitFor(() => form(el, 'personal') === null, 'the form closed');
+      expect(focused(el), 'focus back on Edit').to.equal(editButton(el, 'personal'));
+      expect(shown(section(el, 'personal')!, 'Email')).to.equal(before.email ?? '—');
+      const again = await openEditor(el, 'personal');
+      expect(field(again, 'email').value).to.equal(before.email ?? '');
+      expect((await fresh(id)).version).to.equal(before.version);
+    });
+
+    it('two sections open at once both save: the second rests on the first one’s version', async () => {
+      const id = fixtures().agent;
+      const el = await mount(id);
+      const identity = await openEditor(el, 'identity');
+      const personal = await openEditor(el, 'personal');
+      await typeInto(field(identity, 'tradingName'), 'Agents United');
+      await typeInto(field(personal, 'telephone'), '0161 496 0444');
+      await save(el, 'identity');
+      await saved(el, 'identity');
+      await save(el, 'personal');
+      await saved(el, 'personal');
+      const server = await fresh(id);
+      expect(server.tradingName).to.equal('Agents United');
+      expect(server.telephone).to.equal('0161 496 0444');
+    });
+
+    it('a watch-list change made on this page is not someone else’s change', async () => {
+      const id = fixtures().agent;
+      const client = clientFor(mocks.tokens.admin);
+      const el = await mount(id, { client });
+      const f = await openEditor(el, 'identity');
+      await typeInto(field(f, 'tradingName'), 'Watched Agents');
+      await client.watchList.set(id, 'Check every order by phone.');
+      // The card re-reads the customer (the server bumped its version); join that read.
+      await client.customers.get(id);
+      await el.updateComplete;
+      await settled(el);
+      await save(el, 'identity');
+      await saved(el, 'identity');
+      expect((await fresh(id)).tradingName).to.equal('Watched Agents');
+    });
+  });
+
+  describe('states', () => {
+    it('says how to configure it when it has no client', async () => {
+      const el = await fixture<CustomerCard>(html`<customer-card customer-id=${fixtures().agent}></customer-card>`);
+      await waitFor(() => $(el, '[part~="config-message"]'), 'the configuration message');
+      expect(text($(el, '[part~="config-message"]'))).to.contain('customer-elements-provider');
+    });
+
+    it('says when the customer cannot be found, with Retry', async () => {
+      const el = await fixture<CustomerCard>(html`<customer-card .client=${clientFor(mocks.tokens.admin)} customer-id="cus_missing" locale=${LOCALE}></customer-card>`);
+      await waitFor(() => $(el, '[part~="error"]'), 'the error');
+      expect(text($(el, '[part~="error"]'))).to.contain('This record no longer exists');
+      expect($(el, '[part~="retry-button"]')).not.to.equal(null);
+      await expectAxeClean(el);
     });
   });
 

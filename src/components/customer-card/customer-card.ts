@@ -103,6 +103,7 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
 /**
  * Everything about one customer, each sub-section editable in place.
  *
+ * @tagname customer-card
  * @summary The customer card: name, sales channel, company details, payment terms and the dispatch
  * rule they imply, financial standing, loyalty points, personal details and contacts, each
  * sub-section editable inline with validation and optimistic concurrency.
