@@ -36,6 +36,9 @@ const form = (el: AddressBook) => $<HTMLFormElement>(el, '[part~="form"]');
 const field = (el: AddressBook, name: string) => $<HTMLInputElement>(el, `#f-${name}`)!;
 const focused = (el: AddressBook) => root(el).activeElement;
 const confirmDialog = (el: AddressBook) => $<HTMLDialogElement>(el, '[part~="confirm"]')!;
+/** The roles a card's badges show (`part="role role-billing"` → `billing`). */
+const badges = (card: Element) =>
+  [...card.querySelectorAll('[part~="role"]')].map((b) => b.getAttribute('part')!.split(' ')[1]!.replace('role-', ''));
 const listShown = (el: AddressBook) => !!$(el, '[part~="list"]') || !!$(el, '[part~="empty"]');
 
 /** The message shown beside a field, found the way assistive technology finds it. */
@@ -286,6 +289,24 @@ describe('address-book', () => {
       expect(cardFor(again, '100 Edited Street')).to.not.equal(undefined);
     });
 
+    it('reports a change made by someone else since loading, and never writes over it', async () => {
+      const { id, client } = await customerWith(1);
+      const el = await mount(id);
+      await click($(el, '[part~="edit-button"]')!);
+      await waitFor(() => form(el), 'the edit form');
+      // Someone else changes the address meanwhile.
+      const [theirs] = (await client.addresses.list(id)).items;
+      await client.addresses.update(id, theirs!.id, { line1: '1 Their Street' }, { version: theirs!.version });
+      await typeInto(el, 'line1', '1 My Street');
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => $(el, '[part~="form"] [part~="error"]'), 'the conflict reported');
+      expect($(el, '[part~="form"] [part~="error"]')!.textContent).to.contain('Someone else changed this');
+      expect(field(el, 'line1').value).to.equal('1 My Street');
+      expect(mocks.db.addressesOf(id)[0]!.line1).to.equal('1 Their Street');
+      await click($(el, '[part~="cancel-button"]')!);
+      await waitFor(() => !form(el) && !!cardFor(el, '1 Their Street'), 'their change shown');
+    });
+
     it('changes roles with checkboxes, and every card shows the roles the server then holds', async () => {
       const { id } = await customerWith(2);
       const el = await mount(id);
@@ -302,7 +323,6 @@ describe('address-book', () => {
       await waitFor(() => !form(el) && cardText(second()).includes('Billing: receives invoices'), 'billing on the second address');
       // Every card shows the roles the server holds now (the server may move a role away from
       // the address that held it; the list re-reads after the change).
-      const badges = (card: Element) => [...card.querySelectorAll('[part~="role"]')].map((b) => b.getAttribute('part')!.split(' ')[1]!.replace('role-', ''));
       await waitFor(
         () => mocks.db.addressesOf(id).every((a) => JSON.stringify(badges(cardFor(el, a.line1)!).sort()) === JSON.stringify([...a.roles].sort())),
         'the cards to show the roles the server holds',

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
-import { isValidationError } from '../../sdk/errors/index.js';
+import { isConflictError, isValidationError } from '../../sdk/errors/index.js';
 import { ADDRESS_ROLES, type Address, type AddressRole, type Me, type Page, type Reference } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { CeElement } from '../shared/base.js';
@@ -444,6 +444,10 @@ export class AddressBook extends CeElement {
         this.focusFirstInvalid(map.keys());
       } else {
         this.formError = this.msg('saveFailed', { reason: this.reason(error) });
+        // Someone else changed it: every view of these addresses (and the history that recorded
+        // their change) re-reads from the server, so their version shows behind the form. What the
+        // user typed stays in the form; it is never written over theirs.
+        if (isConflictError(error)) client.cache.invalidate([tags.addresses(customerId), tags.notes(customerId)]);
       }
     } finally {
       this.saving = false;

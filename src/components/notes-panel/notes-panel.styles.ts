@@ -119,6 +119,13 @@ export const notesPanelStyles = css`
     margin: var(--_ce-space-2xs) 0 0;
     overflow-wrap: anywhere;
   }
+  /* Server text never reorders what is around it (RTL overrides stay inside). */
+  .meta > span,
+  .text,
+  .change,
+  .removed-by {
+    unicode-bidi: isolate;
+  }
   .removed-by {
     margin: var(--_ce-space-2xs) 0 0;
     color: var(--_muted);
