@@ -309,6 +309,22 @@ export class Store implements Database {
     };
   }
 
+  /**
+   * Every lookup goes through an index; nothing scans all customers or orders (except listing
+   * everyone, which walks the name-ordered list once):
+   * - `name` (the default): every word of the query is a prefix of some word of the name or trading
+   *   name, case- and accent-insensitive ("pem int" finds "Wolstenholme Pemberton Interiors Ltd").
+   *   Word prefix, not arbitrary substring: that is what a sorted word index answers in O(log n).
+   * - `email`: prefix (an exact address is its own prefix), case-insensitive.
+   * - `postcode`: prefix of the customer's postcode (first billing address, else first address),
+   *   ignoring case and spaces ("sw1a", "SW1A 1AA", "sw1a1").
+   * - `ebayUserId` and every order identifier: exact, trimmed, case-insensitive. Order identifiers
+   *   are found arithmetically from the order's ordinal, plus a small map of identifiers that saved
+   *   orders added (manual tracking codes), so the big customer's orders need not exist yet.
+   * - `segment` (trade = retailer + agent, retail = public) and `initial` (A–Z, `#` otherwise)
+   *   combine with any of these, and list everyone with that initial when there is no `q`.
+   * Results are ordered by name (case-insensitive), then id.
+   */
   searchCustomers(query: CustomerSearch): CustomerRecord[] {
     const q = (query.q ?? '').trim();
     const segment = query.segment ?? 'all';
@@ -349,6 +365,8 @@ export class Store implements Database {
       (initial === undefined || this.indexed.get(r.id)?.initial === initial);
     const ranked = this.rankedCustomers();
     if (ids === null) return ranked.filter(keep);
+    // Many hits: walking the ordered list beats sorting them.
+    if (ids.size * Math.log2(ids.size + 1) > ranked.length) return ranked.filter((r) => ids.has(r.id) && keep(r));
     const out: CustomerRecord[] = [];
     for (const id of ids) {
       const r = this.customers.get(id);
@@ -492,7 +510,8 @@ export class Store implements Database {
   }
 
   updateNote(id: string, changes: Partial<Note>): Note {
-    const note = this.mustGet(this.notes, id, 'note');
+    const note = this.getNote(id);
+    if (!note) throw new Error(`Unknown note ${id}`);
     const { id: _id, customerId: _c, ...rest } = changes;
     return Object.assign(note, rest);
   }

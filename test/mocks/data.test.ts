@@ -457,6 +457,12 @@ describe('indexes follow every mutation', () => {
     db.setWatchList(id, { customerId: id, active: true, note: 'Beware', updatedAt: new Date().toISOString(), updatedBy: null });
     expect(db.getCustomer(id)!.watchListed).toBe(true);
     expect(db.searchCustomers({ q: 'Quince' })[0]!.watchListed).toBe(true);
+    // A generated note can be changed by id before anyone has listed that customer's notes.
+    const other = db.fixtures.customers.watchListed;
+    const noteId = db.notesOf(other).at(-1)!.id;
+    const twin = createDatabase({ seed: 2, size: SMALL });
+    expect(twin.updateNote(noteId, { pinned: true }).pinned).toBe(true);
+    expect(twin.notesOf(other).find((n) => n.id === noteId)?.pinned).toBe(true);
     const fresh = db.nextId('not');
     expect(fresh).toMatch(/^not_\d+$/);
     expect(db.getNote(fresh)).toBeUndefined();
