@@ -437,6 +437,42 @@ describe('watch-list-badge', () => {
     }
   });
 
+  it('keeps its tooltip on screen at the end of a row and the foot of the page', async () => {
+    const page = await fixture<HTMLElement>(html`<div class="corner">
+      <watch-list-badge customer-id=${mocks.db.fixtures.customers.hostile} .client=${clientFor(mocks.tokens.viewer)}></watch-list-badge>
+    </div>`);
+    // Put the badge in the bottom-right corner of the viewport, as in a dispatch queue's last cell.
+    Object.assign(page.style, { position: 'fixed', insetInlineEnd: '0', insetBlockEnd: '0' });
+    const el = page.querySelector('watch-list-badge')!;
+    await loaded(el);
+    await hover(trigger(el)!);
+    await waitFor(() => tooltipShown(el), 'the tooltip');
+    const box = tooltip(el)!.getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(document.documentElement.clientWidth);
+    expect(box.top).to.be.at.least(0);
+    expect(box.bottom).to.be.at.most(document.documentElement.clientHeight);
+  });
+
+  it('stays usable and axe-clean in forced colours (Windows high contrast)', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const page = await fixture<HTMLElement>(html`<div>
+        <button id="before">Before</button>
+        <watch-list-badge customer-id=${mocks.db.fixtures.customers.watchListed} .client=${clientFor(mocks.tokens.admin)}></watch-list-badge>
+      </div>`);
+      const el = page.querySelector('watch-list-badge')!;
+      await loaded(el);
+      page.querySelector<HTMLButtonElement>('#before')!.focus();
+      await tab();
+      await waitFor(() => tooltipShown(el), 'the tooltip on focus');
+      expect(getComputedStyle(trigger(el)!).outlineStyle, 'a visible focus ring').to.not.equal('none');
+      await expectAxeClean(el);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('pulses to catch the eye, and holds still under prefers-reduced-motion', async () => {
     const { watchListed } = mocks.db.fixtures.customers;
     const moving = await mount({ customerId: watchListed });

@@ -121,6 +121,14 @@ export const styles = css`
     text-align: start;
     white-space: normal;
   }
+  .tooltip.flip-inline {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
+  }
+  .tooltip.flip-block {
+    inset-block-start: auto;
+    inset-block-end: calc(100% + var(--_ce-space-2xs));
+  }
   .note {
     display: block;
     white-space: pre-wrap;

@@ -192,8 +192,12 @@ export class WatchListBadge extends CeElement {
 
   protected override updated(changed: PropertyValues): void {
     // While the tooltip shows, Escape anywhere hides it (WCAG 1.4.13), even with focus elsewhere.
-    if (this.tooltipOpen) document.addEventListener('keydown', this.onDocumentKeydown, true);
-    else document.removeEventListener('keydown', this.onDocumentKeydown, true);
+    if (this.tooltipOpen) {
+      document.addEventListener('keydown', this.onDocumentKeydown, true);
+      this.placeTooltip();
+    } else {
+      document.removeEventListener('keydown', this.onDocumentKeydown, true);
+    }
 
     // Focus moves change state (the tooltip follows focus), so they wait until this update is done.
     if (changed.has('editorOpen') && this.editorOpen && this.dialog && !this.dialog.open) {
@@ -361,6 +365,22 @@ export class WatchListBadge extends CeElement {
 
   private onBlur(): void {
     this.focused = false;
+  }
+
+  /**
+   * Keeps the tooltip on screen: below and aligned to the flag's start by default, flipped to the
+   * flag's end or above it when it would leave the viewport (a badge in the last column or row).
+   * Classes on the element, not template state, so placing it does not re-render.
+   */
+  private placeTooltip(): void {
+    const tooltip = this.renderRoot.querySelector<HTMLElement>('[part~="tooltip"]');
+    if (!tooltip) return;
+    tooltip.classList.remove('flip-inline', 'flip-block');
+    const rect = tooltip.getBoundingClientRect();
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const overflowsInline = rtl ? rect.left < 0 : rect.right > document.documentElement.clientWidth;
+    tooltip.classList.toggle('flip-inline', overflowsInline);
+    tooltip.classList.toggle('flip-block', rect.bottom > document.documentElement.clientHeight && rect.top - rect.height > 0);
   }
 
   // -------------------------------------------------------------------------------------------
