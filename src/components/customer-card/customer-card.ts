@@ -108,9 +108,10 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  * rule they imply, financial standing, loyalty points, personal details and contacts, each
  * sub-section editable inline with validation and optimistic concurrency.
  *
- * @fires view-accounts - `CustomEvent<CustomerCardViewAccountsDetail>`: the user pressed "View accounts".
- * @fires customer-change - `CustomEvent<CustomerCardChangeDetail>`: the user saved a sub-section and
- *   the server accepted it.
+ * @fires {CustomEvent<CustomerCardViewAccountsDetail>} view-accounts - The user pressed "View accounts"
+ *   (`detail: { customerId }`). Bubbles, composed.
+ * @fires {CustomEvent<CustomerCardChangeDetail>} customer-change - The user saved a sub-section and the
+ *   server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed.
  *
  * @slot actions - Host buttons shown in the card header, beside the name.
  * @slot footer - Content shown below the sub-sections.
