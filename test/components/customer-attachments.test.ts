@@ -100,7 +100,7 @@ describe('customer-attachments', () => {
     it('shows an empty state, axe clean, with the drop zone for a user who may upload', async () => {
       const el = await mount(await newCustomer());
       expect($(el, '[part~="empty"]')!.textContent!.trim()).to.equal('No documents or pictures yet.');
-      expect($(el, '[part~="dropzone"]')).to.exist;
+      expect($(el, '[part~="dropzone"]')).not.to.equal(null);
       expect($(el, '[part~="limits"]')!.textContent).to.contain('10 MB');
       await expectAxeClean(el);
     });
@@ -354,7 +354,7 @@ describe('customer-attachments', () => {
 
     it('is read-only when readonly is set, whatever the capabilities', async () => {
       const el = await mount(mocks.db.fixtures.customers.creditTrade);
-      expect($(el, '[part~="delete-button"]')).to.exist;
+      expect($(el, '[part~="delete-button"]')).not.to.equal(null);
       el.readonly = true;
       await el.updateComplete;
       expect($(el, '[part~="dropzone"]')).to.equal(null);
