@@ -1,7 +1,8 @@
 /**
  * Customer Elements: the component classes, unregistered, plus what a host or a component author
- * needs around them. Importing this registers nothing: import `customer-elements/define` (or
- * `src/components/define.ts`) for the default tag names, or register the classes yourself:
+ * needs around them. Importing this registers nothing: import the define module
+ * (`src/components/define.ts`, built as `dist/define.js`) for the default tag names, or register the
+ * classes yourself:
  *
  * ```ts
  * import { defineElement, WatchListBadge } from 'customer-elements';
