@@ -1,0 +1,165 @@
+import { css } from 'lit';
+
+export const tableStyles = css`
+    :host {
+      --_rh: var(--order-table-row-height, 2.5rem);
+      --_block-size: var(--order-table-block-size, 28rem);
+      --_header-bg: var(--order-table-header-background, var(--_ce-fill-quiet));
+      --_stripe: var(--order-table-stripe, color-mix(in srgb, var(--_ce-fill-quiet) 55%, transparent));
+      --_hover: var(--order-table-hover, var(--ce-color-brand-fill-quiet, #eff6ff));
+      --_cols: var(
+        --order-table-columns,
+        minmax(8rem, 1.1fr) minmax(7rem, 1fr) minmax(5rem, 0.6fr) minmax(7rem, 0.9fr) minmax(8rem, 1fr)
+          minmax(8rem, 1.2fr) minmax(6rem, 0.7fr)
+      );
+      --_min-inline: 49rem;
+      display: block;
+      font-size: var(--_ce-font-size-s);
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: end;
+      gap: var(--_ce-space-s) var(--_ce-space-m);
+      margin-block-end: var(--_ce-space-s);
+    }
+    .tool {
+      display: flex;
+      flex-direction: column;
+      min-inline-size: 10rem;
+    }
+    .host-tools {
+      flex-direction: row;
+      align-items: end;
+      gap: var(--_ce-space-s);
+      margin-inline-start: auto;
+    }
+    .count {
+      margin-block: 0 var(--_ce-space-2xs);
+      min-block-size: 1.5em;
+      color: var(--_ce-text-quiet);
+    }
+
+    .grid {
+      position: relative;
+      block-size: var(--_block-size);
+      overflow: auto;
+      overscroll-behavior: contain;
+      border: 1px solid var(--_ce-border-quiet);
+      border-radius: var(--_ce-radius-m);
+      background: var(--_ce-surface);
+      contain: strict;
+    }
+    .head {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
+      min-inline-size: var(--_min-inline);
+    }
+    .body {
+      position: relative;
+      min-inline-size: var(--_min-inline);
+      block-size: calc(var(--_count, 0) * var(--_rh));
+    }
+    .row {
+      display: grid;
+      grid-template-columns: var(--_cols);
+      align-items: center;
+      block-size: var(--_rh);
+    }
+    .body > .row {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-start: 0;
+      transform: translateY(calc(var(--_i, 0) * var(--_rh)));
+      overflow: hidden;
+      contain: layout style;
+      cursor: pointer;
+    }
+    .body > .row.odd {
+      background: var(--_stripe);
+    }
+    .body > .row:hover {
+      background: var(--_hover);
+    }
+    .header {
+      background: var(--_header-bg);
+      border-block-end: 1px solid var(--_ce-border-quiet);
+      font-weight: var(--_ce-weight-bold);
+    }
+    .cell {
+      display: flex;
+      align-items: center;
+      gap: var(--_ce-space-2xs);
+      block-size: 100%;
+      min-inline-size: 0;
+      padding-inline: var(--_ce-space-s);
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    .cell:focus-visible,
+    .cell:focus {
+      outline: var(--_ce-focus-width) solid var(--_ce-focus);
+      outline-offset: calc(-1 * var(--_ce-focus-width));
+    }
+    .cell.num {
+      justify-content: flex-end;
+      font-variant-numeric: tabular-nums;
+    }
+    .sortable {
+      cursor: pointer;
+      user-select: none;
+    }
+    .sortable:hover .label {
+      text-decoration: underline;
+    }
+    .sort-indicator {
+      font-size: 0.75em;
+    }
+    .number {
+      font-weight: var(--_ce-weight-bold);
+    }
+    .channel {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .placeholder {
+      display: block;
+      inline-size: 70%;
+      block-size: 0.7em;
+      border-radius: var(--_ce-radius-s);
+      background: var(--_ce-fill-quiet);
+    }
+    .empty {
+      margin-block-start: var(--_ce-space-s);
+    }
+
+    .dialog {
+      inline-size: min(60rem, 100% - 2rem);
+      max-block-size: min(90vh, 100% - 2rem);
+      padding: var(--_ce-space-l);
+      border: 1px solid var(--_ce-border);
+      border-radius: var(--_ce-radius-m);
+      background: var(--_ce-surface-raised);
+      color: var(--_ce-text);
+      box-shadow: var(--_ce-shadow-popover);
+    }
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 0.35);
+    }
+    .dialog-head {
+      display: flex;
+      justify-content: flex-end;
+      margin-block-end: calc(-1 * var(--_ce-control-height));
+    }
+    @media (forced-colors: active) {
+      .header {
+        border-block-end-color: CanvasText;
+      }
+      .cell:focus {
+        outline-color: Highlight;
+      }
+    }
+  `;

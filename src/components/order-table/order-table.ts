@@ -1,0 +1,842 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  ORDER_STATUSES,
+  tags,
+  type Client,
+  type OrderStatus,
+  type OrderSummary,
+  type Reference,
+} from '../../sdk/index.js';
+import { CeElement } from '../shared/base.js';
+import { defineElement } from '../shared/define.js';
+import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
+import type { MessageParams } from '../shared/i18n.js';
+import { ResourceController, subscribeToTags } from '../shared/resource.js';
+import { renderConfigMessage, renderError, renderSkeleton } from '../shared/states.js';
+import { baseStyles, controlStyles } from '../shared/styles.js';
+import { OrderDetail } from './order-detail.js';
+import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
+import { statusStyles } from './order-detail.styles.js';
+import { tableStyles } from './order-table.styles.js';
+import { PageCache, renderRange, rowsPerPage, scrollTopFor, visibleRange, type RowRange } from './virtualizer.js';
+
+export type { OrderActionDetail, OrderActionEvent, OrderActionName } from './order-detail.js';
+
+/** The columns the server can sort by. */
+export type OrderSortField = 'number' | 'placedAt' | 'quantity' | 'total' | 'status' | 'salesChannelId';
+export type SortDirection = 'asc' | 'desc';
+
+/** Detail of `order-open`: the order the user opened (its summary, as the row shows it). */
+export interface OrderOpenDetail {
+  orderId: string;
+  order: OrderSummary;
+}
+/** Detail of `order-from-stock`: the customer to start a manual order for. */
+export interface OrderFromStockDetail {
+  customerId: string;
+}
+/** Detail of `season-select`: the season chosen for pre-orders / future-season orders (null: none). */
+export interface SeasonSelectDetail {
+  customerId: string;
+  seasonId: string | null;
+}
+export type OrderOpenEvent = CustomEvent<OrderOpenDetail>;
+export type OrderFromStockEvent = CustomEvent<OrderFromStockDetail>;
+export type SeasonSelectEvent = CustomEvent<SeasonSelectDetail>;
+
+interface Column {
+  id: 'number' | 'date' | 'quantity' | 'cost' | 'status' | 'channel' | 'priority';
+  label: OrderMessageKey;
+  sort?: OrderSortField;
+  numeric?: boolean;
+}
+
+const COLUMNS: readonly Column[] = [
+  { id: 'number', label: 'colNumber', sort: 'number' },
+  { id: 'date', label: 'colDate', sort: 'placedAt' },
+  { id: 'quantity', label: 'colQuantity', sort: 'quantity', numeric: true },
+  { id: 'cost', label: 'colCost', sort: 'total', numeric: true },
+  { id: 'status', label: 'colStatus', sort: 'status' },
+  { id: 'channel', label: 'colChannel', sort: 'salesChannelId' },
+  // The API has no priority sort: this column's header is not a sort button.
+  { id: 'priority', label: 'colPriority' },
+];
+const LAST_COL = COLUMNS.length - 1;
+const SEARCH_DEBOUNCE_MS = 250;
+const DEFAULT_ROW_HEIGHT = 40;
+
+/** Sets a CSS custom property on the element through the CSSOM (never a `style` attribute: strict CSP). */
+class CssVarDirective extends Directive {
+  private last: string | undefined;
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('cssVar() goes on an element: <div ${cssVar(…)}>');
+  }
+  render(_name: string, _value: string | number): symbol {
+    return nothing as unknown as symbol;
+  }
+  override update(part: ElementPart, [name, value]: [string, string | number]): symbol {
+    const text = String(value);
+    if (text !== this.last) {
+      this.last = text;
+      (part.element as HTMLElement).style.setProperty(name, text);
+    }
+    return nothing as unknown as symbol;
+  }
+}
+const cssVar = directive(CssVarDirective);
+
+interface Cell {
+  /** -1: the header row; 0…total-1: the order at that position. */
+  row: number;
+  col: number;
+}
+
+/**
+ * A customer's orders in a virtualised ARIA grid: order number, date, quantity, cost, status
+ * (Unallocated, Allocated — stock allocated, not dispatched —, Dispatched, Cancelled, always in
+ * words), sales channel and priority. Sorted, filtered and searched by the server; paged by offset
+ * as the user scrolls, so 100,000 orders open as fast as ten: the grid knows the total from the
+ * first page, renders only the rows in view (plus a few), caches the pages it loaded and aborts the
+ * requests for pages scrolled past.
+ *
+ * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
+ * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
+ * PageUp/PageDown by a screenful; Enter opens the order (on a header: sorts); Space on a header
+ * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Escape
+ * closes it and focus returns to the row.
+ *
+ * @summary A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions.
+ *
+ * @fires order-open - The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed.
+ * @fires order-action - An action on the opened order succeeded (fired by the detail; it bubbles out).
+ *   `detail: OrderActionDetail` (`{ orderId, action, order }`).
+ * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`).
+ * @fires season-select - The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`).
+ *
+ * @csspart toolbar - The search, filters, season selector and "Order from stock".
+ * @csspart search - The order number search box.
+ * @csspart status-filter - The status select.
+ * @csspart channel-filter - The sales channel select.
+ * @csspart season-select - The season select.
+ * @csspart order-from-stock - The "Order from stock" button.
+ * @csspart count - How many orders match, announced politely.
+ * @csspart grid - The scrolling grid (`role=grid`).
+ * @csspart header-row - The row of column headers.
+ * @csspart header-cell - Each column header (`aria-sort` on sortable ones).
+ * @csspart sort-indicator - The arrow beside the sorted column's name.
+ * @csspart row - Each order row (also `row-loading` while its page loads).
+ * @csspart cell - Each cell (also `cell-<column>`: `cell-number`, `cell-date`, `cell-quantity`,
+ *   `cell-cost`, `cell-status`, `cell-channel`, `cell-priority`).
+ * @csspart status - The status text in a row.
+ * @csspart priority - The priority flag in a row.
+ * @csspart placeholder - A placeholder shape in a loading row.
+ * @csspart empty - "No orders match."
+ * @csspart error - A failed load, with `retry-button`.
+ * @csspart dialog - The dialog that shows an order.
+ * @csspart close-button - Closes the dialog.
+ * @csspart detail - The `<order-detail>` in the dialog; its parts are re-exported with a `detail-` prefix
+ *   (`detail-lines` as is, `action`, `confirm`, `confirm-accept`, `confirm-dismiss`, `action-reason`,
+ *   `action-error`, `action-form`, `field-error`, `submit`).
+ *
+ * @cssproperty --order-table-row-height - The height of every row (rows are virtualised at one height). Default 2.5rem.
+ * @cssproperty --order-table-block-size - The height of the scrolling grid. Default 28rem.
+ * @cssproperty --order-table-header-background - The column headers' background. Default `--ce-color-neutral-fill-quiet`.
+ * @cssproperty --order-table-stripe - The background of every other row. Default a faint neutral.
+ * @cssproperty --order-table-hover - The background of the row under the pointer.
+ * @cssproperty --order-table-columns - The `grid-template-columns` of the rows.
+ *
+ * @slot - None.
+ */
+export class OrderTable extends CeElement {
+  static override styles = [baseStyles, controlStyles, statusStyles, tableStyles];
+
+  /** The customer whose orders to show. */
+  @property({ attribute: 'customer-id', reflect: true })
+  customerId?: string;
+
+  /** Rows per request (1–500). The grid asks for pages of this size by offset. */
+  @property({ type: Number, attribute: 'page-size' })
+  pageSize = 100;
+
+  /** Show only orders in this status (the status filter shows it). Empty: all. */
+  @property({ reflect: true })
+  status?: OrderStatus | '';
+
+  /** Show only orders from this sales channel (the channel filter shows it). Empty: all. */
+  @property({ attribute: 'sales-channel-id', reflect: true })
+  salesChannelId?: string;
+
+  /** The column the server sorts by. The user changes it from the headers. */
+  @property({ reflect: true })
+  sort: OrderSortField = 'placedAt';
+
+  /** Sort direction. The user changes it from the headers. */
+  @property({ reflect: true })
+  order: SortDirection = 'desc';
+
+  /** Show orders only: the detail offers no actions, and there is no "Order from stock" or season selector. */
+  @property({ type: Boolean, reflect: true })
+  readonly = false;
+
+  /** The number search as typed (applied after a short pause). */
+  @state() private searchText = '';
+  /** The number search sent to the server. */
+  @state() private q = '';
+  @state() private range: RowRange = { first: 0, last: -1 };
+  @state() private active: Cell = { row: 0, col: 0 };
+  @state() private openOrder: OrderSummary | undefined;
+  @state() private seasonId = '';
+  @state() private countText = '';
+
+  @query('[part~="grid"]') private grid?: HTMLElement;
+  @query('dialog[part~="dialog"]') private dialog?: HTMLDialogElement;
+
+  private pages: PageCache<OrderSummary> | undefined;
+  private queryKey = '';
+  private rowHeight = DEFAULT_ROW_HEIGHT;
+  private viewportHeight = 0;
+  private resizeObserver: ResizeObserver | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private subscribedKey = '';
+  private focusPending = false;
+  private returnFocus = false;
+  private detailElement: OrderDetail | undefined;
+
+  private readonly reference = new ResourceController<Reference, readonly []>(this, {
+    args: () => [],
+    load: (_args, signal, client) => client.reference.get({ signal }),
+    tags: () => [tags.reference()],
+  });
+
+  private m(key: OrderMessageKey, params?: MessageParams): string {
+    return orderMessages(this.resolvedLocale, key, params);
+  }
+
+  /** Orders matching the current query (known after the first page); undefined before. */
+  get total(): number | undefined {
+    return this.pages?.total;
+  }
+
+  /** List requests made for the current query (for hosts measuring the grid, and tests). */
+  get requestCount(): number {
+    return this.pages?.requests ?? 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver ??= new ResizeObserver(() => this.measure());
+    if (this.grid) this.resizeObserver.observe(this.grid);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    clearTimeout(this.searchTimer);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedKey = '';
+    this.pages?.reset();
+    this.pages = undefined;
+    this.queryKey = '';
+  }
+
+  private get effectivePageSize(): number {
+    const n = Math.floor(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(500, Math.max(1, n)) : 100;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const client = this.api;
+    const customerId = this.customerId;
+    const key = client && customerId
+      ? JSON.stringify([customerId, this.status || '', this.salesChannelId || '', this.q, this.sort, this.order, this.effectivePageSize])
+      : '';
+    if (key !== this.queryKey || (client && this.pages && this.pagesClient !== client)) {
+      this.queryKey = key;
+      this.pages?.reset();
+      this.pages = client && customerId ? this.makePages(client, customerId) : undefined;
+      this.pagesClient = client;
+      if (this.grid) this.grid.scrollTop = 0;
+      this.range = { first: 0, last: -1 };
+      if (this.active.row > 0) this.active = { row: 0, col: this.active.col };
+    }
+    if (changed.has('customerId') && this.openOrder) this.dialog?.close();
+    this.updateRange();
+  }
+
+  private pagesClient: Client | undefined;
+
+  private makePages(client: Client, customerId: string): PageCache<OrderSummary> {
+    const filters = {
+      ...(this.status ? { status: this.status } : {}),
+      ...(this.salesChannelId ? { salesChannelId: this.salesChannelId } : {}),
+      ...(this.q ? { q: this.q } : {}),
+      sort: this.sort,
+      order: this.order,
+    };
+    const pages: PageCache<OrderSummary> = new PageCache<OrderSummary>(
+      (offset, limit, signal) => client.orders.list(customerId, { ...filters, offset, limit }, { signal }),
+      this.effectivePageSize,
+      () => {
+        if (this.pages !== pages) return;
+        this.updateRange();
+        this.requestUpdate();
+      },
+    );
+    return pages;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.grid) this.resizeObserver?.observe(this.grid);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    this.ensureSubscription();
+    const pages = this.pages;
+    if (pages) {
+      const { first, last } = this.range;
+      if (pages.total === undefined) pages.want(0, 0);
+      else pages.want(first, last, this.active.row >= 0 ? this.active.row : undefined);
+    }
+    this.measureRowHeight();
+    const count = this.countFor(pages);
+    if (count !== this.countText) this.countText = count;
+
+    const dialog = this.dialog;
+    if (dialog && this.openOrder && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
+    }
+    if (this.focusPending || (this.returnFocus && !this.openOrder)) {
+      this.focusPending = false;
+      this.returnFocus = false;
+      this.activeCellElement()?.focus({ preventScroll: true });
+    }
+    if (changed.has('openOrder') && !this.openOrder && dialog?.open) dialog.close();
+  }
+
+  private countFor(pages: PageCache<OrderSummary> | undefined): string {
+    const total = pages?.total;
+    if (total === undefined) return '';
+    return total === 1 ? this.m('countOne') : this.m('count', { count: formatNumber(total, this.resolvedLocale) });
+  }
+
+  private ensureSubscription(): void {
+    const client = this.api;
+    const customerId = this.customerId;
+    const key = client && customerId && this.isConnected ? customerId : '';
+    if (key === this.subscribedKey && (!key || this.subscribedClient === client)) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedKey = key;
+    this.subscribedClient = client;
+    if (client && customerId && key) {
+      // A write anywhere on the page (an action in the detail) drops the list from the SDK cache:
+      // re-read the pages on screen so the row shows the new status.
+      this.unsubscribe = subscribeToTags(client, [tags.orders(customerId)], () => this.pages?.refresh());
+    }
+  }
+
+  private subscribedClient: Client | undefined;
+
+  // ---------------------------------------------------------------------------------------------
+  // Geometry
+  // ---------------------------------------------------------------------------------------------
+
+  private headerHeight(): number {
+    return this.grid?.querySelector<HTMLElement>('[part~="header-row"]')?.offsetHeight ?? 0;
+  }
+
+  private measure(): void {
+    const grid = this.grid;
+    if (!grid) return;
+    this.viewportHeight = Math.max(0, grid.clientHeight - this.headerHeight());
+    if (this.updateRange()) this.requestUpdate();
+  }
+
+  private measureRowHeight(): void {
+    const row = this.grid?.querySelector<HTMLElement>('.body > [role="row"]');
+    if (!row) return;
+    const height = row.getBoundingClientRect().height;
+    if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) {
+      this.rowHeight = height;
+      this.measure();
+    } else if (this.viewportHeight === 0) {
+      this.measure();
+    }
+  }
+
+  private metrics(scrollTop = this.grid?.scrollTop ?? 0) {
+    return {
+      count: this.pages?.total ?? 0,
+      rowHeight: this.rowHeight,
+      scrollTop,
+      viewportHeight: this.viewportHeight || 10 * this.rowHeight,
+    };
+  }
+
+  /** Recomputes the rows to render; true when they changed. */
+  private updateRange(): boolean {
+    const next = renderRange(this.metrics());
+    if (next.first === this.range.first && next.last === this.range.last) return false;
+    this.range = next;
+    return true;
+  }
+
+  private onScroll = (): void => {
+    this.updateRange();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+  // ---------------------------------------------------------------------------------------------
+
+  protected override render() {
+    if (!this.api) return renderConfigMessage(this);
+    if (!this.customerId) return html`<p class="ce-message" part="empty">${this.m('noCustomer')}</p>`;
+    return html`${this.renderToolbar()} ${this.renderGrid()} ${this.renderDialog()}`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const ref = this.reference.value;
+    return html`<div part="toolbar" class="toolbar">
+      <div class="tool">
+        <label class="ce-label" for="search">${this.m('search')}</label>
+        <input
+          id="search"
+          part="search"
+          class="ce-input"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${this.searchText}
+          @input=${this.onSearchInput}
+          @keydown=${this.onSearchKeydown}
+        />
+      </div>
+      <div class="tool">
+        <label class="ce-label" for="status-filter">${this.m('statusFilter')}</label>
+        <select id="status-filter" part="status-filter" class="ce-input" @change=${this.onStatusChange}>
+          <option value="" ?selected=${!this.status}>${this.m('allStatuses')}</option>
+          ${ORDER_STATUSES.map(
+            (s) => html`<option value=${s} ?selected=${this.status === s}>${this.m(`status.${s}`)}</option>`,
+          )}
+        </select>
+      </div>
+      <div class="tool">
+        <label class="ce-label" for="channel-filter">${this.m('channelFilter')}</label>
+        <select id="channel-filter" part="channel-filter" class="ce-input" @change=${this.onChannelChange}>
+          <option value="" ?selected=${!this.salesChannelId}>${this.m('allChannels')}</option>
+          ${(ref?.salesChannels ?? []).map(
+            (c) => html`<option value=${c.id} ?selected=${this.salesChannelId === c.id}>${c.name}</option>`,
+          )}
+        </select>
+      </div>
+      ${this.readonly
+        ? nothing
+        : html`<div class="tool host-tools">
+            ${ref && ref.seasons.length
+              ? html`<div class="tool">
+                  <label class="ce-label" for="season">${this.m('season')}</label>
+                  <select id="season" part="season-select" class="ce-input" @change=${this.onSeasonChange}>
+                    <option value="" ?selected=${!this.seasonId}>${this.m('selectSeason')}</option>
+                    ${ref.seasons.map(
+                      (s) => html`<option value=${s.id} ?selected=${this.seasonId === s.id}>${s.name}</option>`,
+                    )}
+                  </select>
+                </div>`
+              : nothing}
+            <button type="button" part="order-from-stock" class="ce-button ce-button--primary" @click=${this.onOrderFromStock}>
+              ${this.m('orderFromStock')}
+            </button>
+          </div>`}
+    </div>`;
+  }
+
+  private renderGrid(): TemplateResult {
+    const pages = this.pages;
+    const total = pages?.total;
+    const error = pages?.error;
+    const rows = this.rowIndices(total);
+    const activeRow = this.active.row;
+    return html`
+      <p part="count" class="count" role="status">${this.countText}</p>
+      ${error !== undefined ? renderError(this, error, () => pages?.retry()) : nothing}
+      <div
+        part="grid"
+        class="grid"
+        role="grid"
+        aria-label=${this.m('gridLabel')}
+        aria-rowcount=${total === undefined ? -1 : total + 1}
+        aria-colcount=${COLUMNS.length}
+        aria-busy=${pages?.busy ? 'true' : 'false'}
+        @scroll=${this.onScroll}
+        @keydown=${this.onGridKeydown}
+        @focusin=${this.onGridFocusIn}
+        @click=${this.onGridClick}
+      >
+        <div role="rowgroup" class="head">
+          <div role="row" part="header-row" class="row header" aria-rowindex="1">
+            ${COLUMNS.map((col, i) => this.renderHeaderCell(col, i, activeRow === -1 && this.active.col === i))}
+          </div>
+        </div>
+        <div role="rowgroup" class="body" ${cssVar('--_count', total ?? 0)}>
+          ${repeat(
+            rows,
+            (i) => i,
+            (i) => this.renderRow(i, pages?.get(i), activeRow === i ? this.active.col : -1),
+          )}
+        </div>
+      </div>
+      ${total === undefined && error === undefined ? renderSkeleton(4, this.m('loadingRow')) : nothing}
+      ${total === 0 ? html`<p part="empty" class="ce-message empty">${this.m('noOrders')}</p>` : nothing}
+    `;
+  }
+
+  /** The rows to render: the window, plus the focused row wherever it is (so focus is never lost). */
+  private rowIndices(total: number | undefined): number[] {
+    if (!total) return [];
+    const { first, last } = this.range;
+    const out: number[] = [];
+    const active = this.active.row;
+    if (active >= 0 && active < first && active < total) out.push(active);
+    for (let i = first; i <= Math.min(last, total - 1); i++) out.push(i);
+    if (active > last && active < total) out.push(active);
+    return out;
+  }
+
+  private renderHeaderCell(col: Column, index: number, isActive: boolean): TemplateResult {
+    const sorted = col.sort !== undefined && col.sort === this.sort;
+    const ariaSort = col.sort === undefined ? nothing : sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : 'none';
+    return html`<div
+      role="columnheader"
+      part="header-cell"
+      class=${`cell ${col.numeric ? 'num' : ''} ${col.sort ? 'sortable' : ''}`}
+      aria-colindex=${index + 1}
+      aria-sort=${ariaSort}
+      tabindex=${isActive ? 0 : -1}
+      data-row="-1"
+      data-col=${index}
+    >
+      <span class="label">${this.m(col.label)}</span>${sorted
+        ? html`<span part="sort-indicator" class="sort-indicator" aria-hidden="true">${this.order === 'asc' ? '▲' : '▼'}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderRow(index: number, order: OrderSummary | undefined, activeCol: number): TemplateResult {
+    const locale = this.resolvedLocale;
+    const cell = (col: number, content: unknown) => html`<div
+      role="gridcell"
+      part=${`cell cell-${COLUMNS[col]!.id}`}
+      class=${COLUMNS[col]!.numeric ? 'cell num' : 'cell'}
+      aria-colindex=${col + 1}
+      tabindex=${activeCol === col ? 0 : -1}
+      data-row=${index}
+      data-col=${col}
+    >${content}</div>`;
+    if (!order) {
+      const ph = html`<span part="placeholder" class="placeholder" aria-hidden="true"></span>`;
+      return html`<div
+        role="row"
+        part="row row-loading"
+        class=${index % 2 ? 'row odd' : 'row'}
+        aria-rowindex=${index + 2}
+        data-row=${index}
+        ${cssVar('--_i', index)}
+      >
+        ${cell(0, html`<span class="ce-visually-hidden">${this.m('loadingRow')}</span>${ph}`)}
+        ${COLUMNS.slice(1).map((_c, i) => cell(i + 1, ph))}
+      </div>`;
+    }
+    const channel = this.reference.value?.salesChannels.find((c) => c.id === order.salesChannelId)?.name ?? order.salesChannelId;
+    return html`<div
+      role="row"
+      part="row"
+      class=${index % 2 ? 'row odd' : 'row'}
+      aria-rowindex=${index + 2}
+      data-row=${index}
+      ${cssVar('--_i', index)}
+    >
+      ${cell(0, html`<span class="number">${order.number}</span>`)}
+      ${cell(1, formatDate(order.placedAt, locale))}
+      ${cell(2, formatNumber(order.quantity, locale))}
+      ${cell(3, formatMoney(order.total, locale))}
+      ${cell(
+        4,
+        html`<span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>`,
+      )}
+      ${cell(5, html`<span class="channel">${channel}</span>`)}
+      ${cell(
+        6,
+        order.priority
+          ? html`<span part="priority" class="priority">${this.m('priority')}</span>`
+          : html`<span class="ce-visually-hidden">${this.m('notPriority')}</span>`,
+      )}
+    </div>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const open = this.openOrder;
+    return html`<dialog
+      part="dialog"
+      class="dialog"
+      aria-label=${open ? this.m('dialogLabel', { number: open.number }) : this.m('gridLabel')}
+      @close=${this.onDialogClose}
+    >
+      ${open
+        ? html`<div class="dialog-head">
+              <button type="button" part="close-button" class="ce-button close" @click=${this.closeDetail}>
+                ${this.t('action.close')}
+              </button>
+            </div>
+            ${this.renderDetail(open)}`
+        : nothing}
+    </dialog>`;
+  }
+
+  /** The detail, under whatever tag its class is registered with. */
+  private renderDetail(open: OrderSummary): HTMLElement {
+    let name = customElements.getName(OrderDetail);
+    if (!name) {
+      defineElement('order-detail', OrderDetail);
+      name = customElements.getName(OrderDetail) ?? 'order-detail';
+    }
+    if (this.detailElement?.localName !== name) {
+      this.detailElement = document.createElement(name) as OrderDetail;
+      this.detailElement.setAttribute('part', 'detail');
+      this.detailElement.setAttribute(
+        'exportparts',
+        'detail-lines, action, confirm, confirm-accept, confirm-dismiss, action-reason, action-error, action-form, field-error, submit, header:detail-header, title:detail-title, status:detail-status, priority:detail-priority, actions:detail-actions, section:detail-section, totals:detail-totals',
+      );
+    }
+    const detail = this.detailElement;
+    detail.orderId = open.id;
+    detail.client = this.api;
+    detail.locale = this.resolvedLocale;
+    detail.readonly = this.readonly;
+    return detail;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Toolbar
+  // ---------------------------------------------------------------------------------------------
+
+  private onSearchInput(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.q = this.searchText.trim();
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      // Enter searches at once.
+      clearTimeout(this.searchTimer);
+      this.q = this.searchText.trim();
+    }
+  }
+
+  private onStatusChange(event: Event): void {
+    this.status = ((event.target as HTMLSelectElement).value || '') as OrderStatus | '';
+  }
+
+  private onChannelChange(event: Event): void {
+    this.salesChannelId = (event.target as HTMLSelectElement).value;
+  }
+
+  private onSeasonChange(event: Event): void {
+    this.seasonId = (event.target as HTMLSelectElement).value;
+    if (!this.customerId) return;
+    this.dispatchEvent(
+      new CustomEvent<SeasonSelectDetail>('season-select', {
+        detail: { customerId: this.customerId, seasonId: this.seasonId || null },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private onOrderFromStock(): void {
+    if (!this.customerId) return;
+    this.dispatchEvent(
+      new CustomEvent<OrderFromStockDetail>('order-from-stock', {
+        detail: { customerId: this.customerId },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Grid interaction
+  // ---------------------------------------------------------------------------------------------
+
+  private activeCellElement(): HTMLElement | null {
+    const { row, col } = this.active;
+    return this.grid?.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`) ?? null;
+  }
+
+  private cellOf(event: Event): Cell | undefined {
+    for (const node of event.composedPath()) {
+      if (node === this.grid) break;
+      if (node instanceof HTMLElement && node.dataset.col !== undefined && node.dataset.row !== undefined) {
+        return { row: Number(node.dataset.row), col: Number(node.dataset.col) };
+      }
+    }
+    return undefined;
+  }
+
+  private onGridFocusIn(event: FocusEvent): void {
+    const cell = this.cellOf(event);
+    if (cell && (cell.row !== this.active.row || cell.col !== this.active.col)) this.active = cell;
+  }
+
+  private onGridClick(event: MouseEvent): void {
+    const cell = this.cellOf(event);
+    if (!cell) return;
+    this.active = cell;
+    if (cell.row === -1) this.sortBy(cell.col);
+    else this.open(cell.row);
+  }
+
+  /** Moves the active cell, scrolling its row into view, and focuses it after the update. */
+  private moveTo(row: number, col: number): void {
+    const total = this.pages?.total ?? 0;
+    const r = Math.max(-1, Math.min(total - 1, row));
+    const c = Math.max(0, Math.min(LAST_COL, col));
+    this.active = { row: r, col: c };
+    const grid = this.grid;
+    if (grid && r >= 0) {
+      const metrics = this.metrics();
+      const top = scrollTopFor(r, metrics);
+      if (top !== grid.scrollTop) {
+        grid.scrollTop = top;
+        this.updateRange();
+      }
+    }
+    this.focusPending = true;
+    this.requestUpdate();
+  }
+
+  private onGridKeydown(event: KeyboardEvent): void {
+    const cell = this.cellOf(event);
+    if (!cell) return;
+    const { row, col } = cell;
+    const ctrl = event.ctrlKey || event.metaKey;
+    const total = this.pages?.total ?? 0;
+    const pageRows = rowsPerPage(this.rowHeight, this.metrics().viewportHeight);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowRight':
+        this.moveTo(row, col + 1);
+        break;
+      case 'ArrowLeft':
+        this.moveTo(row, col - 1);
+        break;
+      case 'ArrowDown':
+        this.moveTo(Math.min(row + 1, total - 1), col);
+        break;
+      case 'ArrowUp':
+        this.moveTo(row - 1, col);
+        break;
+      case 'Home':
+        if (ctrl) this.moveTo(total > 0 ? 0 : -1, 0);
+        else this.moveTo(row, 0);
+        break;
+      case 'End':
+        if (ctrl) this.moveTo(total - 1, LAST_COL);
+        else this.moveTo(row, LAST_COL);
+        break;
+      case 'PageDown':
+        this.moveTo(Math.min(total - 1, Math.max(0, row) + pageRows), col);
+        break;
+      case 'PageUp':
+        this.moveTo(row <= 0 ? -1 : Math.max(0, row - pageRows), col);
+        break;
+      case 'Enter':
+        if (row === -1) this.sortBy(col);
+        else this.open(row);
+        break;
+      case ' ':
+        if (row === -1) this.sortBy(col);
+        else handled = false;
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
+
+  private sortBy(col: number): void {
+    const field = COLUMNS[col]?.sort;
+    if (!field) return;
+    if (this.sort === field) this.order = this.order === 'asc' ? 'desc' : 'asc';
+    else {
+      this.sort = field;
+      this.order = field === 'placedAt' ? 'desc' : 'asc';
+    }
+    this.focusPending = true;
+  }
+
+  private open(row: number): void {
+    const order = this.pages?.get(row);
+    if (!order || this.openOrder) return;
+    this.openOrder = order;
+    this.dispatchEvent(
+      new CustomEvent<OrderOpenDetail>('order-open', {
+        detail: { orderId: order.id, order },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private closeDetail(): void {
+    this.dialog?.close();
+  }
+
+  private onDialogClose(event: Event): void {
+    // Only the table's own dialog: the detail's confirm dialog closes without ending the detail.
+    if (event.target !== this.dialog) return;
+    this.openOrder = undefined;
+    this.returnFocus = true;
+  }
+
+  /** Opens the order at a position (as Enter on its row does); resolves when its detail shows. */
+  async openAt(index: number): Promise<void> {
+    this.open(index);
+    await this.updateComplete;
+  }
+
+  /** Scrolls so that row `index` is in view (fetching its page). */
+  scrollToIndex(index: number): void {
+    const grid = this.grid;
+    if (!grid) return;
+    grid.scrollTop = scrollTopFor(index, this.metrics());
+    this.updateRange();
+  }
+
+  /** The rows visible now (no overscan), for hosts that show "rows x–y of n". */
+  get visibleRows(): RowRange {
+    return visibleRange(this.metrics());
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'order-table': OrderTable;
+  }
+  interface HTMLElementEventMap {
+    'order-open': OrderOpenEvent;
+    'order-from-stock': OrderFromStockEvent;
+    'season-select': SeasonSelectEvent;
+  }
+}
