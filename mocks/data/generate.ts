@@ -109,9 +109,10 @@ class Generator {
       ['Beth Okoro', ''],
       ['Sanjay Mistry', ''],
     ];
-    const placeholder = new Store({ seed, size, now, reference: buildReference(), staff: [] });
+    this.store = new Store({ seed, size, now, reference: buildReference() });
+    this.idOf = (prefix) => this.store.nextId(prefix);
     const records = staffPeople.map(([name, token]) => ({
-      id: placeholder.nextId('usr'), name, email: `${slug(name.split(' ')[0]!)}.${slug(name.split(' ')[1]!)}@example.co.uk`, token,
+      id: this.store.nextId('usr'), name, email: `${slug(name.split(' ')[0]!)}.${slug(name.split(' ')[1]!)}@example.co.uk`, token,
     }));
     const [admin, clerk, viewer] = records as [typeof records[0], typeof records[0], typeof records[0]];
     this.users = {
@@ -119,15 +120,14 @@ class Generator {
       clerk: { ...clerk, capabilities: CLERK_CAPABILITIES },
       viewer: { ...viewer, capabilities: [] },
     };
+    // Notes, print runs and refunds are by the staff who can do things, never by the read-only viewer.
     this.staff = records.filter((r) => r.id !== viewer.id).map((r) => ({ type: 'user', id: r.id, name: r.name }));
+    this.store.setStaff(this.staff);
     this.integrations = {
       amazon: { type: 'integration', id: 'int_amazon', name: 'Amazon integration' },
       ebay: { type: 'integration', id: 'int_ebay', name: 'eBay integration' },
       accounts: { type: 'integration', id: 'int_xero', name: 'Xero accounts sync' },
     };
-    this.store = new Store({ seed, size, now, reference: buildReference(), staff: this.staff });
-    this.idOf = (prefix) => this.store.nextId(prefix);
-    for (let i = 0; i < records.length; i++) this.store.nextId('usr');
     for (const user of Object.values(this.users)) this.store.loadUser(user);
   }
 

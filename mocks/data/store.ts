@@ -69,7 +69,6 @@ export interface StoreInit {
   size: DatasetSize;
   now: string;
   reference: Reference;
-  staff: readonly Actor[];
 }
 
 export class Store implements Database {
@@ -79,7 +78,7 @@ export class Store implements Database {
   readonly reference: Reference;
   fixtures!: Fixtures;
 
-  private readonly detailContext: DetailContext;
+  private detailContext: DetailContext;
   private readonly channelKinds = new Map<string, ChannelKind>();
   private readonly usersByToken = new Map<string, UserRecord>();
   private readonly counters = new Map<string, number>();
@@ -131,7 +130,7 @@ export class Store implements Database {
     this.size = init.size;
     this.now = init.now;
     this.reference = init.reference;
-    this.detailContext = { seed: init.seed, staff: init.staff };
+    this.detailContext = { seed: init.seed, staff: [] };
     for (const c of init.reference.salesChannels) this.channelKinds.set(c.id, c.kind);
     for (const kind of ORDER_KINDS) this.extras.set(kind, new Map());
     this.lastStamp = Date.parse(init.now);
@@ -140,6 +139,11 @@ export class Store implements Database {
   // ------------------------------------------------------------------------------------------
   // Bulk loading (used by the generator only)
   // ------------------------------------------------------------------------------------------
+
+  /** The staff who appear on generated print runs, refunds and returns. */
+  setStaff(staff: readonly Actor[]): void {
+    this.detailContext = { seed: this.seed, staff };
+  }
 
   loadUser(user: UserRecord): void {
     this.usersByToken.set(user.token, user);
