@@ -393,6 +393,7 @@ export class Store implements Database {
       ...input, id: this.nextId('cus'), version: 1, createdAt: at, updatedAt: at, subCustomerCount: 0, watchListed: false,
     };
     this.customers.set(record.id, record);
+    this.lazyDone.add(record.id); // a new customer has no generated history
     if (record.agentId) this.attachToAgent(record.id, record.agentId);
     this.indexCustomer(record, false);
     return record;

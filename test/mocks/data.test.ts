@@ -438,6 +438,9 @@ describe('indexes follow every mutation', () => {
     expect(db.getCustomer(agentId)!.subCustomerCount).toBe(count + 1);
     expect(ids(db.subCustomers(agentId))).toContain(created.id);
     expectValid(s.Customer, db.toCustomer(created), 'created customer');
+    expect(db.notesOf(created.id)).toEqual([]);
+    expect(db.transactionsOf(created.id)).toEqual([]);
+    expect(db.account(created.id).balance.amountMinor).toBe(0);
   });
 
   it('notes, transactions and watch list mutations', () => {
