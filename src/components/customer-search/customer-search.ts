@@ -17,6 +17,7 @@ import { renderConfigMessage, renderError } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import type { MessageParams } from '../shared/i18n.js';
 import { searchMessage, type SearchMessageKey } from './customer-search.messages.js';
+import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { styles } from './customer-search.styles.js';
 
 /** The detail of `customer-select`: the chosen customer's id and the summary the list showed. */
@@ -56,6 +57,13 @@ interface SearchArgs {
   readonly initial: string | undefined;
   readonly limit: number;
 }
+type SearchTuple = readonly [
+  q: string | undefined,
+  criterion: SearchCriterion,
+  segment: CustomerSegment,
+  initial: string | undefined,
+  limit: number,
+];
 interface FirstPage {
   args: SearchArgs;
   page: Page<CustomerSummary>;
@@ -150,15 +158,18 @@ export class CustomerSearch extends CeElement {
   private advanceOnLoad = false;
   /** The letter that takes Tab (roving tabindex); -1 follows the pressed letter. */
   private focusLetter = -1;
-  private badges = new Map<string, HTMLElement>();
+  private badges = new Map<string, WatchListBadge>();
   private badgeTag: string | null | undefined;
 
-  private readonly searchResource = new ResourceController<FirstPage, readonly [SearchArgs]>(this, {
+  private readonly searchResource = new ResourceController<FirstPage, SearchTuple>(this, {
+    // Primitives only: the controller compares args element by element, so a fresh object per
+    // update would start a new search on every render.
     args: () => {
       const args = this.searchArgs();
-      return args ? ([args] as const) : undefined;
+      return args ? ([args.q, args.criterion, args.segment, args.initial, args.limit] as const) : undefined;
     },
-    load: async ([args], signal, client) => {
+    load: async ([q, criterion, segment, initial, limit], signal, client) => {
+      const args: SearchArgs = { q, criterion, segment, initial, limit };
       const page = await client.customers.search(toQuery(args, undefined), { signal });
       return { args, page };
     },
@@ -229,6 +240,8 @@ export class CustomerSearch extends CeElement {
       this.moreError = undefined;
       this.advanceOnLoad = false;
       this.activeIndex = -1;
+      const shown = new Set(first?.page.items.map((c) => c.id));
+      for (const id of this.badges.keys()) if (!shown.has(id)) this.badges.delete(id);
     }
     const count = this.items().length;
     if (this.activeIndex >= count) this.activeIndex = count - 1;
@@ -269,7 +282,8 @@ export class CustomerSearch extends CeElement {
 
   private items(): CustomerSummary[] {
     const first = this.searchResource.value;
-    if (!first || !this.searchArgs()) return [];
+    // After a failed search the previous answer belongs to another query: show the error alone.
+    if (!first || !this.searchArgs() || this.searchResource.status === 'error') return [];
     return this.morePages.length ? [...first.page.items, ...this.morePages] : first.page.items;
   }
 
@@ -439,8 +453,19 @@ export class CustomerSearch extends CeElement {
     const next = event.relatedTarget as Node | null;
     // Focus moving within the component (to Load more, a letter) keeps the list open.
     if (next && (this.renderRoot.contains(next) || this.contains(next))) return;
-    this.dismissed = true;
-    this.activeIndex = -1;
+    const from = event.target as HTMLElement;
+    // Decide after the update that may be removing `from`: never change state in the middle of it.
+    queueMicrotask(() => {
+      if (this.shadowRoot?.activeElement) return;
+      if (!next && from !== this.inputEl && (!from.isConnected || !from.checkVisibility())) {
+        // Load more after the last page, or Retry, went away with focus: give it back to the box
+        // rather than drop the user on <body>.
+        this.inputEl?.focus();
+        return;
+      }
+      this.dismissed = true;
+      this.activeIndex = -1;
+    });
   }
 
   private onCriterionChange(event: Event): void {
@@ -492,11 +517,7 @@ export class CustomerSearch extends CeElement {
   }
 
   private onLoadMoreClick(): void {
-    void this.loadMore().then(() => {
-      // The button goes away after the last page: keep focus in the component, not on <body>.
-      const active = this.shadowRoot?.activeElement;
-      if (!this.nextCursor && (active == null || active === this)) this.inputEl?.focus();
-    });
+    void this.loadMore();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -505,8 +526,8 @@ export class CustomerSearch extends CeElement {
 
   /** The tag the watch-list badge is registered under, or null when it is not on the page. */
   private watchListTag(): string | null {
-    const ctor = customElements.get('watch-list-badge');
-    const name = ctor ? customElements.getName(ctor) : null;
+    // Whatever name the host registered the badge class under (ours or its own).
+    const name = customElements.getName(WatchListBadge);
     if (name !== this.badgeTag) {
       this.badgeTag = name;
       this.badges.clear();
@@ -517,16 +538,21 @@ export class CustomerSearch extends CeElement {
   private renderWatchList(customer: CustomerSummary): TemplateResult | typeof nothing {
     if (!customer.watchListed) return nothing;
     const tag = this.watchListTag();
-    if (tag) {
-      let badge = this.badges.get(customer.id);
-      if (!badge) {
-        badge = document.createElement(tag);
-        badge.setAttribute('customer-id', customer.id);
-        this.badges.set(customer.id, badge);
-      }
-      return html`<span class="flag">${badge}</span>`;
+    if (!tag) {
+      return html`<span class="flag watch-list" part="flag watch-list-flag">⚑ ${this.msg('watchList')}</span>`;
     }
-    return html`<span class="flag watch-list" part="flag watch-list-flag">⚑ ${this.msg('watchList')}</span>`;
+    // A tag known only at run time: made once per customer and kept, so re-renders reuse it.
+    let badge = this.badges.get(customer.id);
+    if (!badge) {
+      badge = document.createElement(tag) as WatchListBadge;
+      badge.customerId = customer.id;
+      // Inside an option: nothing focusable, no tooltip (the option owns focus).
+      badge.decorative = true;
+      this.badges.set(customer.id, badge);
+    }
+    badge.client = this.client;
+    badge.locale = this.locale;
+    return html`<span class="flag" part="flag watch-list-flag">${badge}</span>`;
   }
 
   private typeName(customer: CustomerSummary, reference: Reference | undefined): string {
@@ -623,6 +649,9 @@ export class CustomerSearch extends CeElement {
     const error = status === 'error' ? this.searchResource.error : this.moreStatus === 'error' ? this.moreError : undefined;
     const showEmpty = open && status === 'ready' && items.length === 0 && this.total === 0;
     const showList = open && items.length > 0;
+    const showError = open && error !== undefined;
+    // The popup is "expanded" only when it has something in it: not an empty box while loading.
+    const expanded = showList || showEmpty || showError;
     const activeId = open && this.activeIndex >= 0 && this.activeIndex < items.length ? this.optionId(this.activeIndex) : '';
     const criterionLabel = this.msg(`criterion_${this.criterion}`);
 
@@ -663,7 +692,7 @@ export class CustomerSearch extends CeElement {
           autocomplete="off"
           spellcheck="false"
           aria-autocomplete="list"
-          aria-expanded=${open ? 'true' : 'false'}
+          aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="listbox"
           aria-activedescendant=${activeId || nothing}
           aria-describedby="status"
@@ -673,7 +702,7 @@ export class CustomerSearch extends CeElement {
           @keydown=${this.onKeyDown}
           @click=${() => (this.dismissed = false)}
         />
-        <div class="popup" ?hidden=${!open}>
+        <div class="popup" ?hidden=${!expanded}>
           <ul
             id="listbox"
             role="listbox"
@@ -686,7 +715,7 @@ export class CustomerSearch extends CeElement {
             ${items.map((c, i) => this.renderOption(c, i, reference))}
           </ul>
           ${showEmpty ? html`<p part="empty" class="empty">${this.emptyText()}</p>` : nothing}
-          ${error !== undefined && open ? renderError(this, error, () => this.retry()) : nothing}
+          ${showError ? renderError(this, error, () => this.retry()) : nothing}
           ${showList && this.nextCursor && this.moreStatus !== 'error'
             ? html`<button
                 type="button"
