@@ -1,10 +1,17 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
 // `npm start`: the demo portal, on the MSW worker by default (no backend needed).
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  publicDir: fileURLToPath(new URL('../public', import.meta.url)),
+  root: here('.'),
+  publicDir: here('../public'),
   server: { port: 5173, open: false },
-  build: { outDir: fileURLToPath(new URL('../demo-dist', import.meta.url)), emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: here('../demo-dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: { index: here('index.html'), dispatch: here('dispatch.html') } },
+  },
 });

@@ -8,8 +8,12 @@ import { ensureChromium } from './ensure-chromium.mjs';
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'mocks', 'test', 'scripts', 'bench', 'demo', 'stories']],
-  ['node tests (vitest)', 'npx', ['vitest', 'run']],
+  ['contract is current (openapi.json)', 'npx', ['tsx', 'scripts/openapi.ts', '--check']],
+  ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
+  ['library build', 'npm', ['run', 'build', '--silent']],
+  ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
+  ['demo end to end (Chromium: MSW worker and mock-server)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
 ];
 
 const only = process.argv.slice(2);
