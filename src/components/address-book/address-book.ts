@@ -610,8 +610,8 @@ export class AddressBook extends CeElement {
           />`;
     return html`<div class="field" part="field">
       <label class="ce-label" for=${id}>${labelText} ${optional ? html`<span class="optional">${this.msg('optional')}</span>` : nothing}</label>
-      ${hintId ? html`<p class="ce-hint" id=${hintId}>${this.msg('labelHint')}</p>` : nothing}
       ${control}
+      ${hintId ? html`<p class="ce-hint" id=${hintId}>${this.msg('labelHint')}</p>` : nothing}
       ${error ? html`<p class="ce-field-error" part="field-error" id=${errorId}>${error}</p>` : nothing}
     </div>`;
   }

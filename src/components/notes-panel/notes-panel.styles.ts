@@ -81,7 +81,7 @@ export const notesPanelStyles = css`
     align-items: baseline;
     color: var(--_muted);
     font-size: var(--_ce-font-size-s);
-    margin-block-end: var(--_ce-space-2xs);
+    margin: 0 0 var(--_ce-space-2xs);
     overflow-wrap: anywhere;
   }
   .badge {
@@ -118,6 +118,8 @@ export const notesPanelStyles = css`
   .change {
     margin: var(--_ce-space-2xs) 0 0;
     overflow-wrap: anywhere;
+    color: var(--_muted);
+    font-size: var(--_ce-font-size-s);
   }
   /* Server text never reorders what is around it (RTL overrides stay inside). */
   .meta > span,
@@ -172,7 +174,7 @@ export const notesPanelStyles = css`
     gap: var(--_ce-space-2xs);
     margin-block-end: var(--_ce-space-m);
   }
-  textarea {
+  dialog textarea.ce-input {
     min-block-size: 8rem;
     resize: vertical;
     font: inherit;

@@ -71,6 +71,16 @@ function storeDraft(customerId: string, draft: NoteDraft | undefined): void {
   }
 }
 
+/** `creditLimit` → `Credit limit`, `lines.0.quantity` → `Lines 0 quantity`: a field name a person reads. */
+function fieldLabel(field: string): string {
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[._-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : field;
+}
+
 /**
  * The notes about a customer: manual notes written by the team and system notes the backend writes
  * on every change, pinned notes first, then newest first.
@@ -481,7 +491,7 @@ export class NotesPanel extends CeElement {
       ${note.change
         ? html`<p class="change" part="note-change">
             ${this.msg('changed', {
-              field: note.change.field,
+              field: fieldLabel(note.change.field),
               from: note.change.from ?? this.msg('none'),
               to: note.change.to ?? this.msg('none'),
             })}
