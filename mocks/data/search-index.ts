@@ -89,12 +89,18 @@ export const normalisePostcode = (value: string): string => value.replace(/[\s\0
  * "obrien" also matches).
  */
 export function nameTokens(value: string): string[] {
-  const folded = value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-  const tokens = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const joined = folded.replace(/['’`]/g, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  for (const t of joined) if (!tokens.includes(t)) tokens.push(t);
+  // Most names are plain ASCII: skip Unicode normalisation for them (it dominated index building).
+  const ascii = PLAIN_ASCII.test(value);
+  const folded = ascii ? value.toLowerCase() : value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const split = ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u;
+  const tokens = folded.split(split).filter(Boolean);
+  if (/['’`]/.test(folded)) {
+    for (const t of folded.replace(/['’`]/g, '').split(split)) if (t && !tokens.includes(t)) tokens.push(t);
+  }
   return tokens;
 }
+
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
 /** The A–Z filter letter of a name: its first letter without accents, or `#` for anything else. */
 export function initialOf(name: string): string {
