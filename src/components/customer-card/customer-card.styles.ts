@@ -113,6 +113,8 @@ const cardStyles = css`
     justify-content: space-between;
     gap: var(--_ce-space-s);
     min-inline-size: 0;
+    /* Titles line up across sections with and without an Edit button. */
+    min-block-size: var(--_ce-control-height);
   }
   h3 {
     margin: 0;

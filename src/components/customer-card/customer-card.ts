@@ -843,7 +843,7 @@ export class CustomerCard extends CeElement {
     if (isContactKey(key)) return this.saveContact(api, customer, key);
     const group = key as CustomerFieldGroup;
     const patch = buildCustomerPatch(group, form.values, form.base, this.currencyOf(group));
-    if (Object.keys(patch).length === 0 && !form.conflict) {
+    if (Object.keys(patch).length === 0) {
       await this.cancel(key);
       return;
     }
