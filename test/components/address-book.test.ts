@@ -167,6 +167,22 @@ describe('address-book', () => {
     });
   });
 
+  describe('failing to load', () => {
+    it('says why with a Retry that works, axe clean', async () => {
+      mocks.scenario.failNext('addresses.list', 503, 1);
+      const el = await fixture<AddressBook>(html`<address-book
+        customer-id=${mocks.db.fixtures.customers.oneAddress}
+        .client=${clientFor(mocks.tokens.admin, { retry: 0 })}
+      ></address-book>`);
+      const error = await waitFor(() => $(el, '[part~="error"]'), 'the load error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      await expectAxeClean(el);
+      await click($(el, '[part~="retry-button"]')!);
+      await waitFor(() => cards(el).length === 1, 'the address after Retry');
+      expect($(el, '[part~="error"]')).to.equal(null);
+    });
+  });
+
   describe('adding', () => {
     it('a sixth address to a five-address customer brings pages and search', async () => {
       const { id } = await customerWith(5);

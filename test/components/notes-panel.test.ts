@@ -179,6 +179,23 @@ describe('notes-panel', () => {
     });
   });
 
+  describe('failing to load', () => {
+    it('says why with a Retry that works, axe clean', async () => {
+      mocks.scenario.failNext('notes.list', 500, 1);
+      const el = await fixture<NotesPanel>(html`<notes-panel
+        customer-id=${someCustomer()}
+        .client=${clientFor(mocks.tokens.admin, { retry: 0 })}
+      ></notes-panel>`);
+      const error = await waitFor(() => $(el, '[part~="error"]'), 'the load error');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(error.textContent).to.contain('error 500');
+      await expectAxeClean(el);
+      await click($(el, '[part~="retry-button"]')!);
+      await waitFor(() => notes(el).length > 0, 'the notes after Retry');
+      expect($(el, '[part~="error"]')).to.equal(null);
+    });
+  });
+
   describe('adding a note', () => {
     it('shows the new note at once, fires note-add, and keeps it after a re-read', async () => {
       const id = someCustomer();

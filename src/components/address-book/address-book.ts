@@ -73,7 +73,7 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  *
  * @summary A customer's addresses and their roles: list, search, page, add, edit, delete.
  *
- * @fires address-change - `CustomEvent<AddressChangeDetail>`: the user created, changed or deleted an address (after the server accepted it).
+ * @fires address-change - The user created, changed or deleted an address and the server accepted it; `detail` says which and how.
  *
  * @slot heading - Replaces the "Addresses" heading text.
  * @slot empty - Replaces the text shown when the customer has no addresses.

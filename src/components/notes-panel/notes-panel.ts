@@ -87,7 +87,7 @@ function fieldLabel(field: string): string {
  *
  * @summary A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost.
  *
- * @fires note-add - `CustomEvent<NoteAddDetail>`: the user saved a new note (after the server accepted it).
+ * @fires note-add - The user saved a new note and the server accepted it; `detail` holds the customer id and the note as recorded.
  *
  * @slot heading - Replaces the "Notes" heading text.
  * @slot empty - Replaces the text shown when there are no notes.
