@@ -544,6 +544,31 @@ describe('customer-card', () => {
       expect(field(f, 'telephone').value).to.equal('0161 496 0123');
     });
 
+    it('a contact changed by someone else: the conflict, Reload, then Save', async () => {
+      const id = fixtures().sixAddresses;
+      const other = clientFor(mocks.tokens.admin);
+      const contact = await other.contacts.create(id, { name: 'Morwenna Tregarthen', role: 'Accounts' });
+      const el = await mount(id);
+      const row = $$(el, '[part~="contact"]').find((c) => text($(c, '[part~="contact-name"]')) === contact.name)!;
+      await click($(row, '[part~="edit-button"]')!);
+      await waitFor(() => form(el, 'contacts') !== null, 'the contact form');
+      const f = form(el, 'contacts')!;
+      await typeInto(field(f, 'phone'), '01872 555 010');
+      await other.contacts.update(id, contact.id, { role: 'Finance director' }, { version: contact.version });
+
+      await save(el, 'contacts');
+      await waitFor(() => $(f, '[part~="conflict"]') !== null, 'the conflict message');
+      expect(text($(f, '[part~="conflict"]'))).to.contain('This contact was changed by someone else since you opened it');
+      await click($(f, '[part~="reload-button"]')!);
+      await waitFor(() => $(f, '[part~="changes"]') !== null, 'what changed');
+      expect(text($(f, '[part~="changes"]'))).to.contain('Role: Accounts → Finance director');
+      expect(field(f, 'phone').value).to.equal('01872 555 010');
+      expect(field(f, 'role').value).to.equal('Finance director');
+      await save(el, 'contacts');
+      await waitFor(() => form(el, 'contacts') === null, 'the form closed');
+      expect(mocks.db.getContact(contact.id)).to.include({ role: 'Finance director', phone: '01872 555 010' });
+    });
+
     it('a 422 shows the server message beside the field and focuses it', async () => {
       const id = fixtures().onHold;
       const el = await mount(id);
