@@ -102,6 +102,19 @@ function nameWordFor(customerId: string, max = 25): string {
   return scored[0]!.w;
 }
 
+/** A typeable name word that finds one customer while its first two letters find several. */
+function broadPrefixWord(): string {
+  for (const customer of mocks.db.searchCustomers({ initial: 'M' }).concat(mocks.db.searchCustomers({ initial: 'S' }))) {
+    for (const word of nameTokens(customer.name)) {
+      if (!/^[a-z]{4,12}$/.test(word)) continue;
+      if (mocks.db.searchCustomers({ q: word, criterion: 'name' }).length !== 1) continue;
+      if (mocks.db.searchCustomers({ q: word.slice(0, 2), criterion: 'name' }).length < 3) continue;
+      return word;
+    }
+  }
+  throw new Error('no name word with a broad prefix in the data set');
+}
+
 /** A letter whose customers fill more than `min` results. */
 function busyLetter(min: number): string {
   for (const l of 'MSBCHPDAKLTRW') if (mocks.db.searchCustomers({ initial: l }).length > min) return l;
@@ -305,34 +318,39 @@ describe('customer-search', () => {
   });
 
   it('never lets a slow older response replace a newer one', async () => {
+    // A name word whose 2-letter prefix matches many customers and which alone matches one: the
+    // first search (the prefix) and the last (the word) have plainly different answers.
+    const word = broadPrefixWord();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    let firstDone!: Promise<unknown>;
-    let calls = 0;
-    // The first search answers only after the second, and ignores its abort signal, as a slow
+    let firstDone!: Promise<Page<CustomerSummary>>;
+    const seen: string[] = [];
+    // The first search answers only after the last, and ignores its abort signal, as a slow
     // network or a cache without abort would: the component must still drop it.
     const client = wrapSearch(clientFor(mocks.tokens.admin), (q, o, real) => {
-      calls++;
-      if (calls === 1) {
+      seen.push(q.q ?? '');
+      if (seen.length === 1) {
         firstDone = real(q).then(async (page) => {
           await gate;
           return page;
         });
-        return firstDone as Promise<Page<CustomerSummary>>;
+        return firstDone;
       }
       return real(q, o);
     });
-    // No pause: every key press past the minimum length searches, the first one gated.
+    // No pause: every key press past the minimum length searches, the first one held back.
     const el = await mount({ client, debounce: 0 });
-    const { q, customerId } = mocks.db.fixtures.search.name;
-    await typeQuery(el, q);
-    expect(calls).to.be.greaterThan(1);
-    await waitFor(() => idle(el) && ids(el).join() === customerId, 'the newer answer');
+    await typeQuery(el, word);
+    expect(seen[0]).to.equal(word.slice(0, 2));
+    expect(seen.length).to.be.greaterThan(1);
+    await waitFor(() => idle(el) && ids(el).length === 1, 'the newer answer');
+    const newer = ids(el).join();
     release();
-    await firstDone;
+    const older = await firstDone;
+    expect(older.items.length, 'the older answer differs').to.be.greaterThan(1);
     await el.updateComplete;
     await new Promise(requestAnimationFrame);
-    expect(ids(el).join()).to.equal(customerId);
+    expect(ids(el).join()).to.equal(newer);
     expect(statusText(el)).to.equal('1 customer found');
   });
 
@@ -484,6 +502,28 @@ describe('customer-search', () => {
     await waitFor(() => idle(el) && ids(el).join() === customerId, 'results for the host query');
     expect(input(el).value).to.equal(q);
     expect(fired).to.equal(0);
+  });
+
+  it('says how to configure it when it has no client, instead of a blank box', async () => {
+    const el = await fixture<CustomerSearch>(html`<customer-search></customer-search>`);
+    await typeQuery(el, 'Wolstenholme');
+    const message = await waitFor(() => root(el).querySelector('[part~="config-message"]'), 'the configuration message');
+    expect(message.textContent).to.contain('customer-elements-provider');
+    expect(expanded(el)).to.equal(false);
+  });
+
+  it('speaks German when its locale is German', async () => {
+    const { q, customerId } = mocks.db.fixtures.search.name;
+    const el = await fixture<CustomerSearch>(html`<customer-search
+      locale="de-DE"
+      .client=${clientFor(mocks.tokens.admin)}
+      .debounce=${0}
+    ></customer-search>`);
+    expect(root(el).querySelector('label[for="criterion"]')!.textContent).to.equal('Suchen nach');
+    await typeQuery(el, q);
+    await waitFor(() => idle(el) && ids(el).join() === customerId, 'results');
+    expect(statusText(el)).to.equal('1 Kunde gefunden');
+    expect(options(el)[0]!.querySelector('[part~="option-meta"]')!.textContent).to.match(/\d,\d\d\s?£/);
   });
 
   it('renders <watch-list-badge> under the name its class is registered with, once it is defined', async () => {

@@ -151,9 +151,9 @@ const own = css`
   }
 
   .meta-item + .meta-item::before {
-    content: '·';
+    /* A separator to see, not to hear. */
+    content: '·' / '';
     margin-inline-end: var(--_gap);
-    speak: never;
   }
 
   .flag {

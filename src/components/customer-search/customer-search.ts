@@ -22,9 +22,13 @@ import { styles } from './customer-search.styles.js';
 
 /** The detail of `customer-select`: the chosen customer's id and the summary the list showed. */
 export interface CustomerSelectDetail {
+  /** The id of the chosen customer. */
   customerId: string;
+  /** The summary the result showed (name, type, flags…), so a host can show it before loading more. */
   customer: CustomerSummary;
 }
+/** The `customer-select` event. */
+export type CustomerSelectEvent = CustomEvent<CustomerSelectDetail>;
 
 /**
  * The fewest characters worth sending for each criterion: fewer would match most of the customer
@@ -70,39 +74,62 @@ interface FirstPage {
 }
 
 /**
+ * A search box for finding a customer, following the ARIA APG combobox pattern with a listbox popup.
+ *
+ * Pick what to match (name, email, postcode, order, invoice, tracking, marketplace identifiers…),
+ * narrow to trade or retail customers or to names starting with a letter, and type: the search
+ * runs after a short pause, a slower older answer never replaces a newer one, large result sets
+ * load page by page ("Load more", scrolling, or ArrowDown past the end). Choosing a result fires
+ * `customer-select`; the element never navigates by itself.
+ *
+ * Needs a client: a `<customer-elements-provider>` above it, or its `client` property. When a
+ * `<watch-list-badge>` class is registered (under any name), watch-listed results show that badge
+ * in its decorative form; otherwise a text flag.
+ *
+ * Keyboard, in the search box: ArrowDown/ArrowUp move through the results (opening the list when
+ * closed; ArrowDown on the last loaded result loads the next page); Home/End go to the first/last
+ * result once a result is active (otherwise they move the caret); Enter chooses the active result
+ * (or searches at once when none is active); Escape closes the list, a second Escape clears the
+ * box; Tab leaves. In the A–Z toolbar: ArrowLeft/ArrowRight (and Up/Down) move between letters,
+ * wrapping; Home/End go to A/#; Enter or Space presses a letter, pressing it again clears it.
+ *
  * @summary Finds a customer by name, email, postcode, order, invoice, tracking or marketplace
- * identifiers, with a trade/retail filter and an A–Z initial filter, following the ARIA combobox
- * pattern with a listbox popup.
+ * identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`.
  *
  * @fires {CustomEvent<CustomerSelectDetail>} customer-select - The user chose a customer (Enter on
- * the active option, or a click). Bubbles and is composed. Never fired for programmatic changes;
- * the component never navigates by itself.
- *
- * @slot - Nothing: the component renders everything from its properties and the API.
+ * the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed.
+ * Never fired for programmatic changes or when results arrive.
  *
  * @csspart input - The search box (`role="combobox"`).
  * @csspart criterion-select - The "Search by" select.
  * @csspart segment-select - The All / Trade / Retail customers select.
  * @csspart alphabet - The A–Z toolbar.
  * @csspart letter - Each letter button of the A–Z toolbar.
+ * @csspart letter-pressed - The letter button that is pressed (also has `letter`).
  * @csspart listbox - The list of results (`role="listbox"`).
  * @csspart option - Each result (`role="option"`).
+ * @csspart option-active - The result with keyboard focus (also has `option`).
  * @csspart option-name - The customer's name inside a result.
  * @csspart option-meta - The details line of a result (type, postcode, email, channel, balance).
+ * @csspart flag - Each flag beside a name (on hold, watch list).
+ * @csspart on-hold-flag - The "On hold" flag (also has `flag`).
+ * @csspart watch-list-flag - The watch-list flag: the badge, or the text flag (also has `flag`).
  * @csspart status - The live status line: result count, "Searching…", or a hint.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The "no results" message.
  * @csspart error - The error message with its Retry button.
+ * @csspart retry-button - The Retry button inside `error`.
+ * @csspart message - The configuration message when there is no client (also `config-message`).
  *
  * @cssproperty --customer-search-list-max-block-size - The largest block size of the results list before it scrolls. Default `24rem`.
- * @cssproperty --customer-search-option-padding - Padding of each result. Default `var(--ce-space-2) var(--ce-space-3)`.
- * @cssproperty --customer-search-option-gap - Space between the lines of a result. Default `var(--ce-space-1)`.
- * @cssproperty --customer-search-highlight-color - Background of the active (keyboard or pointer) result.
- * @cssproperty --customer-search-highlight-text-color - Text colour of the active result.
- * @cssproperty --customer-search-on-hold-color - Text and border colour of the "On hold" flag.
- * @cssproperty --customer-search-on-hold-background - Background of the "On hold" flag.
- * @cssproperty --customer-search-watch-list-color - Text and border colour of the text "Watch list" flag (when no badge element is registered).
- * @cssproperty --customer-search-watch-list-background - Background of the text "Watch list" flag.
+ * @cssproperty --customer-search-option-padding - Padding of each result. Default `var(--ce-space-s) var(--ce-space-m)`.
+ * @cssproperty --customer-search-option-gap - Space between the lines of a result. Default `var(--ce-space-2xs)`.
+ * @cssproperty --customer-search-highlight-color - Background of the active result and the pressed letter. Default `--ce-color-brand-fill-quiet`.
+ * @cssproperty --customer-search-highlight-text-color - Text colour of the active result. Default `--ce-color-text`.
+ * @cssproperty --customer-search-on-hold-color - Text and border colour of the "On hold" flag. Default `--ce-color-danger-on-quiet`.
+ * @cssproperty --customer-search-on-hold-background - Background of the "On hold" flag. Default `--ce-color-danger-fill-quiet`.
+ * @cssproperty --customer-search-watch-list-color - Text and border colour of the text watch-list flag. Default `--ce-color-warning-on-quiet`.
+ * @cssproperty --customer-search-watch-list-background - Background of the text watch-list flag. Default `--ce-color-warning-fill-quiet`.
  * @cssproperty --customer-search-letter-size - Inline and block size of each A–Z button. Default `2rem`.
  */
 export class CustomerSearch extends CeElement {
@@ -539,7 +566,7 @@ export class CustomerSearch extends CeElement {
     if (!customer.watchListed) return nothing;
     const tag = this.watchListTag();
     if (!tag) {
-      return html`<span class="flag watch-list" part="flag watch-list-flag">⚑ ${this.msg('watchList')}</span>`;
+      return html`<span class="flag watch-list" part="flag watch-list-flag"><span aria-hidden="true">⚑</span> ${this.msg('watchList')}</span>`;
     }
     // A tag known only at run time: made once per customer and kept, so re-renders reuse it.
     let badge = this.badges.get(customer.id);
@@ -577,7 +604,7 @@ export class CustomerSearch extends CeElement {
     >
       <span class="line">
         <bdi part="option-name" class="name">${customer.name}</bdi>
-        ${customer.onHold ? html`<span class="flag on-hold" part="flag on-hold-flag">⛔ ${this.msg('onHold')}</span>` : nothing}
+        ${customer.onHold ? html`<span class="flag on-hold" part="flag on-hold-flag"><span aria-hidden="true">⛔</span> ${this.msg('onHold')}</span>` : nothing}
         ${this.renderWatchList(customer)}
       </span>
       ${customer.tradingName ? html`<bdi class="trading">${customer.tradingName}</bdi>` : nothing}
@@ -755,6 +782,6 @@ declare global {
     'customer-search': CustomerSearch;
   }
   interface HTMLElementEventMap {
-    'customer-select': CustomEvent<CustomerSelectDetail>;
+    'customer-select': CustomerSelectEvent;
   }
 }
