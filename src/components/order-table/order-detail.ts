@@ -6,7 +6,7 @@ import { CeElement } from '../shared/base.js';
 import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
-import { renderResource } from '../shared/states.js';
+import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { detailStyles, statusStyles } from './order-detail.styles.js';
 import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
@@ -246,7 +246,11 @@ export class OrderDetail extends CeElement {
   }
 
   protected override render() {
-    return renderResource(this, this.data, (order) => this.renderOrder(order));
+    // The actions depend on who the user is: wait for that too, so they do not pop in late.
+    const meLoading = this.me.status === 'loading' && this.me.value === undefined;
+    return renderResource(this, this.data, (order) =>
+      meLoading ? renderSkeleton(3, this.t('state.loading')) : this.renderOrder(order),
+    );
   }
 
   private renderOrder(order: Order): TemplateResult {

@@ -14,6 +14,7 @@ export const tableStyles = css`
       );
       --_min-inline: 49rem;
       display: block;
+      position: relative;
       font-size: var(--_ce-font-size-s);
     }
 
@@ -131,6 +132,13 @@ export const tableStyles = css`
       block-size: 0.7em;
       border-radius: var(--_ce-radius-s);
       background: var(--_ce-fill-quiet);
+    }
+    .probe {
+      position: absolute;
+      visibility: hidden;
+      pointer-events: none;
+      inline-size: 1px;
+      block-size: var(--_rh);
     }
     .empty {
       margin-block-start: var(--_ce-space-s);

@@ -190,7 +190,6 @@ export class OrderTable extends CeElement {
   @state() private active: Cell = { row: 0, col: 0 };
   @state() private openOrder: OrderSummary | undefined;
   @state() private seasonId = '';
-  @state() private countText = '';
 
   @query('[part~="grid"]') private grid?: HTMLElement;
   @query('dialog[part~="dialog"]') private dialog?: HTMLDialogElement;
@@ -230,7 +229,8 @@ export class OrderTable extends CeElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver ??= new ResizeObserver(() => this.measure());
-    if (this.grid) this.resizeObserver.observe(this.grid);
+    this.observed = undefined;
+    if (this.hasUpdated) this.observeGeometry();
   }
 
   override disconnectedCallback(): void {
@@ -293,20 +293,30 @@ export class OrderTable extends CeElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.grid) this.resizeObserver?.observe(this.grid);
+    this.observeGeometry();
   }
+
+  private observeGeometry(): void {
+    const grid = this.grid;
+    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
+    if (!this.resizeObserver || !grid || this.observed === grid) return;
+    this.resizeObserver.disconnect();
+    this.resizeObserver.observe(grid);
+    if (probe) this.resizeObserver.observe(probe);
+    this.observed = grid;
+  }
+
+  private observed: HTMLElement | undefined;
 
   protected override updated(changed: PropertyValues): void {
     this.ensureSubscription();
+    this.observeGeometry();
     const pages = this.pages;
     if (pages) {
       const { first, last } = this.range;
       if (pages.total === undefined) pages.want(0, 0);
       else pages.want(first, last, this.active.row >= 0 ? this.active.row : undefined);
     }
-    this.measureRowHeight();
-    const count = this.countFor(pages);
-    if (count !== this.countText) this.countText = count;
 
     const dialog = this.dialog;
     if (dialog && this.openOrder && !dialog.open) {
@@ -356,20 +366,12 @@ export class OrderTable extends CeElement {
   private measure(): void {
     const grid = this.grid;
     if (!grid) return;
+    // The row height token can be any length (rem, px, calc): a hidden probe of that height says it in pixels.
+    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
+    const height = probe?.getBoundingClientRect().height ?? 0;
+    if (height > 0) this.rowHeight = height;
     this.viewportHeight = Math.max(0, grid.clientHeight - this.headerHeight());
     if (this.updateRange()) this.requestUpdate();
-  }
-
-  private measureRowHeight(): void {
-    const row = this.grid?.querySelector<HTMLElement>('.body > [role="row"]');
-    if (!row) return;
-    const height = row.getBoundingClientRect().height;
-    if (height > 0 && Math.abs(height - this.rowHeight) > 0.01) {
-      this.rowHeight = height;
-      this.measure();
-    } else if (this.viewportHeight === 0) {
-      this.measure();
-    }
   }
 
   private metrics(scrollTop = this.grid?.scrollTop ?? 0) {
@@ -383,10 +385,23 @@ export class OrderTable extends CeElement {
 
   /** Recomputes the rows to render; true when they changed. */
   private updateRange(): boolean {
-    const next = renderRange(this.metrics());
+    const metrics = this.metrics();
+    const next = renderRange(metrics);
     if (next.first === this.range.first && next.last === this.range.last) return false;
     this.range = next;
+    // The tab stop follows the view while focus is elsewhere (as in vaadin-grid): Tab then lands
+    // on a row the user can see, and no far-away row has to stay rendered.
+    const row = this.active.row;
+    if (row >= 0 && (row < next.first || row > next.last) && !this.focusInGrid()) {
+      const visible = visibleRange(metrics);
+      if (visible.last >= visible.first) this.active = { row: visible.first, col: this.active.col };
+    }
     return true;
+  }
+
+  private focusInGrid(): boolean {
+    const focused = this.shadowRoot?.activeElement;
+    return !!focused && !!this.grid?.contains(focused);
   }
 
   private onScroll = (): void => {
@@ -466,7 +481,7 @@ export class OrderTable extends CeElement {
     const rows = this.rowIndices(total);
     const activeRow = this.active.row;
     return html`
-      <p part="count" class="count" role="status">${this.countText}</p>
+      <p part="count" class="count" role="status">${this.countFor(pages)}</p>
       ${error !== undefined ? renderError(this, error, () => pages?.retry()) : nothing}
       <div
         part="grid"
@@ -495,6 +510,7 @@ export class OrderTable extends CeElement {
         </div>
       </div>
       ${total === undefined && error === undefined ? renderSkeleton(4, this.m('loadingRow')) : nothing}
+      <div class="probe" aria-hidden="true"></div>
       ${total === 0 ? html`<p part="empty" class="ce-message empty">${this.m('noOrders')}</p>` : nothing}
     `;
   }
@@ -530,56 +546,58 @@ export class OrderTable extends CeElement {
     </div>`;
   }
 
+  /**
+   * One row. Loading and loaded rows share one template, so that when a page arrives Lit updates
+   * the cells in place: the element that has focus stays (a new template would replace it).
+   */
   private renderRow(index: number, order: OrderSummary | undefined, activeCol: number): TemplateResult {
     const locale = this.resolvedLocale;
-    const cell = (col: number, content: unknown) => html`<div
-      role="gridcell"
-      part=${`cell cell-${COLUMNS[col]!.id}`}
-      class=${COLUMNS[col]!.numeric ? 'cell num' : 'cell'}
-      aria-colindex=${col + 1}
-      tabindex=${activeCol === col ? 0 : -1}
-      data-row=${index}
-      data-col=${col}
-    >${content}</div>`;
-    if (!order) {
-      const ph = html`<span part="placeholder" class="placeholder" aria-hidden="true"></span>`;
-      return html`<div
-        role="row"
-        part="row row-loading"
-        class=${index % 2 ? 'row odd' : 'row'}
-        aria-rowindex=${index + 2}
-        data-row=${index}
-        ${cssVar('--_i', index)}
-      >
-        ${cell(0, html`<span class="ce-visually-hidden">${this.m('loadingRow')}</span>${ph}`)}
-        ${COLUMNS.slice(1).map((_c, i) => cell(i + 1, ph))}
-      </div>`;
-    }
-    const channel = this.reference.value?.salesChannels.find((c) => c.id === order.salesChannelId)?.name ?? order.salesChannelId;
+    const ph = html`<span part="placeholder" class="placeholder" aria-hidden="true"></span>`;
+    const content = (col: number): unknown => {
+      if (!order) return col === 0 ? html`<span class="ce-visually-hidden">${this.m('loadingRow')}</span>${ph}` : ph;
+      switch (COLUMNS[col]!.id) {
+        case 'number':
+          return html`<span class="number">${order.number}</span>`;
+        case 'date':
+          return formatDate(order.placedAt, locale);
+        case 'quantity':
+          return formatNumber(order.quantity, locale);
+        case 'cost':
+          return formatMoney(order.total, locale);
+        case 'status':
+          return html`<span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>`;
+        case 'channel':
+          return html`<span class="channel">${this.channelName(order.salesChannelId)}</span>`;
+        case 'priority':
+          return order.priority
+            ? html`<span part="priority" class="priority">${this.m('priority')}</span>`
+            : html`<span class="ce-visually-hidden">${this.m('notPriority')}</span>`;
+      }
+    };
     return html`<div
       role="row"
-      part="row"
+      part=${order ? 'row' : 'row row-loading'}
       class=${index % 2 ? 'row odd' : 'row'}
       aria-rowindex=${index + 2}
       data-row=${index}
       ${cssVar('--_i', index)}
     >
-      ${cell(0, html`<span class="number">${order.number}</span>`)}
-      ${cell(1, formatDate(order.placedAt, locale))}
-      ${cell(2, formatNumber(order.quantity, locale))}
-      ${cell(3, formatMoney(order.total, locale))}
-      ${cell(
-        4,
-        html`<span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>`,
-      )}
-      ${cell(5, html`<span class="channel">${channel}</span>`)}
-      ${cell(
-        6,
-        order.priority
-          ? html`<span part="priority" class="priority">${this.m('priority')}</span>`
-          : html`<span class="ce-visually-hidden">${this.m('notPriority')}</span>`,
+      ${COLUMNS.map(
+        (col, i) => html`<div
+          role="gridcell"
+          part=${`cell cell-${col.id}`}
+          class=${col.numeric ? 'cell num' : 'cell'}
+          aria-colindex=${i + 1}
+          tabindex=${activeCol === i ? 0 : -1}
+          data-row=${index}
+          data-col=${i}
+        >${content(i)}</div>`,
       )}
     </div>`;
+  }
+
+  private channelName(id: string): string {
+    return this.reference.value?.salesChannels.find((c) => c.id === id)?.name ?? id;
   }
 
   private renderDialog(): TemplateResult {

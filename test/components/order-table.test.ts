@@ -1,0 +1,592 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Client, OrderListQuery, OrderSummary } from '../../src/sdk/index.js';
+import type {
+  OrderFromStockDetail,
+  OrderOpenDetail,
+  OrderTable,
+  SeasonSelectDetail,
+} from '../../src/components/order-table/order-table.js';
+import type { OrderActionDetail, OrderDetail } from '../../src/components/order-table/order-detail.js';
+// Registers every tag, as a page using the library would.
+import '../../src/components/order-table/define.js';
+import {
+  click,
+  clientFor,
+  deepActiveElement,
+  expectAxeClean,
+  press,
+  startMocks,
+  tab,
+  typeText,
+  waitFor,
+  type Mocks,
+} from './helpers.js';
+
+let mocks: Mocks;
+
+before(async function () {
+  this.timeout(60_000);
+  // The big customer at full volume: 100,000 orders (made lazily by the mocks).
+  mocks = await startMocks({ size: { customers: 50, orders: 200, bigCustomerOrders: 100_000, manyNotes: 60 } });
+});
+
+afterEach(() => {
+  mocks.scenario.reset();
+});
+
+// ------------------------------------------------------------------------------------------------
+// Looking at the grid as a user (and assistive technology) does
+// ------------------------------------------------------------------------------------------------
+
+const $ = <T extends Element = HTMLElement>(root: Element, selector: string) =>
+  (root.shadowRoot ?? root).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(root: Element, selector: string) => [
+  ...(root.shadowRoot ?? root).querySelectorAll<T>(selector),
+];
+const grid = (el: OrderTable) => $(el, '[role="grid"]')!;
+const bodyRows = (el: OrderTable) =>
+  $$(el, '[role="grid"] [role="rowgroup"] [role="row"]:not([part~="header-row"])').sort(
+    (a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')),
+  );
+const loadedRows = (el: OrderTable) => bodyRows(el).filter((r) => !r.matches('[part~="row-loading"]'));
+const numberOf = (row: Element) => row.querySelector('[part~="cell-number"]')!.textContent!.trim();
+const statusOf = (row: Element) => row.querySelector('[part~="status"]')!.textContent!.trim();
+const rowByNumber = (el: OrderTable, number: string) => loadedRows(el).find((r) => numberOf(r) === number);
+/** The order numbers of the first `n` rows, once they are loaded. */
+const firstNumbers = (el: OrderTable, n: number) => {
+  const rows = bodyRows(el).slice(0, n);
+  if (rows.length < n || rows.some((r) => r.matches('[part~="row-loading"]'))) return undefined;
+  if (rows[0]!.getAttribute('aria-rowindex') !== '2') return undefined;
+  return rows.map(numberOf);
+};
+const headers = (el: OrderTable) => $$(el, '[role="columnheader"]');
+const dialog = (el: OrderTable) => $<HTMLDialogElement>(el, 'dialog[part~="dialog"]')!;
+const detailOf = (el: OrderTable) => $<OrderDetail>(el, '[part~="detail"]')!;
+const dpart = (detail: OrderDetail, name: string) => $(detail, `[part~="${name}"]`);
+/** The focused cell as (row index as aria-rowindex, column as aria-colindex). */
+const focusedCell = () => {
+  const cell = deepActiveElement() as HTMLElement | null;
+  if (!cell || !/gridcell|columnheader/.test(cell.getAttribute('role') ?? '')) return undefined;
+  return {
+    row: Number(cell.closest('[role="row"]')!.getAttribute('aria-rowindex')),
+    col: Number(cell.getAttribute('aria-colindex')),
+  };
+};
+
+interface Counting {
+  client: Client;
+  /** Query strings of the list requests made, in order. */
+  lists: URLSearchParams[];
+  /** The signals of those requests (to see which were aborted). */
+  signals: AbortSignal[];
+}
+
+/** A client for `token` whose list requests are counted (a fetch wrapped around the real one). */
+function countingClient(token = mocks.tokens.admin, options: Parameters<typeof clientFor>[1] = {}): Counting {
+  const lists: URLSearchParams[] = [];
+  const signals: AbortSignal[] = [];
+  const client = clientFor(token, {
+    ...options,
+    fetch: (input, init) => {
+      const request = input instanceof Request ? input : undefined;
+      const url = new URL(request ? request.url : String(input), location.origin);
+      const method = init?.method ?? request?.method ?? 'GET';
+      if (method === 'GET' && /\/customers\/[^/]+\/orders$/.test(url.pathname)) {
+        lists.push(url.searchParams);
+        const signal = init?.signal ?? request?.signal;
+        if (signal) signals.push(signal);
+      }
+      return fetch(input, init);
+    },
+  });
+  return { client, lists, signals };
+}
+
+async function mount(customerId: string, client: Client, attrs: { readonly?: boolean } = {}): Promise<OrderTable> {
+  const el = await fixture<OrderTable>(html`<order-table
+    customer-id=${customerId}
+    .client=${client}
+    ?readonly=${attrs.readonly}
+  ></order-table>`);
+  await waitFor(() => loadedRows(el).length > 0 || $(el, '[part~="empty"]'), 'the first rows');
+  return el;
+}
+
+/** The server's order numbers for a query (read directly through the SDK). */
+async function serverNumbers(customerId: string, query: OrderListQuery, n: number): Promise<string[]> {
+  const page = await clientFor(mocks.tokens.admin).orders.list(customerId, { ...query, offset: 0, limit: n });
+  return page.items.map((o: OrderSummary) => o.number);
+}
+
+/** Focuses the grid's one tab stop with Tab, from the control just before it. */
+async function tabIntoGrid(el: OrderTable): Promise<void> {
+  const before = $(el, '[part~="order-from-stock"]') ?? $(el, '[part~="channel-filter"]')!;
+  before.focus();
+  await tab();
+  await waitFor(() => focusedCell(), 'focus on a grid cell');
+}
+
+async function openByNumber(el: OrderTable, number: string): Promise<OrderDetail> {
+  const row = await waitFor(() => rowByNumber(el, number), `the row of ${number}`);
+  await click(row.querySelector('[part~="cell-number"]')!);
+  await waitFor(() => dialog(el).open, 'the detail dialog');
+  const detail = detailOf(el);
+  await waitFor(() => dpart(detail, 'title'), 'the order detail');
+  return detail;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+describe('order-table', () => {
+  describe('100,000 orders', () => {
+    it('opens on the first page only: aria-rowcount 100001, few DOM rows, one or two list requests', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const counting = countingClient();
+      const el = await mount(bigOrders, counting.client);
+      const g = grid(el);
+      expect(g.getAttribute('aria-rowcount')).to.equal('100001');
+      expect(g.getAttribute('aria-colcount')).to.equal('7');
+      const rows = bodyRows(el);
+      expect(rows.length, 'rows in the DOM').to.be.greaterThan(5).and.lessThan(60);
+      expect(rows[0]!.getAttribute('aria-rowindex')).to.equal('2');
+      expect(counting.lists.length, 'list requests').to.be.within(1, 2);
+      expect(counting.lists[0]!.get('offset')).to.equal('0');
+      expect(firstNumbers(el, 5)).to.deep.equal(await serverNumbers(bigOrders, { sort: 'placedAt', order: 'desc' }, 5));
+      expect($(el, '[part~="count"]')!.textContent).to.contain('100,000 orders');
+      await expectAxeClean(el);
+    });
+
+    it('Ctrl+End shows the last order, fetching only the pages it needs; Ctrl+Home comes back', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const counting = countingClient();
+      const el = await mount(bigOrders, counting.client);
+      const [last] = (await clientFor(mocks.tokens.admin).orders.list(bigOrders, { sort: 'placedAt', order: 'desc', offset: 99_999, limit: 1 })).items;
+      await tabIntoGrid(el);
+      await press('Control+End');
+      await waitFor(() => rowByNumber(el, last!.number), 'the last order number');
+      expect(focusedCell(), 'focus on the last cell of the last row').to.deep.equal({ row: 100_001, col: 7 });
+      const offsets = counting.lists.map((q) => q.get('offset'));
+      expect(offsets, 'only the first and the last page').to.deep.equal(['0', '99900']);
+      expect(bodyRows(el).length).to.be.lessThan(60);
+      await press('Control+Home');
+      await waitFor(() => firstNumbers(el, 3), 'the first rows again');
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 1 });
+      expect(counting.lists.length, 'the first page came from the cache').to.equal(2);
+    });
+
+    it('shows placeholder rows while a page loads and aborts the request for a page scrolled past', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const counting = countingClient();
+      const el = await mount(bigOrders, counting.client);
+      mocks.scenario.latency = 400;
+      const g = grid(el);
+      // The middle of a page, so that exactly one page is missing.
+      g.scrollTop = 40 * 50_050;
+      await waitFor(() => bodyRows(el).some((r) => r.matches('[part~="row-loading"]')), 'placeholder rows');
+      const loading = bodyRows(el).find((r) => r.matches('[part~="row-loading"]'))!;
+      expect(loading.textContent).to.contain('Loading…');
+      await waitFor(() => counting.lists.length === 2, 'the middle page requested');
+      g.scrollTop = 40 * 80_000;
+      await waitFor(() => counting.signals[1]!.aborted, 'the middle page request aborted');
+      mocks.scenario.latency = 0;
+      await waitFor(() => loadedRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 80_000), 'rows at 80,000');
+      expect(bodyRows(el).every((r) => Number(r.getAttribute('aria-rowindex')) > 79_000)).to.equal(true);
+    });
+  });
+
+  describe('sort, filter and search, by the server', () => {
+    it('sorts by each column with a click or the keyboard, in the server order, with aria-sort', async function () {
+      this.timeout(60_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const el = await mount(bigOrders, clientFor(mocks.tokens.admin));
+      const cols = headers(el);
+      expect(cols.map((h) => h.textContent!.trim().replace(/[▲▼]/g, ''))).to.deep.equal([
+        'Order number', 'Date', 'Quantity', 'Cost', 'Status', 'Sales channel', 'Priority',
+      ]);
+      expect(cols[1]!.getAttribute('aria-sort')).to.equal('descending');
+      for (const [i, sort] of (['number', 'placedAt', 'quantity', 'total', 'status', 'salesChannelId'] as const).entries()) {
+        const before = el.order;
+        await click(cols[i]!);
+        await waitFor(() => el.sort === sort, `sorted by ${sort}`);
+        const order = el.order;
+        if (sort === 'placedAt') expect(order).to.not.equal(before);
+        const expected = await serverNumbers(bigOrders, { sort, order }, 8);
+        await waitFor(() => JSON.stringify(firstNumbers(el, 8)) === JSON.stringify(expected), `rows sorted by ${sort} ${order}`);
+        expect(headers(el)[i]!.getAttribute('aria-sort')).to.equal(order === 'asc' ? 'ascending' : 'descending');
+        expect(headers(el).filter((h) => h.getAttribute('aria-sort') === 'none')).to.have.length(5);
+      }
+      expect(cols[6]!.hasAttribute('aria-sort'), 'priority cannot be sorted by the server').to.equal(false);
+      // Enter on the focused header flips the direction.
+      expect(focusedCell()).to.deep.equal({ row: 1, col: 6 });
+      await press('Enter');
+      await waitFor(() => el.order === 'desc', 'descending');
+      const expected = await serverNumbers(bigOrders, { sort: 'salesChannelId', order: 'desc' }, 8);
+      await waitFor(() => JSON.stringify(firstNumbers(el, 8)) === JSON.stringify(expected), 'rows sorted descending');
+      expect(headers(el)[5]!.getAttribute('aria-sort')).to.equal('descending');
+      await press('Space');
+      await waitFor(() => el.order === 'asc', 'Space sorts too');
+    });
+
+    it('filters by status and by channel from the selects, in the server order', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const el = await mount(bigOrders, clientFor(mocks.tokens.admin));
+      const status = $<HTMLSelectElement>(el, '[part~="status-filter"]')!;
+      status.focus();
+      for (let i = 0; i < 3; i++) await press('ArrowDown');
+      expect(status.value).to.equal('dispatched');
+      const dispatched = await serverNumbers(bigOrders, { status: 'dispatched', sort: 'placedAt', order: 'desc' }, 8);
+      await waitFor(() => JSON.stringify(firstNumbers(el, 8)) === JSON.stringify(dispatched), 'dispatched orders');
+      expect(loadedRows(el).every((r) => statusOf(r) === 'Dispatched')).to.equal(true);
+      const total = (await clientFor(mocks.tokens.admin).orders.list(bigOrders, { status: 'dispatched', limit: 1 })).total;
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal(String(total + 1));
+
+      const reference = await clientFor(mocks.tokens.admin).reference.get();
+      const channelSelect = $<HTMLSelectElement>(el, '[part~="channel-filter"]')!;
+      // The channel most of whose orders are not the big customer's usual one.
+      let pick = -1;
+      for (const [i, c] of reference.salesChannels.entries()) {
+        const page = await clientFor(mocks.tokens.admin).orders.list(bigOrders, { status: 'dispatched', salesChannelId: c.id, limit: 1 });
+        if (page.total > 0 && page.total < total) { pick = i; break; }
+      }
+      expect(pick).to.be.greaterThan(-1);
+      const channel = reference.salesChannels[pick]!;
+      channelSelect.focus();
+      for (let i = 0; i <= pick; i++) await press('ArrowDown');
+      expect(channelSelect.value).to.equal(channel.id);
+      const both = await serverNumbers(bigOrders, { status: 'dispatched', salesChannelId: channel.id, sort: 'placedAt', order: 'desc' }, 8);
+      await waitFor(() => JSON.stringify(firstNumbers(el, Math.min(8, both.length))) === JSON.stringify(both), 'dispatched orders of the channel');
+      expect(loadedRows(el).every((r) => r.querySelector('[part~="cell-channel"]')!.textContent!.trim() === channel.name)).to.equal(true);
+    });
+
+    it('finds orders by number as the user types (debounced, one request for the query)', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const counting = countingClient();
+      const el = await mount(bigOrders, counting.client);
+      const some = firstNumbers(el, 1)![0]!;
+      const prefix = some.slice(0, -2);
+      $<HTMLInputElement>(el, '[part~="search"]')!.focus();
+      await typeText(prefix);
+      const expected = await serverNumbers(bigOrders, { q: prefix, sort: 'placedAt', order: 'desc' }, 5);
+      const matching = (await clientFor(mocks.tokens.admin).orders.list(bigOrders, { q: prefix, limit: 1 })).total;
+      expect(matching).to.be.lessThan(100_000);
+      await waitFor(() => grid(el).getAttribute('aria-rowcount') === String(matching + 1), 'the count of matches');
+      await waitFor(() => JSON.stringify(firstNumbers(el, 5)) === JSON.stringify(expected), 'the matching orders');
+      expect(loadedRows(el).every((r) => numberOf(r).startsWith(prefix))).to.equal(true);
+      const searches = counting.lists.filter((q) => q.has('q'));
+      expect(searches.map((q) => q.get('q')), 'only the whole query was sent').to.deep.equal([prefix]);
+      // A number that matches nothing shows the empty state.
+      await typeText('ZZZ');
+      await waitFor(() => $(el, '[part~="empty"]'), 'the empty state');
+      expect($(el, '[part~="empty"]')!.textContent!.trim()).to.equal('No orders match.');
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal('1');
+      await expectAxeClean(el);
+    });
+  });
+
+  describe('keyboard (ARIA grid pattern)', () => {
+    it('has one tab stop; arrows, Home/End, PageDown/PageUp and Ctrl+Home move focus between cells', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const el = await mount(bigOrders, clientFor(mocks.tokens.admin));
+      await tabIntoGrid(el);
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 1 });
+      expect($$(el, '[role="grid"] [tabindex="0"]')).to.have.length(1);
+      await press('ArrowRight');
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 2 });
+      await press('End');
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 7 });
+      await press('ArrowRight');
+      expect(focusedCell(), 'no wrap past the last column').to.deep.equal({ row: 2, col: 7 });
+      await press('Home');
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 1 });
+      await press('ArrowDown');
+      expect(focusedCell()).to.deep.equal({ row: 3, col: 1 });
+      await press('ArrowUp');
+      await press('ArrowUp');
+      expect(focusedCell(), 'up into the header row').to.deep.equal({ row: 1, col: 1 });
+      await press('ArrowDown');
+      const visible = el.visibleRows;
+      const perPage = visible.last - visible.first;
+      await press('PageDown');
+      const afterPageDown = focusedCell()!;
+      expect(afterPageDown.col).to.equal(1);
+      expect(afterPageDown.row - 2, 'PageDown moves by the visible rows').to.be.within(perPage - 1, perPage + 1);
+      await press('PageDown');
+      expect(focusedCell()!.row).to.equal(afterPageDown.row + (afterPageDown.row - 2));
+      // The focused row is in view (not under the sticky header, not below the fold).
+      const cell = deepActiveElement()!.getBoundingClientRect();
+      const box = grid(el).getBoundingClientRect();
+      const header = $(el, '[part~="header-row"]')!.getBoundingClientRect();
+      expect(cell.top).to.be.at.least(header.bottom - 1);
+      expect(cell.bottom).to.be.at.most(box.bottom + 1);
+      await press('PageUp');
+      expect(focusedCell()!.row).to.equal(afterPageDown.row);
+      await press('Control+Home');
+      expect(focusedCell()).to.deep.equal({ row: 2, col: 1 });
+      expect($$(el, '[role="grid"] [tabindex="0"]')).to.have.length(1);
+      // Tab leaves the grid.
+      await tab();
+      expect(focusedCell()).to.equal(undefined);
+    });
+
+    it('keeps focus on the logical cell while the rows around it are replaced by scrolling', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const el = await mount(bigOrders, clientFor(mocks.tokens.admin));
+      await tabIntoGrid(el);
+      await press('ArrowDown');
+      await press('ArrowRight');
+      const focused = deepActiveElement();
+      const number = numberOf(focused!.closest('[role="row"]')!);
+      grid(el).scrollTop = 40 * 5_000;
+      await waitFor(() => bodyRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 5_000), 'rows far below');
+      expect(deepActiveElement(), 'the same cell keeps focus').to.equal(focused);
+      expect(focusedCell()).to.deep.equal({ row: 3, col: 2 });
+      await press('ArrowDown');
+      await waitFor(() => focusedCell()?.row === 4, 'the next row');
+      expect(focusedCell()).to.deep.equal({ row: 4, col: 2 });
+      await waitFor(() => rowByNumber(el, number), 'scrolled back to the focused row');
+    });
+  });
+
+  describe('the order detail', () => {
+    it('Enter opens the order in a dialog (order-open); Escape closes it and focus returns to the row', async function () {
+      this.timeout(30_000);
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const el = await mount(allStatuses, clientFor(mocks.tokens.admin));
+      const opened: OrderOpenDetail[] = [];
+      el.addEventListener('order-open', (e) => opened.push(e.detail));
+      await tabIntoGrid(el);
+      await press('ArrowDown');
+      await press('ArrowRight');
+      const row = deepActiveElement()!.closest('[role="row"]')!;
+      const number = numberOf(row);
+      await press('Enter');
+      await waitFor(() => dialog(el).open, 'the dialog');
+      expect(opened).to.have.length(1);
+      expect(opened[0]!.order.number).to.equal(number);
+      const detail = detailOf(el);
+      await waitFor(() => dpart(detail, 'title'), 'the detail');
+      expect(dpart(detail, 'title')!.textContent!.trim()).to.equal(`Order ${number}`);
+      expect(dialog(el).getAttribute('aria-label')).to.equal(`Order ${number}`);
+      const order = await clientFor(mocks.tokens.admin).orders.get(opened[0]!.orderId);
+      const lineRows = $$(detail, '[part~="detail-lines"] tbody tr');
+      expect(lineRows).to.have.length(order.lines.length);
+      expect(lineRows[0]!.textContent).to.contain(order.lines[0]!.sku);
+      for (const heading of ['Items', 'Totals', 'Tracking', 'Print history', 'Order triggers', 'Refunds', 'Returns', 'Attachments']) {
+        expect($$(detail, 'h3').map((h) => h.textContent!.trim())).to.include(heading);
+      }
+      expect(dpart(detail, 'totals')!.textContent).to.contain('Subtotal').and.contain('Refunded');
+      await expectAxeClean(el);
+      await press('Escape');
+      await waitFor(() => !dialog(el).open, 'the dialog to close');
+      expect(focusedCell()).to.deep.equal({ row: 3, col: 2 });
+    });
+
+    it('cancel asks first: "Keep the order" keeps it, confirming shows Cancelled in the detail and the row', async function () {
+      this.timeout(30_000);
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const { cancellable } = mocks.db.fixtures.orders;
+      const number = mocks.db.getOrder(cancellable)!.number;
+      const el = await mount(allStatuses, clientFor(mocks.tokens.admin));
+      const actions: OrderActionDetail[] = [];
+      el.addEventListener('order-action', (e) => actions.push(e.detail));
+      expect(statusOf(rowByNumber(el, number)!)).to.equal('Unallocated');
+      const detail = await openByNumber(el, number);
+      const cancel = dpart(detail, 'action-cancel')!;
+      await click(cancel);
+      const confirm = $<HTMLDialogElement>(detail, 'dialog[part~="confirm"]')!;
+      await waitFor(() => confirm.open, 'the confirmation');
+      expect(confirm.textContent).to.contain(`Cancel order ${number}?`);
+      await expectAxeClean(detail);
+      await click(dpart(detail, 'confirm-dismiss')!);
+      await waitFor(() => !confirm.open, 'the confirmation to close');
+      expect(deepActiveElement()).to.equal(cancel);
+      expect(dialog(el).open, 'the detail stays open').to.equal(true);
+      expect((await clientFor(mocks.tokens.admin).orders.get(cancellable)).status).to.equal('unallocated');
+      expect(dpart(detail, 'status')!.textContent!.trim()).to.equal('Unallocated');
+
+      await click(cancel);
+      await waitFor(() => confirm.open, 'the confirmation again');
+      $<HTMLTextAreaElement>(detail, '#cancel-reason')!.focus();
+      await typeText('Customer rang to cancel');
+      await click(dpart(detail, 'confirm-accept')!);
+      await waitFor(() => dpart(detail, 'status')?.textContent!.trim() === 'Cancelled', 'Cancelled in the detail');
+      expect(confirm.open).to.equal(false);
+      expect(actions.map((a) => a.action)).to.deep.equal(['cancel']);
+      expect(actions[0]!.order.status).to.equal('cancelled');
+      expect(dpart(detail, 'action-cancel')!.getAttribute('aria-disabled')).to.equal('true');
+      await press('Escape');
+      await waitFor(() => !dialog(el).open, 'the dialog to close');
+      await waitFor(() => statusOf(rowByNumber(el, number)!) === 'Cancelled', 'Cancelled in the row');
+      expect((await clientFor(mocks.tokens.admin).orders.get(cancellable)).status).to.equal('cancelled');
+    });
+
+    it("disables a dispatched order's cancel, with the reason", async () => {
+      const { dispatched } = mocks.db.fixtures.orders;
+      const el = await mount(mocks.db.fixtures.customers.allStatuses, clientFor(mocks.tokens.admin));
+      const detail = await openByNumber(el, mocks.db.getOrder(dispatched)!.number);
+      const cancel = dpart(detail, 'action-cancel')!;
+      expect(cancel.getAttribute('aria-disabled')).to.equal('true');
+      const reason = $(detail, `#${cancel.getAttribute('aria-describedby')}`)!;
+      expect(reason.textContent!.trim()).to.equal('Dispatched orders cannot be cancelled.');
+      await click(cancel);
+      expect($<HTMLDialogElement>(detail, 'dialog[part~="confirm"]')!.open, 'no confirmation').to.equal(false);
+      await expectAxeClean(detail);
+    });
+
+    it('offers only the actions the user may take: none for a viewer, no cancel for a clerk', async () => {
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const someOrder = (await clientFor(mocks.tokens.admin).orders.list(allStatuses, { status: 'allocated' })).items[0]!;
+      const viewer = await mount(allStatuses, clientFor(mocks.tokens.viewer));
+      const viewerDetail = await openByNumber(viewer, someOrder.number);
+      await waitFor(() => dpart(viewerDetail, 'section'), 'the sections');
+      expect($$(viewerDetail, '[part~="action"]')).to.have.length(0);
+      await press('Escape');
+
+      const clerk = await mount(allStatuses, clientFor(mocks.tokens.clerk));
+      const clerkDetail = await openByNumber(clerk, someOrder.number);
+      await waitFor(() => dpart(clerkDetail, 'action'), 'the clerk actions');
+      const offered = $$(clerkDetail, '[part~="action"]').map((b) => b.textContent!.trim());
+      expect(offered).to.include('Add tracking code');
+      expect(offered).to.include('Print invoice');
+      expect(offered).to.not.include('Cancel order');
+      expect(offered).to.not.include('Create refund');
+      expect(dpart(clerkDetail, 'action-cancel')).to.equal(null);
+    });
+
+    it('adds a tracking code that persists (a re-read shows it), firing order-action', async function () {
+      this.timeout(30_000);
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const target = (await clientFor(mocks.tokens.admin).orders.list(allStatuses, { status: 'allocated' })).items[0]!;
+      const el = await mount(allStatuses, clientFor(mocks.tokens.admin));
+      const actions: OrderActionDetail[] = [];
+      el.addEventListener('order-action', (e) => actions.push(e.detail));
+      const detail = await openByNumber(el, target.number);
+      const toggle = dpart(detail, 'action-tracking')!;
+      await click(toggle);
+      await waitFor(() => dpart(detail, 'action-form'), 'the tracking form');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(deepActiveElement()).to.equal($(detail, '#tracking-carrier'));
+      await typeText('Royal Mail');
+      await tab();
+      await typeText('RM123456789GB');
+      await press('Enter');
+      await waitFor(() => dpart(detail, 'section-tracking')!.textContent!.includes('RM123456789GB'), 'the new code in the detail');
+      expect(dpart(detail, 'action-form')).to.equal(null);
+      expect(actions.map((a) => a.action)).to.deep.equal(['add-tracking']);
+      const reread = await clientFor(mocks.tokens.admin).orders.get(target.id);
+      expect(reread.tracking.map((t) => [t.carrier, t.code, t.source])).to.deep.include(['Royal Mail', 'RM123456789GB', 'manual']);
+      // A fresh detail, alone on the page, shows it too.
+      const alone = await fixture<OrderDetail>(html`<order-detail order-id=${target.id} .client=${clientFor(mocks.tokens.viewer)}></order-detail>`);
+      await waitFor(() => dpart(alone, 'section-tracking')?.textContent!.includes('RM123456789GB'), 'the code in a fresh detail');
+    });
+
+    it('shows a failed action beside it and keeps what was typed; field errors show beside the fields', async function () {
+      this.timeout(30_000);
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const target = (await clientFor(mocks.tokens.admin).orders.list(allStatuses, { status: 'allocated' })).items[1]!;
+      const el = await mount(allStatuses, clientFor(mocks.tokens.admin));
+      const detail = await openByNumber(el, target.number);
+      await click(dpart(detail, 'action-tracking')!);
+      await waitFor(() => dpart(detail, 'action-form'), 'the tracking form');
+      // Checked where it is typed: a code too short.
+      await typeText('DPD');
+      await tab();
+      await typeText('X');
+      await press('Enter');
+      await waitFor(() => dpart(detail, 'field-error'), 'the field error');
+      expect(dpart(detail, 'field-error')!.textContent!.trim()).to.equal('Enter the tracking code (at least 3 characters).');
+      expect($(detail, '#tracking-code')!.getAttribute('aria-invalid')).to.equal('true');
+      await typeText('123456');
+      mocks.scenario.failNext('orders.addTracking', 500);
+      await press('Enter');
+      await waitFor(() => dpart(detail, 'action-error'), 'the failure message');
+      expect(dpart(detail, 'action-error')!.textContent!.trim()).to.equal(
+        'The server could not complete the request (error 500). Try again.',
+      );
+      expect($<HTMLInputElement>(detail, '#tracking-carrier')!.value).to.equal('DPD');
+      expect($<HTMLInputElement>(detail, '#tracking-code')!.value).to.equal('X123456');
+      await expectAxeClean(detail);
+      await click(dpart(detail, 'submit')!);
+      await waitFor(() => dpart(detail, 'section-tracking')!.textContent!.includes('X123456'), 'saved on retry');
+      expect(dpart(detail, 'action-error')).to.equal(null);
+
+      // The server's own field errors (a refund larger than the order) show beside the field.
+      await click(dpart(detail, 'action-refund')!);
+      await waitFor(() => $(detail, '#refund-amount'), 'the refund form');
+      await typeText('999999');
+      $<HTMLInputElement>(detail, '#refund-reason')!.focus();
+      await typeText('Goodwill');
+      await press('Enter');
+      await waitFor(() => dpart(detail, 'field-error'), 'the server field error');
+      expect(dpart(detail, 'field-error')!.textContent).to.match(/At most .* can be refunded on this order\./);
+      expect($(detail, '#refund-amount')!.getAttribute('aria-describedby')).to.contain('refund-amount-error');
+      expect($<HTMLInputElement>(detail, '#refund-reason')!.value).to.equal('Goodwill');
+    });
+
+    it('renders hostile order fields as text', async function () {
+      this.timeout(30_000);
+      const { hostile } = mocks.db.fixtures.customers;
+      const el = await mount(hostile, clientFor(mocks.tokens.admin));
+      const dispatched = (await clientFor(mocks.tokens.admin).orders.list(hostile, { status: 'dispatched' })).items[0]!;
+      const detail = await openByNumber(el, dispatched.number);
+      await waitFor(() => dpart(detail, 'section-tracking'), 'the sections');
+      const text = detail.shadowRoot!.textContent!;
+      expect(text).to.contain('<script>alert(1)</script>');
+      expect(text).to.contain('<img src=x onerror=alert(1)>');
+      expect(detail.shadowRoot!.querySelector('script, img, svg[onload], iframe')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('script, img, iframe')).to.equal(null);
+      await expectAxeClean(el);
+    });
+  });
+
+  describe('states and host events', () => {
+    it('shows a failed load with Try again (axe clean), then the rows', async () => {
+      const { allStatuses } = mocks.db.fixtures.customers;
+      mocks.scenario.failNext('orders.list', 500, 1);
+      const el = await fixture<OrderTable>(html`<order-table
+        customer-id=${allStatuses}
+        .client=${clientFor(mocks.tokens.admin, { retry: 0 })}
+      ></order-table>`);
+      await waitFor(() => $(el, '[part~="error"]'), 'the error');
+      expect($(el, '[part~="error"]')!.textContent).to.contain('The server could not complete the request (error 500).');
+      await expectAxeClean(el);
+      await click($(el, '[part~="retry-button"]')!);
+      await waitFor(() => loadedRows(el).length > 0, 'the rows after retry');
+      expect($(el, '[part~="error"]')).to.equal(null);
+    });
+
+    it('shows a configuration message with no client', async () => {
+      const el = await fixture<OrderTable>(html`<order-table customer-id="cus_1"></order-table>`);
+      expect(el.shadowRoot!.textContent).to.contain('No API client');
+    });
+
+    it('fires order-from-stock and season-select for the host; readonly offers neither', async () => {
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const el = await mount(allStatuses, clientFor(mocks.tokens.admin));
+      const fromStock: OrderFromStockDetail[] = [];
+      const seasons: SeasonSelectDetail[] = [];
+      el.addEventListener('order-from-stock', (e) => fromStock.push(e.detail));
+      el.addEventListener('season-select', (e) => seasons.push(e.detail));
+      await click($(el, '[part~="order-from-stock"]')!);
+      expect(fromStock).to.deep.equal([{ customerId: allStatuses }]);
+      const reference = await clientFor(mocks.tokens.admin).reference.get();
+      const season = await waitFor(() => $<HTMLSelectElement>(el, '[part~="season-select"]'), 'the season selector');
+      season.focus();
+      await press('ArrowDown');
+      expect(seasons).to.deep.equal([{ customerId: allStatuses, seasonId: reference.seasons[0]!.id }]);
+      await press('ArrowUp');
+      expect(seasons[1]).to.deep.equal({ customerId: allStatuses, seasonId: null });
+
+      const ro = await mount(allStatuses, clientFor(mocks.tokens.admin), { readonly: true });
+      expect($(ro, '[part~="order-from-stock"]')).to.equal(null);
+      expect($(ro, '[part~="season-select"]')).to.equal(null);
+    });
+  });
+});
