@@ -315,7 +315,7 @@ export class CustomerCard extends CeElement {
           ${this.renderFinances(c)}
           ${this.renderLoyalty()}
           ${this.renderGroup('personal', c, () => this.viewPersonal(c))}
-          ${this.renderContacts(c)}
+          ${this.renderContacts()}
         </div>
         <div part="footer"><slot name="footer"></slot></div>
       </article>
@@ -500,7 +500,7 @@ export class CustomerCard extends CeElement {
     </dl>`;
   }
 
-  private renderContacts(c: Customer): TemplateResult {
+  private renderContacts(): TemplateResult {
     const contacts = this.#contacts.value;
     const editable = this.can('contacts.edit');
     const adding = this.forms.get(NEW_CONTACT);
@@ -523,7 +523,7 @@ export class CustomerCard extends CeElement {
         <div part="section-header" class="section-header">
           <h3 part="section-title" id="title-contacts">${this.m('section.contacts')}</h3>
           ${editable && contacts && !adding
-            ? html`<button part="add-contact-button" class="ce-button" type="button" data-edit=${NEW_CONTACT} @click=${() => this.openContact(c.id, undefined)}>
+            ? html`<button part="add-contact-button" class="ce-button" type="button" data-edit=${NEW_CONTACT} @click=${() => this.openContact(undefined)}>
                 ${this.m('action.addContact')}
               </button>`
             : nothing}
@@ -558,7 +558,7 @@ export class CustomerCard extends CeElement {
         : nothing}
       ${editable && !confirming
         ? html`<div class="contact-actions">
-            <button part="edit-button" class="ce-button ce-button--quiet" type="button" data-edit=${key} @click=${() => this.openContact(contact.customerId, contact)}>
+            <button part="edit-button" class="ce-button ce-button--quiet" type="button" data-edit=${key} @click=${() => this.openContact(contact)}>
               ${this.m('action.edit')}<span class="ce-visually-hidden"> ${contact.name}</span>
             </button>
             <button part="remove-button" class="ce-button ce-button--quiet" type="button" data-remove=${contact.id} @click=${() => this.askRemoval(contact.id)}>
@@ -748,7 +748,7 @@ export class CustomerCard extends CeElement {
     await this.focusFirstField(group);
   }
 
-  private async openContact(_customerId: string, contact: Contact | undefined): Promise<void> {
+  private async openContact(contact: Contact | undefined): Promise<void> {
     const key: ContactFormKey = contact ? `contact:${contact.id}` : NEW_CONTACT;
     this.confirmingRemoval = undefined;
     this.setForm(key, this.newForm(contactFormValues(contact), contact?.version ?? 0, contact));
