@@ -5,7 +5,7 @@ import type { NoteAddDetail, NotesPanel } from '../../src/components/notes-panel
 // Registers the tag, as a host page does.
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/notes-panel/define.js';
-import { click, clientFor, expectAxeClean, startMocks, waitFor } from './helpers.js';
+import { click, clientFor, expectAxeClean, hover, moveMouseAway, startMocks, waitFor } from './helpers.js';
 
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;
@@ -144,6 +144,14 @@ describe('notes-panel', () => {
       expect(focused(el)).to.equal(text());
       await waitFor(() => text().scrollHeight <= text().clientHeight + 1, 'the full text to show on focus');
       expect(text().textContent!.trim()).to.equal(long.trim());
+      // Leaving it clamps it again.
+      await sendKeys({ press: 'Shift+Tab' });
+      await waitFor(() => text().scrollHeight > text().clientHeight + 1, 'clamped again after focus leaves');
+      // And the mouse: hovering shows the full text too.
+      await hover(text());
+      await waitFor(() => text().scrollHeight <= text().clientHeight + 1, 'the full text to show on hover');
+      await moveMouseAway();
+      await waitFor(() => text().scrollHeight > text().clientHeight + 1, 'clamped again after the mouse leaves');
     });
 
     it('renders hostile text as text', async () => {
@@ -228,6 +236,32 @@ describe('notes-panel', () => {
       // The draft was cleared by the successful save.
       await openEditor(again);
       expect(textarea(again).value).to.equal('');
+    });
+
+    it('can be done with the keyboard alone', async () => {
+      const id = someCustomer();
+      const el = await mount(id);
+      addButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => dialog(el).open && focused(el) === textarea(el), 'the editor, focus in the text');
+      await sendKeys({ type: 'Typed without a mouse.' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal($(el, '[part~="kind-select"]'));
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal($(el, '[part~="pinned-checkbox"]'));
+      await sendKeys({ press: 'Space' });
+      // Tab past Cancel to Save, and press it.
+      for (let i = 0; i < 5 && focused(el) !== saveButton(el); i++) await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(saveButton(el));
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => !dialog(el).open, 'the editor to close');
+      await waitFor(() => noteTexts(el)[0] === 'Typed without a mouse.', 'the new pinned note on top');
+      const note = notes(el)[0]!;
+      expect(note.matches('[part~="note-pinned"]')).to.equal(true);
+      expect(note.querySelector('[part~="note-kind"]')!.textContent!.trim()).to.equal('Email');
+      expect(focused(el)).to.equal(addButton(el));
     });
 
     it('keeps the draft after a failed save, says why, and saves it on retry', async () => {

@@ -265,7 +265,9 @@ export class NotesPanel extends CeElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.observed.clear();
-    // The draft is already in sessionStorage (written on every keystroke); nothing is lost here.
+    // A modal dialog leaves the top layer with its element; close the editor with it. The draft is
+    // already in memory and sessionStorage (written on every keystroke), so reopening restores it.
+    if (this.editorOpen) this.closeEditor(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
