@@ -332,7 +332,7 @@ export class Store implements Database {
   searchCustomers(query: CustomerSearch): CustomerRecord[] {
     const q = (query.q ?? '').trim();
     const segment = query.segment ?? 'all';
-    const initial = query.initial;
+    const initial = query.initial?.toUpperCase();
     let ids: Set<string> | null = null;
     if (q !== '') {
       const criterion = query.criterion ?? 'name';
