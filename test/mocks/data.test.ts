@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, createDatabase, materialisation, type Database } from '../../mocks/data/index.js';
+import { TOWNS } from '../../mocks/data/words.js';
 import * as s from '../../src/sdk/schemas.js';
 
 const SMALL = { customers: 60, orders: 600, bigCustomerOrders: 2_000, manyNotes: 150 };
@@ -109,7 +110,13 @@ describe('createDatabase: every record matches the API schemas', () => {
       if (c.email) expect(c.email).toMatch(/@example\.(com|co\.uk|org)$/);
       if (c.telephone) expect(c.telephone).toMatch(/^0\d{2,4} \d{3,4} ?\d{3,4}$/);
       if (c.mobile) expect(c.mobile).toMatch(/^07700 900\d{3}$/);
-      for (const a of db.addressesOf(c.id)) if (a.country === 'GB') expect(a.postcode).toMatch(ukPostcode);
+      for (const a of db.addressesOf(c.id)) {
+        if (a.country !== 'GB') continue;
+        expect(a.postcode).toMatch(ukPostcode);
+        // The postcode belongs to the town printed with it.
+        const districts = TOWNS.find((t) => t.town === a.city)?.districts ?? (a.city === 'Lerwick' ? ['ZE1'] : []);
+        expect(districts, `${a.city} ${a.postcode}`).toContain(a.postcode!.split(' ')[0]);
+      }
       for (const o of db.ordersOf(c.id, {}).slice(0, 10)) {
         expect(o.id).toMatch(/^ord_\d{7}$/);
         expect(o.number).toMatch(/^SO-\d{7}$/);
