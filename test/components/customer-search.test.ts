@@ -439,6 +439,39 @@ describe('customer-search', () => {
     );
   });
 
+  it('drops a "Load more" page that arrives after the search changed', async () => {
+    const l = busyLetter(12);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let lateDone: Promise<Page<CustomerSummary>> | undefined;
+    const client = wrapSearch(clientFor(mocks.tokens.admin), (q, o, real) => {
+      if (q.cursor && !lateDone) {
+        lateDone = real(q).then(async (page) => {
+          await gate;
+          return page;
+        });
+        return lateDone;
+      }
+      return real(q, o);
+    });
+    const el = await mount({ client, pageSize: 5 });
+    await click(letter(el, l));
+    await waitFor(() => idle(el) && options(el).length === 5, 'the first page');
+    await click(root(el).querySelector('[part~="load-more"]')!);
+    await waitFor(() => lateDone !== undefined, 'the held second page');
+    // The user moves on to another letter before the second page of the first one arrives.
+    const other = 'MSBCHPDAKLTRW'.split('').find((x) => x !== l && mocks.db.searchCustomers({ initial: x }).length > 0)!;
+    await click(letter(el, other));
+    const expected = mocks.db.searchCustomers({ initial: other }).slice(0, 5).map((c) => c.id);
+    await waitFor(() => idle(el) && ids(el).join() === expected.join(), 'the other letter');
+    release();
+    const late = await lateDone!;
+    expect(late.items.length).to.be.greaterThan(0);
+    await el.updateComplete;
+    await new Promise(requestAnimationFrame);
+    expect(ids(el)).to.deep.equal(expected);
+  });
+
   it('shows the watch-list and on-hold flags unmistakably', async () => {
     const el = await mount();
     const { watchListed, onHold } = mocks.db.fixtures.customers;
