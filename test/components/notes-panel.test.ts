@@ -111,6 +111,8 @@ describe('notes-panel', () => {
     it('filters manual and system notes with a keyboard-operable radio group', async () => {
       const id = mocks.db.fixtures.customers.manyNotes;
       const el = await mount(id);
+      const changes: string[] = [];
+      el.addEventListener('change', () => changes.push(el.filter));
       const all = $<HTMLInputElement>(el, 'input[type="radio"][value="all"]')!;
       expect(all.checked).to.equal(true);
       all.focus();
@@ -122,6 +124,8 @@ describe('notes-panel', () => {
       await sendKeys({ press: 'ArrowRight' });
       await waitFor(() => el.filter === 'system' && settled(el) && notes(el).every((n) => n.matches('[part~="note-system"]')), 'system notes only');
       expect(notes(el).length).to.be.greaterThan(0);
+      expect(changes, 'the host hears each choice').to.deep.equal(['manual', 'system']);
+      expect(el.getAttribute('filter')).to.equal('system');
       // A system note says what changed and who or what changed it.
       const withChange = notes(el).find((n) => n.querySelector('[part~="note-change"]'));
       expect(withChange, 'a system note with a change').to.not.equal(undefined);

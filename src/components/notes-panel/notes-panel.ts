@@ -87,6 +87,7 @@ function fieldLabel(field: string): string {
  *
  * @summary A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost.
  *
+ * @fires change - The user chose another filter; read `filter`.
  * @fires note-add - The user saved a new note and the server accepted it; `detail` holds the customer id and the note as recorded.
  *
  * @slot heading - Replaces the "Notes" heading text.
@@ -321,7 +322,9 @@ export class NotesPanel extends CeElement {
     const value = (e.target as HTMLInputElement).value as NotesFilter;
     if (!FILTERS.includes(value) || value === this.filter) return;
     this.filter = value;
-    // `filter` is a public property, so hosts may listen to the native `change` that got us here.
+    // The radios' own `change` stays in the shadow root (it is not composed): tell the host, as a
+    // native control would, so it can keep the choice (e.g. in the URL).
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   private showMore(): void {
