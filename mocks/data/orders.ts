@@ -20,6 +20,8 @@ const SHIPPING = [395, 495, 995] as const;
 const OLD_STATUSES = [['dispatched', 88], ['cancelled', 7], ['allocated', 3], ['unallocated', 2]] as const;
 const RECENT_STATUSES = [['unallocated', 35], ['allocated', 30], ['dispatched', 30], ['cancelled', 5]] as const;
 
+const NO_LINES: OrderCore['lines'] = [];
+
 export interface OrderCore {
   lines: { product: number; quantity: number; unitPrice: number }[];
   subtotal: number;
@@ -49,7 +51,7 @@ export function orderCore(seed: number, n: number, flags: number, lines?: OrderC
   }
   const shipping = trade ? (subtotal >= 30_000 ? 0 : 1_500) : subtotal >= 5_000 ? 0 : rng.pick(SHIPPING);
   const tax = (flags & ORDER_FLAG_TAX_FREE) !== 0 ? 0 : Math.round((subtotal + shipping) * 0.2);
-  return { lines: lines ?? [], subtotal, shipping, tax, total: subtotal + shipping + tax, quantity };
+  return { lines: lines ?? NO_LINES, subtotal, shipping, tax, total: subtotal + shipping + tax, quantity };
 }
 
 const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
