@@ -387,7 +387,8 @@ export class NotesPanel extends CeElement {
     this.saveError = '';
     try {
       const input: { text: string; kind: NoteKind; pinned?: boolean } = { text: draft.text, kind: draft.kind };
-      if (draft.pinned) input.pinned = true;
+      // A draft pinned in another session of a user who may no longer pin is saved unpinned.
+      if (draft.pinned && this.can('notes.pin')) input.pinned = true;
       const note = await client.notes.create(customerId, input);
       this.drafts.delete(customerId);
       storeDraft(customerId, undefined);
