@@ -385,6 +385,17 @@ describe('customer-search', () => {
     await expectAxeClean(el);
   });
 
+  it('lets the host replace the no-results text through the empty slot', async () => {
+    const el = await fixture<CustomerSearch>(html`<customer-search .client=${clientFor(mocks.tokens.admin)} .debounce=${0}
+      ><button slot="empty" type="button">Create a customer</button></customer-search
+    >`);
+    await typeQuery(el, 'qxzqxzqxz');
+    const slot = await waitFor(() => root(el).querySelector<HTMLSlotElement>('[part~="empty"] slot[name="empty"]'), 'the empty slot');
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['Create a customer']);
+    expect(visible(el.querySelector('button'))).to.equal(true);
+    expect(statusText(el)).to.contain('No customers match');
+  });
+
   it('shows a clear error with a Retry that works, and stays axe-clean', async () => {
     const { q, customerId } = mocks.db.fixtures.search.postcode;
     // Enough failures for the SDK's own retries of an idempotent read.

@@ -100,6 +100,9 @@ interface FirstPage {
  * the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed.
  * Never fired for programmatic changes or when results arrive.
  *
+ * @slot empty - Replaces the text shown when nothing matches (e.g. with a "Create customer" link of
+ *   the host's). The status line still announces that nothing matched.
+ *
  * @csspart input - The search box (`role="combobox"`).
  * @csspart criterion-select - The "Search by" select.
  * @csspart segment-select - The All / Trade / Retail customers select.
@@ -741,7 +744,9 @@ export class CustomerSearch extends CeElement {
           >
             ${items.map((c, i) => this.renderOption(c, i, reference))}
           </ul>
-          ${showEmpty ? html`<p part="empty" class="empty">${this.emptyText()}</p>` : nothing}
+          ${showEmpty
+            ? html`<p part="empty" class="empty"><slot name="empty">${this.emptyText()}</slot></p>`
+            : nothing}
           ${showError ? renderError(this, error, () => this.retry()) : nothing}
           ${showList && this.nextCursor && this.moreStatus !== 'error'
             ? html`<button
