@@ -90,7 +90,7 @@ export const normalisePostcode = (value: string): string => value.replace(/[\s\0
  */
 export function nameTokens(value: string): string[] {
   // Most names are plain ASCII: skip Unicode normalisation for them (it dominated index building).
-  const ascii = PLAIN_ASCII.test(value);
+  const ascii = !NON_ASCII.test(value);
   const folded = ascii ? value.toLowerCase() : value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
   const split = ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u;
   const tokens = folded.split(split).filter(Boolean);
@@ -100,7 +100,7 @@ export function nameTokens(value: string): string[] {
   return tokens;
 }
 
-const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The A–Z filter letter of a name: its first letter without accents, or `#` for anything else. */
 export function initialOf(name: string): string {
