@@ -1,0 +1,78 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
+
+const meta: Meta<Args> = {
+  title: 'Components/notes-panel',
+  component: 'notes-panel',
+  argTypes: controlsFor('notes-panel'),
+  render: (args, context) => renderElement('notes-panel', args, context),
+  parameters: { customer: 'creditTrade' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const openEditor = async (root: HTMLElement, userEvent: { click(el: Element): Promise<void> }) => {
+  const add = await until(() => deepQuery<HTMLButtonElement>(root, 'button[part~="add-button"]'), 'Add note');
+  await userEvent.click(add);
+  await until(() => deepQuery<HTMLDialogElement>(root, 'dialog[part~="editor"]')?.open, 'the editor');
+  return until(() => deepQuery<HTMLTextAreaElement>(root, '[part~="textarea"]'), 'the note field');
+};
+
+/** Manual and system notes, pinned first, then newest first. */
+export const Default: Story = {};
+
+/** Hundreds of notes: pages of 20 with "Show more". */
+export const ManyNotes: Story = { parameters: { customer: 'manyNotes' } };
+
+/** Only the system notes (what the backend wrote on each change). */
+export const SystemOnly: Story = { args: { filter: 'system' }, parameters: { customer: 'manyNotes' } };
+
+/** A customer with no notes yet (created for this story, so no history). */
+export const Empty: Story = {
+  render: (args, context) => {
+    const { mock, customers } = context.loaded as StoryLoaded;
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, subCustomerCount: _s, watchListed: _w, ...template } = mock.db.getCustomer(customers.noAddresses)!;
+    const fresh = mock.db.createCustomer({ ...template, name: 'Newly Opened Account Ltd' });
+    return renderElement('notes-panel', { ...args, customerId: args.customerId || fresh.id }, context);
+  },
+};
+
+/** Hostile text in notes (HTML, scripts, RTL overrides, unbroken strings): shown as text, truncated with the full text on focus. */
+export const HostileText: Story = { parameters: { customer: 'hostile' } };
+
+/** The viewer may read but not add, pin or remove. */
+export const ReadOnlyViewer: Story = { parameters: { mocks: { token: 'viewer' } } };
+
+/** `readonly`: no changes offered, whatever the user may do. */
+export const ReadOnlyProperty: Story = { args: { readonly: true } };
+
+/** German. */
+export const German: Story = { globals: { locale: 'de-DE' } };
+
+/** Waiting for the server. */
+export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
+
+/** The notes failed to load (500): a message with Retry, which then succeeds. */
+export const LoadError: Story = { parameters: { mocks: { failNext: [['notes.list', 500]] } } };
+
+/** No provider and no `client`: the configuration message. */
+export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** Adding a note: the dialog open with a draft typed in. */
+export const AddingNote: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const textarea = await openEditor(canvasElement, userEvent);
+    await userEvent.type(textarea, 'Called about the late delivery; promised a call back on Friday.');
+  },
+};
+
+/** A failed save (500) keeps the draft and says why; Save again succeeds. */
+export const AddFailsKeepsDraft: Story = {
+  parameters: { mocks: { failNext: [['notes.create', 500]] } },
+  play: async ({ canvasElement, userEvent }) => {
+    const textarea = await openEditor(canvasElement, userEvent);
+    await userEvent.type(textarea, 'This draft must survive a failed save.');
+    await userEvent.click(await until(() => deepQuery<HTMLButtonElement>(canvasElement, '[part~="save-button"]'), 'Save'));
+    await until(() => deepQuery(canvasElement, 'dialog [part~="error"]'), 'the save error');
+  },
+};

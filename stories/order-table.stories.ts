@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/components/order-table/define.js';
+import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
+
+const meta: Meta<Args> = {
+  title: 'Components/order-table',
+  component: 'order-table',
+  argTypes: controlsFor('order-table'),
+  render: (args, context) => renderElement('order-table', args, context),
+  parameters: { customer: 'allStatuses', layout: 'fullscreen' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Orders in every status (in words), with priority flags, tracking and documents. */
+export const AllStatuses: Story = {};
+
+/** Thousands of orders, virtualised: only the rows in view are rendered; pages load as you scroll. */
+export const ManyOrders: Story = { parameters: { customer: 'bigOrders' } };
+
+/** Sorted by cost, largest first. */
+export const SortedByCost: Story = { args: { sort: 'total', order: 'desc' }, parameters: { customer: 'bigOrders' } };
+
+/** Filtered to dispatched orders. */
+export const DispatchedOnly: Story = { args: { status: 'dispatched' } };
+
+/** A customer with no orders. */
+export const Empty: Story = { parameters: { customer: 'noAddresses' } };
+
+/** Created by Amazon: orders wait for payment before dispatch. */
+export const AmazonCustomer: Story = { parameters: { customer: 'amazon' } };
+
+/** Hostile text in order fields, shown as text. */
+export const HostileText: Story = { parameters: { customer: 'hostile' } };
+
+/** The viewer: orders open read-only, with no actions. */
+export const ReadOnlyViewer: Story = { parameters: { mocks: { token: 'viewer' } } };
+
+/** German: dates, money and statuses in de-DE. */
+export const German: Story = { globals: { locale: 'de-DE' } };
+
+/** Waiting for the server. */
+export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
+
+/** The orders failed to load (500): a message with Retry. */
+export const LoadError: Story = { parameters: { mocks: { failNext: [['orders.list', 500]] } } };
+
+/** No provider and no `client`: the configuration message. */
+export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** An order opened (Enter on a row, or a click): its detail and actions in a dialog. */
+export const OrderOpen: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const row = await until(() => deepQuery<HTMLElement>(canvasElement, '[part~="row"]:not([part~="row-loading"]) [part~="cell-number"]'), 'a loaded row');
+    await userEvent.click(row);
+    await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="dialog"]')?.open, 'the order dialog');
+  },
+};

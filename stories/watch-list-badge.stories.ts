@@ -1,0 +1,51 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
+
+const meta: Meta<Args> = {
+  title: 'Components/watch-list-badge',
+  component: 'watch-list-badge',
+  argTypes: controlsFor('watch-list-badge'),
+  render: (args, context) => renderElement('watch-list-badge', args, context),
+  parameters: { customer: 'watchListed' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A watch-listed customer: the flag pulses; hover or focus it for the note. An admin may edit. */
+export const WatchListed: Story = {};
+
+/** Icon only (the label is kept for assistive technology). */
+export const Compact: Story = { args: { compact: true } };
+
+/** A customer not on the list, `editable`: a quiet "Add to watch list" button. */
+export const NotOnListEditable: Story = { args: { editable: true }, parameters: { customer: 'creditTrade' } };
+
+/** The viewer may not edit the watch list: the flag shows the note, with no editor. */
+export const ReadOnlyViewer: Story = { parameters: { mocks: { token: 'viewer' } } };
+
+/** `readonly`: never offers editing, whatever the user may do. */
+export const ReadOnlyProperty: Story = { args: { readonly: true } };
+
+/** `decorative`: the flag only, for places that own focus themselves (a listbox option, a grid cell). */
+export const Decorative: Story = { args: { decorative: true } };
+
+/** The hostile fixture: its note is HTML, script tags, RTL overrides and unbroken strings, shown as text. */
+export const HostileText: Story = { parameters: { customer: 'hostile' } };
+
+/** Waiting for the server (the request never answers). */
+export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
+
+/** The watch list failed to load (500): a message with Retry, which then succeeds. */
+export const LoadError: Story = { parameters: { mocks: { failNext: [['watchList.get', 500]] } } };
+
+/** No provider and no `client`: the configuration message, not a blank box. */
+export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** Editing: the dialog open on the current note (opened by the play function, as a user would). */
+export const Editing: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const trigger = await until(() => deepQuery<HTMLButtonElement>(canvasElement, 'button[part~="trigger"]'), 'the badge');
+    await userEvent.click(trigger);
+    await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="editor"]')?.open, 'the editor');
+  },
+};
