@@ -91,7 +91,10 @@ export const addressResources = {
   'addresses.update': {
     version: (ctx) => loadAddress(ctx).version,
     handle(ctx) {
-      const current = loadAddress(ctx);
+      // A copy: the store updates the live record in place, and what it was is needed afterwards
+      // (which roles were gained, and the history note's "from").
+      const stored = loadAddress(ctx);
+      const current: Address = { ...stored, roles: [...stored.roles] };
       const patch = ctx.body as AddressPatch;
       const requested: Partial<Address> = {};
       for (const [k, value] of Object.entries(patch)) (requested as Record<string, unknown>)[k] = value ?? null;
@@ -106,7 +109,7 @@ export const addressResources = {
       }
       const sameRoles = merged.roles.length === current.roles.length && merged.roles.every((r) => current.roles.includes(r));
       if (!sameRoles) changes.roles = merged.roles;
-      if (Object.keys(changes).length === 0) return { body: current, headers: { ETag: etag(current.version) } };
+      if (Object.keys(changes).length === 0) return { body: stored, headers: { ETag: etag(stored.version) } };
       const updated = ctx.db.updateAddress(current.id, changes);
       const gained = updated.roles.filter((r) => !current.roles.includes(r));
       takeRoles(ctx, current.customerId, updated.id, gained);

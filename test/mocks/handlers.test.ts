@@ -316,8 +316,15 @@ describe('customers, contacts and addresses', () => {
     const created = await json<{ id: string; version: number }>(path, {
       method: 'POST', body: { line1: '9 Quay Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB', roles: ['delivery'] },
     }, 201);
-    const all = await json<Page<{ id: string; roles: string[] }>>(`${path}?limit=100`);
+    const all = await json<Page<{ id: string; roles: string[]; version: number }>>(`${path}?limit=100`);
     expect(all.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual([created.id]);
+    // Moving a role by PATCH takes it from the address that held it, and the history says so.
+    const other = all.items.find((a) => a.id !== created.id)!;
+    await json(`${path}/${other.id}`, { method: 'PATCH', headers: { 'If-Match': `"${other.version}"` }, body: { roles: ['delivery'] } });
+    const moved = await json<Page<{ id: string; roles: string[]; version: number }>>(`${path}?limit=100`);
+    expect(moved.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual([other.id]);
+    expect((await notesOf(id)).some((n) => /^Address roles changed for .*: from .* to .*Delivery/.test(n.text))).toBe(true);
+    created.version = moved.items.find((a) => a.id === created.id)!.version;
     const found = await json<Page<{ id: string }>>(`${path}?q=quay%20street`);
     expect(found.items.map((a) => a.id)).toEqual([created.id]);
     const bad = await call(`${path}/${created.id}`, { method: 'PATCH', headers: { 'If-Match': `"${created.version}"` }, body: { postcode: 'nonsense' } });
