@@ -405,6 +405,8 @@ export class CustomerSearch extends CeElement {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
+    // Keys that confirm or cancel an IME composition belong to the IME, not to the list.
+    if (event.isComposing) return;
     if (event.altKey && event.key === 'ArrowDown') {
       this.dismissed = false;
       event.preventDefault();
