@@ -193,8 +193,11 @@ class Generator {
     const domain = r.pick(w.EMAIL_DOMAINS);
 
     if (type === 'public') {
-      const [first, last] = this.personName();
-      name = `${first} ${last}`;
+      const generated = this.personName();
+      // A fixture's given name also drives its email and username.
+      const given = persona.name?.split(/\s+/);
+      const [first, last] = given && given.length > 1 ? [given[0]!, given[given.length - 1]!] : generated;
+      name = persona.name ?? `${first} ${last}`;
       origin = persona.origin ?? r.weighted(PUBLIC_ORIGINS);
       channel = { website: CHANNEL.website, amazon: CHANNEL.amazon, ebay: CHANNEL.ebay, manual: CHANNEL.direct, epos: CHANNEL.epos }[origin];
       terms = origin === 'amazon' || origin === 'ebay' ? TERMS.fullPayment : r.weighted([[TERMS.fullPayment, 85], [TERMS.proForma, 15]] as const);
@@ -205,14 +208,16 @@ class Generator {
       if (r.bool(0.75)) mobile = this.mobile();
     } else {
       if (type === 'agent') {
-        name = `${r.pick(w.SURNAMES)} ${r.pick(w.AGENCY_WORDS)} ${r.pick(['Ltd', 'LLP'] as const)}`;
+        const generated = `${r.pick(w.SURNAMES)} ${r.pick(w.AGENCY_WORDS)} ${r.pick(['Ltd', 'LLP'] as const)}`;
+        name = persona.name ?? generated;
         terms = TERMS.eom30;
         creditLimit = r.pick([500_000, 1_000_000, 2_000_000]);
       } else {
         const first = r.pick(w.COMPANY_FIRST);
         const second = r.pick(w.COMPANY_SECOND);
-        name = r.bool(0.25) ? `${r.pick(w.SURNAMES)} & ${r.pick(w.SURNAMES)} ${r.pick(w.COMPANY_SUFFIX)}` : `${first} ${second} ${r.pick(w.COMPANY_SUFFIX)}`;
-        if (r.bool(0.4)) tradingName = r.bool(0.5) ? `${first} ${second}` : `The ${second} Shop`;
+        const generated = r.bool(0.25) ? `${r.pick(w.SURNAMES)} & ${r.pick(w.SURNAMES)} ${r.pick(w.COMPANY_SUFFIX)}` : `${first} ${second} ${r.pick(w.COMPANY_SUFFIX)}`;
+        name = persona.name ?? generated;
+        if (r.bool(0.4) && !persona.name) tradingName = r.bool(0.5) ? `${first} ${second}` : `The ${second} Shop`;
         const credit = r.bool(0.8);
         terms = credit ? r.weighted([[TERMS.days7, 20], [TERMS.eom30, 55], [TERMS.days60, 25]] as const) : TERMS.proForma;
         if (credit) creditLimit = r.pick([100_000, 250_000, 500_000, 1_000_000, 2_500_000]);
@@ -343,29 +348,32 @@ class Generator {
   randomSystemNote(customer: CustomerRecord, at: number): Note {
     const r = this.rng;
     const by = r.pick(this.staff);
-    switch (r.int(0, 4)) {
+    // Public customers have no credit to change; nobody changes a field to what it already was.
+    const trade = customer.type !== 'public';
+    switch (trade ? r.int(0, 4) : r.pick([2, 4])) {
       case 0: {
-        const from = r.pick([TERMS.proForma, TERMS.days7, TERMS.eom30]);
         const to = customer.paymentTermsId;
+        const from = r.pick([TERMS.proForma, TERMS.days7, TERMS.eom30, TERMS.days60].filter((t) => t !== to));
         const f = this.termsById.get(from)!.name;
         const t = this.termsById.get(to)!.name;
         return this.systemNote(customer, at, `Payment terms changed from ${f} to ${t}`, { field: 'paymentTermsId', from: f, to: t }, by);
       }
       case 1: {
-        const from = pounds(r.pick([50_000, 100_000, 250_000]));
         const to = pounds(customer.creditLimit.amountMinor);
+        const from = pounds(r.pick([50_000, 100_000, 250_000, 750_000].filter((x) => x !== customer.creditLimit.amountMinor)));
         return this.systemNote(customer, at, `Credit limit changed from ${from} to ${to}`, { field: 'creditLimit', from, to }, by);
       }
       case 2: {
         const to = customer.telephone ?? this.landline();
-        const from = this.landline();
+        let from = this.landline();
+        if (from === to) from = this.mobile();
         return this.systemNote(customer, at, `Telephone changed from ${from} to ${to}`, { field: 'telephone', from, to }, by);
       }
       case 3:
         return this.systemNote(customer, at, 'Account taken off hold', { field: 'onHold', from: 'true', to: 'false' }, this.integrations.accounts);
       default: {
-        const from = this.channelName.get(CHANNEL.direct)!;
         const to = this.channelName.get(customer.salesChannelId)!;
+        const from = this.channelName.get(customer.salesChannelId === CHANNEL.direct ? CHANNEL.website : CHANNEL.direct)!;
         return this.systemNote(customer, at, `Sales channel changed from ${from} to ${to}`, { field: 'salesChannelId', from, to }, by);
       }
     }
