@@ -10,6 +10,7 @@
  * every customer (for name, email, postcode, eBay id) or every order (for order identifiers).
  * Each query's two answers are compared, so the figures are for the same results.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { createDatabase, type Database } from '../mocks/data/index.js';
 import type { ChannelKind } from '../mocks/data/identifiers.js';
 import { ordinalOfOrderId } from '../mocks/data/identifiers.js';
@@ -262,6 +263,7 @@ const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.le
 const line = (row: string[]) => `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
 
 out(`Customer search benchmark — Node ${process.version}, seed ${SEED}, ${QUERIES} queries per criterion`);
+out(`Machine: ${availableParallelism()} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end (timings on a shared machine swing with it)`);
 out(`Data set: ${SIZE.customers.toLocaleString('en-GB')} customers (+19 fixtures), ${SIZE.orders.toLocaleString('en-GB')} orders + ${SIZE.bigCustomerOrders.toLocaleString('en-GB')} of the big customer`);
 out(`Build: createDatabase() ${build.toFixed(0)} ms at that size; ${defaultBuild.toFixed(0)} ms at the default size (1,000 customers / 20,000 orders; first build in this process, so it includes JIT warm-up); naive tables ${naiveBuild.toFixed(0)} ms`);
 out();
