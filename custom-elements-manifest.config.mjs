@@ -113,8 +113,9 @@ function dropNoneSlots() {
 }
 
 /**
- * Expands aliases of literal unions (`SearchCriterion`, `NotesFilter`) to their values, using a
- * type checker over the component sources (a few seconds: one program, no emit).
+ * Expands aliases of literal unions (`SearchCriterion`, `NotesFilter`) to their values, and types
+ * the fields the analyzer could not (initialised from an imported constant), using a type checker
+ * over the component sources (a few seconds: one program, no emit).
  */
 function expandLiteralUnions() {
   /** @type {typeof import('typescript')} the analyzer's own TypeScript (the project's 7.0 has no API) */
@@ -155,10 +156,16 @@ function expandLiteralUnions() {
         if (!classNode) continue;
         const classType = checker.getTypeAtLocation(classNode);
         for (const member of d.members ?? []) {
-          if (member.kind !== 'field' || member.privacy || !member.type?.text) continue;
+          if (member.kind !== 'field' || member.privacy) continue;
           const symbol = classType.getProperty(member.name);
           if (!symbol) continue;
           const type = checker.getTypeOfSymbolAtLocation(symbol, classNode);
+          // A field initialised from an imported constant has no type in the analyzer's eyes.
+          if (!member.type?.text) {
+            member.type = { text: checker.typeToString(checker.getBaseTypeOfLiteralType(type)) };
+            const attribute = d.attributes?.find((a) => a.fieldName === member.name);
+            if (attribute) attribute.type = { ...member.type };
+          }
           const parts = type.isUnion() ? type.types : [type];
           const literals = [];
           let optional = false;

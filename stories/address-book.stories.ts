@@ -59,3 +59,6 @@ export const EditingAddress: Story = {
     await until(() => deepQuery(canvasElement, 'form[part~="form"]'), 'the form');
   },
 };
+
+/** The dark theme. */
+export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'sixAddresses' } };

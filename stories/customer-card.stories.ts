@@ -7,7 +7,7 @@ const meta: Meta<Args> = {
   component: 'customer-card',
   argTypes: controlsFor('customer-card'),
   render: (args, context) => renderElement('customer-card', args, context),
-  parameters: { customer: 'creditTrade', layout: 'fullscreen' },
+  parameters: { customer: 'creditTrade' },
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -94,3 +94,12 @@ export const ConflictOnSave: Story = {
     await expect(name.value).toBe('Typed By Me Ltd');
   },
 };
+
+/** The dark theme. */
+export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'onHold' } };
+
+/** Compact density. */
+export const CompactDensity: Story = { globals: { density: 'compact' } };
+
+/** The example brand (tokens and parts only: see Docs/Theming). */
+export const BrandTheme: Story = { globals: { theme: 'brand' }, parameters: { customer: 'watchListed' } };

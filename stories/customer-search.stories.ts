@@ -78,3 +78,6 @@ export const German: Story = { globals: { locale: 'de-DE' }, args: { query: 'ltd
 
 /** No provider and no `client`: the configuration message. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** The dark theme, with results open. */
+export const DarkTheme: Story = { globals: { theme: 'dark' }, args: { query: 'ltd' }, play: focusBox };

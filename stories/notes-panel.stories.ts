@@ -76,3 +76,6 @@ export const AddFailsKeepsDraft: Story = {
     await until(() => deepQuery(canvasElement, 'dialog [part~="error"]'), 'the save error');
   },
 };
+
+/** The dark theme. */
+export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'manyNotes' } };

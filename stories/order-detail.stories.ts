@@ -51,3 +51,6 @@ export const LoadError: Story = { parameters: { mocks: { failNext: [['orders.get
 
 /** No provider and no `client`: the configuration message. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** The dark theme. */
+export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { orderStatus: 'dispatched' } };

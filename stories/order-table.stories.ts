@@ -7,7 +7,7 @@ const meta: Meta<Args> = {
   component: 'order-table',
   argTypes: controlsFor('order-table'),
   render: (args, context) => renderElement('order-table', args, context),
-  parameters: { customer: 'allStatuses', layout: 'fullscreen' },
+  parameters: { customer: 'allStatuses' },
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -56,3 +56,6 @@ export const OrderOpen: Story = {
     await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="dialog"]')?.open, 'the order dialog');
   },
 };
+
+/** The dark theme, compact. */
+export const DarkCompact: Story = { globals: { theme: 'dark', density: 'compact' } };

@@ -49,3 +49,6 @@ export const Editing: Story = {
     await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="editor"]')?.open, 'the editor');
   },
 };
+
+/** The dark theme. */
+export const DarkTheme: Story = { globals: { theme: 'dark' } };
