@@ -75,7 +75,8 @@ export const tableStyles = css`
       inset-block-start: 0;
       transform: translateY(calc(var(--_i, 0) * var(--_rh)));
       overflow: hidden;
-      contain: layout style;
+      /* Fixed size, own layout and paint: a row entering or leaving touches nothing else. */
+      contain: strict;
       cursor: pointer;
     }
     .body > .row.odd {

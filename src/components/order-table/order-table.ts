@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   ORDER_STATUSES,
@@ -191,7 +192,14 @@ export class OrderTable extends CeElement {
   @state() private openOrder: OrderSummary | undefined;
   @state() private seasonId = '';
 
-  @query('[part~="grid"]') private grid?: HTMLElement;
+  private gridElement: HTMLElement | undefined;
+  /** The scrolling grid (looked up again only when the rendered one was replaced). */
+  private get grid(): HTMLElement | undefined {
+    if (!this.gridElement || this.gridElement.getRootNode() !== this.renderRoot) {
+      this.gridElement = this.renderRoot?.querySelector<HTMLElement>('[part~="grid"]') ?? undefined;
+    }
+    return this.gridElement;
+  }
   @query('dialog[part~="dialog"]') private dialog?: HTMLDialogElement;
 
   private pages: PageCache<OrderSummary> | undefined;
@@ -214,6 +222,11 @@ export class OrderTable extends CeElement {
 
   private m(key: OrderMessageKey, params?: MessageParams): string {
     return orderMessages(this.resolvedLocale, key, params);
+  }
+
+  /** What the rows' texts depend on besides the order: the locale and the channel names. */
+  private get labelsKey(): string {
+    return `${this.resolvedLocale}|${this.reference.value ? 'ref' : ''}`;
   }
 
   /** Orders matching the current query (known after the first page); undefined before. */
@@ -263,6 +276,7 @@ export class OrderTable extends CeElement {
       this.pages = client && customerId ? this.makePages(client, customerId) : undefined;
       this.pagesClient = client;
       if (this.grid) this.grid.scrollTop = 0;
+      this.scrollPos = 0;
       this.range = { first: 0, last: -1 };
       if (this.active.row > 0) this.active = { row: 0, col: this.active.col };
     }
@@ -298,8 +312,8 @@ export class OrderTable extends CeElement {
 
   private observeGeometry(): void {
     const grid = this.grid;
-    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
     if (!this.resizeObserver || !grid || this.observed === grid) return;
+    const probe = this.renderRoot.querySelector<HTMLElement>('.probe');
     this.resizeObserver.disconnect();
     this.resizeObserver.observe(grid);
     if (probe) this.resizeObserver.observe(probe);
@@ -374,7 +388,13 @@ export class OrderTable extends CeElement {
     if (this.updateRange()) this.requestUpdate();
   }
 
-  private metrics(scrollTop = this.grid?.scrollTop ?? 0) {
+  /**
+   * The grid's scroll position as of its last scroll event (or our own scrolling). Kept, rather than
+   * read in every update, because reading `scrollTop` after a DOM change forces a layout.
+   */
+  private scrollPos = 0;
+
+  private metrics(scrollTop = this.scrollPos) {
     return {
       count: this.pages?.total ?? 0,
       rowHeight: this.rowHeight,
@@ -405,6 +425,7 @@ export class OrderTable extends CeElement {
   }
 
   private onScroll = (): void => {
+    this.scrollPos = this.grid?.scrollTop ?? 0;
     this.updateRange();
   };
 
@@ -505,7 +526,12 @@ export class OrderTable extends CeElement {
           ${repeat(
             rows,
             (i) => i,
-            (i) => this.renderRow(i, pages?.get(i), activeRow === i ? this.active.col : -1),
+            (i) => {
+              const order = pages?.get(i);
+              const activeCol = activeRow === i ? this.active.col : -1;
+              // A row whose order, focus and labels did not change is not re-rendered while scrolling.
+              return guard([order, activeCol, this.labelsKey], () => this.renderRow(i, order, activeCol));
+            },
           )}
         </div>
       </div>
@@ -551,7 +577,7 @@ export class OrderTable extends CeElement {
    * the cells in place: the element that has focus stays (a new template would replace it).
    */
   private renderRow(index: number, order: OrderSummary | undefined, activeCol: number): TemplateResult {
-    const locale = this.resolvedLocale;
+    const texts = order ? this.textsOf(order) : undefined;
     const ph = html`<span part="placeholder" class="placeholder" aria-hidden="true"></span>`;
     const content = (col: number): unknown => {
       if (!order) return col === 0 ? html`<span class="ce-visually-hidden">${this.m('loadingRow')}</span>${ph}` : ph;
@@ -559,11 +585,11 @@ export class OrderTable extends CeElement {
         case 'number':
           return html`<span class="number">${order.number}</span>`;
         case 'date':
-          return formatDate(order.placedAt, locale);
+          return texts!.date;
         case 'quantity':
-          return formatNumber(order.quantity, locale);
+          return texts!.quantity;
         case 'cost':
-          return formatMoney(order.total, locale);
+          return texts!.cost;
         case 'status':
           return html`<span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>`;
         case 'channel':
@@ -594,6 +620,24 @@ export class OrderTable extends CeElement {
         >${content(i)}</div>`,
       )}
     </div>`;
+  }
+
+  /** Formatted texts per order object (a refreshed page brings new objects, so new texts). */
+  private texts = new WeakMap<OrderSummary, { locale: string; date: string; quantity: string; cost: string }>();
+
+  private textsOf(order: OrderSummary): { date: string; quantity: string; cost: string } {
+    const locale = this.resolvedLocale;
+    let texts = this.texts.get(order);
+    if (!texts || texts.locale !== locale) {
+      texts = {
+        locale,
+        date: formatDate(order.placedAt, locale),
+        quantity: formatNumber(order.quantity, locale),
+        cost: formatMoney(order.total, locale),
+      };
+      this.texts.set(order, texts);
+    }
+    return texts;
   }
 
   private channelName(id: string): string {
@@ -735,8 +779,9 @@ export class OrderTable extends CeElement {
     if (grid && r >= 0) {
       const metrics = this.metrics();
       const top = scrollTopFor(r, metrics);
-      if (top !== grid.scrollTop) {
+      if (top !== this.scrollPos) {
         grid.scrollTop = top;
+        this.scrollPos = grid.scrollTop;
         this.updateRange();
       }
     }
@@ -839,6 +884,7 @@ export class OrderTable extends CeElement {
     const grid = this.grid;
     if (!grid) return;
     grid.scrollTop = scrollTopFor(index, this.metrics());
+    this.scrollPos = grid.scrollTop;
     this.updateRange();
   }
 
