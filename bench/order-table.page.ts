@@ -83,12 +83,13 @@ function stage(): HTMLElement {
   return host;
 }
 
+const gridRows = (el: OrderTable) => el.shadowRoot?.querySelectorAll('.body > [role="row"]').length ?? 0;
+
 async function runTable(frames: number, step: number): Promise<BenchResult> {
   const m = await mocks();
   const count = { n: 0 };
   const client = countingClient(m, count);
   const host = stage();
-  const rows = (el: OrderTable) => el.shadowRoot?.querySelectorAll('.body > [role="row"]').length ?? 0;
   const t0 = performance.now();
   const el = document.createElement('order-table');
   el.client = client;
@@ -97,7 +98,7 @@ async function runTable(frames: number, step: number): Promise<BenchResult> {
   await until(() => !!el.shadowRoot?.querySelector('.body > [part="row"]'), 'the first order rows');
   const firstRowsMs = performance.now() - t0;
   const scroller = el.shadowRoot!.querySelector<HTMLElement>('[part~="grid"]')!;
-  const { times, maxRows, scrolled } = await scrollFrames(scroller, frames, step, () => rows(el));
+  const { times, maxRows, scrolled } = await scrollFrames(scroller, frames, step, () => gridRows(el));
   return { name: 'order-table (100,000 orders, virtualised)', firstRowsMs, domRows: maxRows, frames: times, requests: count.n, scrolled };
 }
 

@@ -84,6 +84,8 @@ const browser = await chromium.launch({
   ],
 });
 
+const f = (n: number) => n.toFixed(1);
+
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
@@ -130,7 +132,6 @@ try {
     requests: r.requests,
     rowsScrolled: r.scrolled,
   }));
-  const f = (n: number) => n.toFixed(1);
   console.log(`order-table bench: ${FRAMES} frames scrolled by ${STEP} px each; mocks in the page, no latency; Chromium ${browser.version()}`);
   console.log(`peer: a plain, non-virtualised <table> of the same customer's first 2,000 orders (same SDK and formatters)\n`);
   console.log('subject'.padEnd(44), 'first rows'.padStart(11), 'DOM rows'.padStart(9), 'frame p50'.padStart(10), 'frame p95'.padStart(10), 'list req.'.padStart(10), 'px scrolled'.padStart(12));
