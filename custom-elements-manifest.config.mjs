@@ -92,6 +92,19 @@ function eventMapTypes() {
         }
       }
     },
+    // HTMLElementEventMap is one global map: an event that bubbles out of a child (order-detail's
+    // `order-action` out of order-table) takes its type from the module that declares it.
+    packageLinkPhase({ customElementsManifest }) {
+      const global = new Map();
+      for (const events of byModule.values()) for (const [name, text] of events) global.set(name, text);
+      for (const mod of customElementsManifest.modules) {
+        for (const d of mod.declarations ?? []) {
+          for (const event of d.events ?? []) {
+            if (!event.type?.text && global.has(event.name)) event.type = { text: global.get(event.name) };
+          }
+        }
+      }
+    },
   };
 }
 

@@ -158,9 +158,11 @@ function jsxTypes(elements, exported) {
       const detail = detailType(ev.type?.text);
       const detailRef = detail && exported.has(detail) ? detail : 'unknown';
       if (detailRef !== 'unknown') imports.add(detail);
+      // A native event (`change`, typed `Event` in the manifest) keeps its DOM type.
+      const domEvent = !detail && /^(?:[A-Z]\w*)?Event$/.test(ev.type?.text ?? '') ? ev.type.text : undefined;
       props.push(
         `        /** \`${ev.name}\`: ${oneLine(ev.description).replace(/\*\//g, '*\\/')} */`,
-        `        'on${ev.name}'?: (event: CustomEvent<${detailRef}>) => void;`,
+        `        'on${ev.name}'?: (event: ${domEvent ?? `CustomEvent<${detailRef}>`}) => void;`,
       );
     }
     const element = own ? e.name : 'HTMLElement';

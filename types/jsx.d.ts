@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerSearch, CustomerSelectDetail, NoteAddDetail, NotesPanel, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -22,25 +22,25 @@ declare module 'react' {
         client?: AddressBook['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: AddressBook['locale'];
-        /** `address-change`: `CustomEvent<AddressChangeDetail>`: the user created, changed or deleted an address (after the server accepted it). */
+        /** `address-change`: The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
         'onaddress-change'?: (event: CustomEvent<AddressChangeDetail>) => void;
       };
       /** A customer's documents and pictures: list, upload with progress, download, delete. */
-      'customer-attachments': Omit<DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale'> & {
+      'customer-attachments': Omit<DetailedHTMLProps<HTMLAttributes<CustomerAttachments>, CustomerAttachments>, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale'> & {
         /** The id of the customer whose attachments to show. */
-        customerId?: string;
+        customerId?: CustomerAttachments['customerId'];
         /** Shows the list and downloads only: no uploads and no deletes, whatever the user's capabilities. */
-        readonly?: boolean;
+        readonly?: CustomerAttachments['readonly'];
         /** The largest file, in bytes, accepted before sending. Default 10 MB (the reference API's limit); set it to your server's limit. The server's own refusal is shown whatever this says. */
-        maxFileSize?: unknown;
+        maxFileSize?: CustomerAttachments['maxFileSize'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
-        client?: unknown;
+        client?: CustomerAttachments['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
-        locale?: string | undefined;
+        locale?: CustomerAttachments['locale'];
         /** `attachment-upload`: The server accepted a file the user uploaded. */
-        'onattachment-upload'?: (event: CustomEvent<unknown>) => void;
+        'onattachment-upload'?: (event: CustomEvent<AttachmentUploadDetail>) => void;
         /** `attachment-delete`: The user confirmed a delete and the server deleted the file. */
-        'onattachment-delete'?: (event: CustomEvent<unknown>) => void;
+        'onattachment-delete'?: (event: CustomEvent<AttachmentDeleteDetail>) => void;
       };
       /** The customer card: name, sales channel, company details, payment terms and the dispatch rule they imply, financial standing, loyalty points, personal details and contacts, each sub-section editable inline with validation and optimistic concurrency. */
       'customer-card': Omit<DetailedHTMLProps<HTMLAttributes<CustomerCard>, CustomerCard>, 'customerId' | 'readonly' | 'client' | 'locale'> & {
@@ -70,7 +70,22 @@ declare module 'react' {
         /** BCP 47 locale for every component inside (`en-GB`, `de-DE`). */
         locale?: CustomerElementsProvider['locale'];
       };
-      /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z initial filter, following the ARIA combobox pattern with a listbox popup. */
+      /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
+      'customer-screen': Omit<DetailedHTMLProps<HTMLAttributes<CustomerScreen>, CustomerScreen>, 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale'> & {
+        /** The id of the customer to show. */
+        customerId?: CustomerScreen['customerId'];
+        /** Shows everything read-only: no edit, add, upload or delete anywhere, whatever the user may do. */
+        readonly?: CustomerScreen['readonly'];
+        /** Where the "Discounts" link goes (http, https or relative). When unset, "Discounts" is a button that fires `discounts-open` for the host to handle. */
+        discountsHref?: CustomerScreen['discountsHref'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: CustomerScreen['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        locale?: CustomerScreen['locale'];
+        /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+        'ondiscounts-open'?: (event: CustomEvent<DiscountsOpenDetail>) => void;
+      };
+      /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
       'customer-search': Omit<DetailedHTMLProps<HTMLAttributes<CustomerSearch>, CustomerSearch>, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale'> & {
         /** What the search box matches. One of `SEARCH_CRITERIA`; an unknown value warns and falls back to `name`. */
         criterion?: CustomerSearch['criterion'];
@@ -90,7 +105,7 @@ declare module 'react' {
         client?: CustomerSearch['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: CustomerSearch['locale'];
-        /** `customer-select`: The user chose a customer (Enter on the active option, or a click). Bubbles and is composed. Never fired for programmatic changes; the component never navigates by itself. */
+        /** `customer-select`: The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
         'oncustomer-select'?: (event: CustomEvent<CustomerSelectDetail>) => void;
       };
       /** A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost. */
@@ -107,7 +122,9 @@ declare module 'react' {
         client?: NotesPanel['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: NotesPanel['locale'];
-        /** `note-add`: `CustomEvent<NoteAddDetail>`: the user saved a new note (after the server accepted it). */
+        /** `change`: The user chose another filter; read `filter`. */
+        'onchange'?: (event: Event) => void;
+        /** `note-add`: The user saved a new note and the server accepted it; `detail` holds the customer id and the note as recorded. */
         'onnote-add'?: (event: CustomEvent<NoteAddDetail>) => void;
       };
       /** An order's detail and its actions (prioritise, tracking, cancel, triggers, invoice, refund, returns, attachments). */
