@@ -530,6 +530,66 @@ describe('order-table', () => {
       expect($<HTMLInputElement>(detail, '#refund-reason')!.value).to.equal('Goodwill');
     });
 
+    it('alone on a page: prioritises, runs triggers, prints the invoice, enters a return and attaches a file', async function () {
+      this.timeout(30_000);
+      const admin = clientFor(mocks.tokens.admin);
+      const { pendingTriggers, dispatched } = mocks.db.fixtures.orders;
+      const actions: string[] = [];
+      const mountDetail = async (orderId: string) => {
+        const detail = await fixture<OrderDetail>(html`<order-detail order-id=${orderId} .client=${admin}></order-detail>`);
+        detail.addEventListener('order-action', (e) => actions.push(e.detail.action));
+        await waitFor(() => dpart(detail, 'actions'), 'the actions');
+        return detail;
+      };
+
+      // Triggers: the pending ones run, and their documents join the print history.
+      const withTriggers = await mountDetail(pendingTriggers);
+      const pending = (await admin.orders.get(pendingTriggers)).triggers.filter((t) => t.status === 'pending');
+      expect(pending.length).to.be.greaterThan(0);
+      expect(dpart(withTriggers, 'section-triggers')!.textContent).to.contain('Pending');
+      await click(dpart(withTriggers, 'action-triggers')!);
+      await waitFor(() => !dpart(withTriggers, 'section-triggers')!.textContent!.includes('Pending'), 'the triggers to run');
+      expect(dpart(withTriggers, 'action-triggers')!.getAttribute('aria-disabled')).to.equal('true');
+      expect($(withTriggers, '#why-triggers')!.textContent!.trim()).to.equal('Every order trigger has run.');
+
+      // Prioritise, then the invoice (an allocated order).
+      const allocated = (await admin.orders.list(mocks.db.fixtures.customers.allStatuses, { status: 'allocated' })).items.find((o) => !o.priority)!;
+      const detail = await mountDetail(allocated.id);
+      expect(dpart(detail, 'priority')).to.equal(null);
+      await click(dpart(detail, 'action-prioritise')!);
+      await waitFor(() => dpart(detail, 'priority'), 'the priority flag');
+      expect(dpart(detail, 'action-prioritise')!.textContent!.trim()).to.equal('Remove priority');
+      const printsBefore = (await admin.orders.get(allocated.id)).printHistory.length;
+      await click(dpart(detail, 'action-invoice')!);
+      await waitFor(() => dpart(detail, 'section-prints')!.querySelectorAll('li').length === printsBefore + 1, 'the invoice in the print history');
+
+      // A return of one item of the dispatched order, with a reason.
+      const returned = await mountDetail(dispatched);
+      const order = await admin.orders.get(dispatched);
+      const line = order.lines.find((l) => l.quantity > l.returnedQuantity)!;
+      await click(dpart(returned, 'action-return')!);
+      await waitFor(() => dpart(returned, 'action-form'), 'the returns form');
+      expect(deepActiveElement()!.id).to.equal(`return-line-${line.id.replace(/\W/g, '-')}`);
+      await typeText('1');
+      $<HTMLInputElement>(returned, '#return-reason')!.focus();
+      await typeText('Arrived damaged');
+      await press('Enter');
+      await waitFor(() => dpart(returned, 'section-returns')!.textContent!.includes('Arrived damaged'), 'the return');
+      expect((await admin.orders.get(dispatched)).lines.find((l) => l.id === line.id)!.returnedQuantity).to.equal(line.returnedQuantity + 1);
+
+      // Attach: the file a user picked (set as the browser's file chooser would).
+      await click(dpart(returned, 'action-attach')!);
+      const input = await waitFor(() => $<HTMLInputElement>(returned, '#attach-file'), 'the file input');
+      const files = new DataTransfer();
+      files.items.add(new File(['Proof of delivery'], 'pod.txt', { type: 'text/plain' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await click(dpart(returned, 'submit')!);
+      await waitFor(() => dpart(returned, 'section-attachments')!.textContent!.includes('pod.txt'), 'the attachment');
+      expect(actions).to.deep.equal(['run-triggers', 'prioritise', 'print-invoice', 'return', 'attach']);
+      await expectAxeClean(returned);
+    });
+
     it('renders hostile order fields as text', async function () {
       this.timeout(30_000);
       const { hostile } = mocks.db.fixtures.customers;

@@ -257,7 +257,7 @@ export class OrderDetail extends CeElement {
     const locale = this.resolvedLocale;
     const channel = this.reference.value?.salesChannels.find((c) => c.id === order.salesChannelId)?.name;
     return html`
-      <header part="header" class="header">
+      <div part="header" class="header">
         <h2 part="title" class="title">${this.m('title', { number: order.number })}</h2>
         <p class="facts">
           <span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>
@@ -274,7 +274,7 @@ export class OrderDetail extends CeElement {
             ? html`<div><dt>${this.m('invoiceNumber')}</dt><dd>${order.invoiceNumber}</dd></div>`
             : nothing}
         </dl>
-      </header>
+      </div>
       ${this.renderActions(order)}
       <span class="ce-visually-hidden" role="status">${this.announcement}</span>
       ${this.renderLines(order)} ${this.renderTotals(order)} ${this.renderTracking(order)} ${this.renderPrints(order)}
