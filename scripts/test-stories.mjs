@@ -4,7 +4,10 @@
 // into the state it shows, and is axe-clean (WCAG 2.2 A/AA and best practices, shadow roots
 // included). One line per story, then `N passed, N failed`; exit 1 on any failure.
 //
-//   node scripts/test-stories.mjs [--dir storybook-static] [--filter text] [--concurrency 3]
+// Docs pages (autodocs and MDX) are opened too: they must render with no error (axe runs on the
+// stories, not on Storybook's own docs UI).
+//
+//   node scripts/test-stories.mjs [--dir storybook-static] [--filter text] [--concurrency 3] [--no-docs]
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -23,9 +26,13 @@ const { values: options } = parseArgs({
     filter: { type: 'string', default: '' },
     concurrency: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '20000' },
+    // Also open every docs page (autodocs and MDX): rendered, settled, no console or page error.
+    docs: { type: 'boolean', default: true },
+    'no-docs': { type: 'boolean', default: false },
   },
 });
 const staticDir = resolve(root, options.dir);
+if (options['no-docs']) options.docs = false;
 const concurrency = Math.max(1, Number(options.concurrency) || 3);
 const storyTimeout = Number(options.timeout) || 20_000;
 
@@ -135,6 +142,43 @@ function settleInPage() {
   })();
 }
 
+/**
+ * A docs page (autodocs or MDX) is done when its content is there, every story block in it has
+ * rendered something, and every element below has finished updating and loading (the scenario is
+ * not applied in docs, so nothing hangs on purpose there).
+ */
+function settleDocsInPage() {
+  const deepAll = (rootNode, out = []) => {
+    for (const el of rootNode.querySelectorAll('*')) {
+      out.push(el);
+      if (el.shadowRoot) deepAll(el.shadowRoot, out);
+    }
+    return out;
+  };
+  // Runs in the page (serialised by page.evaluate): it can use nothing from this module's scope.
+  // oxlint-disable-next-line consistent-function-scoping
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  return (async () => {
+    let quietFrames = 0;
+    for (;;) {
+      const docs = document.querySelector('#storybook-docs');
+      const errorShown = document.querySelector('.sb-show-errordisplay #error-message');
+      if (errorShown) return { ok: false, reason: `docs errored: ${errorShown.textContent}`.slice(0, 800) };
+      const blocks = docs ? [...docs.querySelectorAll('.docs-story')] : [];
+      // Each block shows a placeholder until its story renders: wait for the story's element.
+      const blocksRendered = blocks.every((b) => [...b.querySelectorAll('[id^="story--"] *')].some((el) => el.localName.includes('-')));
+      if (docs?.textContent?.trim() && blocksRendered) {
+        const all = deepAll(docs);
+        await Promise.all(all.filter((el) => el.updateComplete instanceof Promise).map((el) => el.updateComplete));
+        const busy = all.some((el) => el.getAttribute('aria-busy') === 'true' || el.matches('[part~="skeleton"]'));
+        quietFrames = busy ? 0 : quietFrames + 1;
+        if (quietFrames >= 2) return { ok: true, blocks: blocks.length };
+      }
+      await nextFrame();
+    }
+  })();
+}
+
 async function axeInPage({ pageRules, tags }) {
   const rootEl = document.querySelector('#storybook-root');
   const results = await window.axe.run(rootEl, {
@@ -176,9 +220,16 @@ async function runStory(page, base, entry, axeSource) {
   page.on('pageerror', onPageError);
   const started = performance.now();
   try {
-    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=a11y.manual:!true`;
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: storyTimeout });
-    const settled = await page.evaluate(settleInPage).catch((error) => ({ ok: false, reason: error.message }));
+    const docs = entry.type === 'docs';
+    const url = `${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${docs ? 'docs' : 'story'}&globals=a11y.manual:!true`;
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: storyTimeout }).catch(async (error) => {
+      // A navigation cut short as the service worker first takes control of the page: load again.
+      if (!/ERR_ABORTED/.test(error.message)) throw error;
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: storyTimeout });
+    });
+    const settled = await page.evaluate(docs ? settleDocsInPage : settleInPage).catch((error) => ({ ok: false, reason: error.message }));
+    // Docs pages hold Storybook's own UI (args tables, code blocks): axe runs on the stories alone.
+    if (docs) return { entry, errors, rules: 0, ms: performance.now() - started, blocks: settled.blocks };
     if (!settled.ok) errors.push(settled.reason);
     let rules = 0;
     if (settled.ok) {
@@ -213,7 +264,7 @@ async function main() {
     process.exit(2);
   }));
   const stories = Object.values(index.entries)
-    .filter((e) => e.type === 'story')
+    .filter((e) => e.type === 'story' || (options.docs && e.type === 'docs'))
     .filter((e) => !options.filter || e.id.includes(options.filter));
   const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -248,7 +299,8 @@ async function main() {
       const ok = result.errors.length === 0;
       if (!ok) failed += 1;
       const time = `${(result.ms / 1000).toFixed(1)}s`.padStart(6);
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${time}  ${entry.id}${result.rules ? `  (axe: ${result.rules} rules)` : ''}`);
+      const note = result.rules ? `  (axe: ${result.rules} rules)` : result.blocks !== undefined ? `  (docs: ${result.blocks} stories)` : '';
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${time}  ${entry.id}${note}`);
       for (const error of result.errors) console.log(`      ${error}`);
     }
     await page.close().catch(() => {});
@@ -264,7 +316,10 @@ async function main() {
   const axeRuns = results.filter((r) => r.rules > 0).length;
   const axeRules = results.reduce((sum, r) => sum + r.rules, 0);
   console.log(`${passed} passed, ${failed} failed`);
-  console.log(`axe: ${axeRuns} stories checked, ${axeRules} rule checks; ${stories.length} stories in ${((performance.now() - t0) / 1000).toFixed(1)} s with ${concurrency} pages`);
+  const docsPages = stories.filter((e) => e.type === 'docs').length;
+  console.log(
+    `axe: ${axeRuns} stories checked, ${axeRules} rule checks; ${stories.length - docsPages} stories and ${docsPages} docs pages in ${((performance.now() - t0) / 1000).toFixed(1)} s with ${concurrency} pages`,
+  );
   if (failed > 0 || stories.length === 0) process.exit(1);
 }
 
