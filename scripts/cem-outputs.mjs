@@ -235,6 +235,8 @@ function vscodeData(elements) {
 
 export async function generate() {
   const manifest = await analyze();
+  // The analyzer lists modules in the order its glob found them, which varies from run to run.
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const elements = elementsOf(manifest);
   const exported = await exportedNames();
   return {
