@@ -23,7 +23,8 @@ export function attachmentsResource(core: Core) {
     /** Upload a document or picture for a customer. */
     async upload(customerId: string, file: Blob, opts: UploadOptions = {}): Promise<Attachment> {
       const attachment = await core.upload('attachments.upload', { customerId }, file, opts);
-      core.commit({ invalidate: [tags.attachments(customerId)] });
+      // The server records the upload as a system note.
+      core.commit({ invalidate: [tags.attachments(customerId), tags.notes(customerId)] });
       return attachment;
     },
     /** The content of an attachment (not cached). */
@@ -41,7 +42,7 @@ export function attachmentsResource(core: Core) {
       await core.call('attachments.delete', { attachmentId }, { signal: opts?.signal });
       core.commit({
         invalidate: known
-          ? [tags.attachments(known.customerId), ...(known.orderId ? [tags.order(known.orderId)] : [])]
+          ? [tags.attachments(known.customerId), tags.notes(known.customerId), ...(known.orderId ? [tags.order(known.orderId)] : [])]
           : [tags.attachments('*')],
       });
     },
