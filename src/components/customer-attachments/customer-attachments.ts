@@ -96,8 +96,8 @@ interface UploadItem {
  *
  * @summary A customer's documents and pictures: list, upload with progress, download, delete.
  *
- * @fires attachment-upload - `CustomEvent<AttachmentUploadDetail>`: the server accepted a file the user uploaded.
- * @fires attachment-delete - `CustomEvent<AttachmentDeleteDetail>`: the user confirmed a delete and the server deleted the file.
+ * @fires {CustomEvent<AttachmentUploadDetail>} attachment-upload - The server accepted a file the user uploaded.
+ * @fires {CustomEvent<AttachmentDeleteDetail>} attachment-delete - The user confirmed a delete and the server deleted the file.
  *
  * @slot heading - Replaces the "Attachments" heading text.
  * @slot empty - Replaces the text shown when the customer has no attachments.
