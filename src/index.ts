@@ -19,6 +19,15 @@ export { CustomerSearch, type CustomerSelectDetail } from './components/customer
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
 export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
 export { AddressBook, type AddressChangeAction, type AddressChangeDetail } from './components/address-book/address-book.js';
+export {
+  CustomerAttachments,
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  type AttachmentEventDetail,
+  type AttachmentUploadDetail,
+  type AttachmentDeleteDetail,
+} from './components/customer-attachments/customer-attachments.js';
+export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Configuration, base class and helpers for hosts and component authors
 export * from './components/shared/index.js';
