@@ -48,6 +48,44 @@ function columnCount(el: CustomerScreen): number {
   return getComputedStyle($(el, '[part~="layout"]')!).gridTemplateColumns.split(' ').filter(Boolean).length;
 }
 
+/** Mounts the screen for a customer and counts its requests by resource until everything has loaded. */
+async function requestsWhileLoading(customerId: string): Promise<{ counts: Record<string, number>; urls: string[] }> {
+  const requests = countRequests(mocks);
+  try {
+    const el = await mount(customerId, { width: '1000px' });
+    // The badges (the header's and the card's) ask for the watch list once the customer is known:
+    // wait until both show it (the flag, or "Add to watch list" when the customer is not on it).
+    const badges = () => [
+      $(el, '[part~="watch-list-badge"]'),
+      sectionHost(el, 'details')!.shadowRoot!.querySelector('[part~="watch-list-badge"]'),
+    ];
+    await waitFor(
+      () => badges().every((b) => b?.shadowRoot?.querySelector('[part~="trigger"], [part~="add-button"]')),
+      'both watch-list badges to load',
+    );
+  } finally {
+    requests.stop();
+  }
+  const seen = requests.list();
+  const counts: Record<string, number> = {};
+  for (const r of seen) counts[r.resource] = (counts[r.resource] ?? 0) + 1;
+  return { counts, urls: seen.map((r) => r.url) };
+}
+
+const EVERY_RESOURCE = [
+  'customers.get',
+  'me',
+  'reference',
+  'account',
+  'loyalty',
+  'contacts',
+  'notes.list',
+  'addresses.list',
+  'orders.list',
+  'attachments.list',
+  'watch-list',
+];
+
 // ------------------------------------------------------------------------------------------------
 
 describe('customer-screen', () => {
@@ -94,33 +132,6 @@ describe('customer-screen', () => {
     expect(deepQuery(sectionHost(el, 'notes')!, '[part~="add-button"]')).not.to.equal(null);
   });
 
-  /** Mounts the screen for a customer and counts its requests by resource until everything has loaded. */
-  async function requestsWhileLoading(customerId: string): Promise<{ counts: Record<string, number>; urls: string[] }> {
-    const requests = countRequests(mocks);
-    try {
-      await mount(customerId, { width: '1000px' });
-    } finally {
-      requests.stop();
-    }
-    const seen = requests.list();
-    const counts: Record<string, number> = {};
-    for (const r of seen) counts[r.resource] = (counts[r.resource] ?? 0) + 1;
-    return { counts, urls: seen.map((r) => r.url) };
-  }
-
-  const EVERY_RESOURCE = [
-    'customers.get',
-    'me',
-    'reference',
-    'account',
-    'loyalty',
-    'contacts',
-    'notes.list',
-    'addresses.list',
-    'orders.list',
-    'attachments.list',
-  ];
-
   it('asks for each resource exactly once while it loads', async () => {
     const { counts, urls } = await requestsWhileLoading(fullCustomer());
     // Written out whole, so that a failure shows every count.
@@ -130,7 +141,7 @@ describe('customer-screen', () => {
 
   it('asks for the watch list once too, for a watch-listed customer with two badges on the screen', async () => {
     const { counts, urls } = await requestsWhileLoading(mocks.db.fixtures.customers.watchListed);
-    expect(counts).to.deep.equal(Object.fromEntries([...EVERY_RESOURCE, 'watch-list'].map((k) => [k, 1])));
+    expect(counts).to.deep.equal(Object.fromEntries(EVERY_RESOURCE.map((k) => [k, 1])));
     expect(new Set(urls).size).to.equal(urls.length);
   });
 
