@@ -145,6 +145,31 @@ describe('customer-screen', () => {
     expect(new Set(urls).size).to.equal(urls.length);
   });
 
+  it('shows on hold unmistakably in the header, in words', async () => {
+    const id = mocks.db.fixtures.customers.onHold;
+    const el = await mount(id);
+    const flag = $(el, '[part~="header"] [part~="on-hold"]')!;
+    expect(flag.textContent!.trim()).to.equal('⏸Account on hold');
+    expect(flag.querySelector('[aria-hidden="true"]')!.textContent).to.equal('⏸');
+    // Not for a customer who is not on hold.
+    const other = await mount(fullCustomer());
+    expect($(other, '[part~="on-hold"]') === null).to.equal(true);
+  });
+
+  it("re-exports the children's parts with a prefix, for a page to style", async () => {
+    const style = document.createElement('style');
+    style.textContent = 'customer-screen::part(notes-add-button) { outline: 3px dotted rgb(1, 2, 3); }';
+    document.head.append(style);
+    try {
+      const el = await mount(fullCustomer());
+      const add = sectionHost(el, 'notes')!.shadowRoot!.querySelector('[part~="add-button"]')!;
+      expect(getComputedStyle(add).outlineColor).to.equal('rgb(1, 2, 3)');
+      expect(sectionHost(el, 'attachments')!.getAttribute('exportparts')).to.contain('progress: attachments-progress');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('fires discounts-open from the Discounts button, or links to discountsHref', async () => {
     const id = fullCustomer();
     const el = await mount(id);

@@ -14,6 +14,7 @@ import { ResourceController } from '../shared/resource.js';
 import { renderConfigMessage, renderError, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
+import { exportPartsFor } from './child-parts.js';
 import { staticTag } from './child-tags.js';
 import { screenMessage, type ScreenMessageKey } from './customer-screen.messages.js';
 import { screenStyles } from './customer-screen.styles.js';
@@ -108,6 +109,12 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart notes - The `notes-panel`.
  * @csspart addresses - The `address-book`.
  * @csspart attachments - The `customer-attachments`.
+ * @csspart card-* - The card's own parts, re-exported with a `card-` prefix (`card-edit-button`).
+ * @csspart orders-* - The order table's parts, with an `orders-` prefix (`orders-row`).
+ * @csspart notes-* - The notes panel's parts, with a `notes-` prefix (`notes-add-button`).
+ * @csspart addresses-* - The address book's parts, with an `addresses-` prefix (`addresses-address`).
+ * @csspart attachments-* - The attachments' parts, with an `attachments-` prefix (`attachments-progress`).
+ * @csspart badge-* - The header watch-list badge's parts, with a `badge-` prefix (`badge-icon`).
  * @csspart aside - The wrapper of the `aside` slot.
  * @csspart error - The header's failed load, with `retry-button`.
  * @csspart retry-button - Loads the customer again.
@@ -226,6 +233,7 @@ export class CustomerScreen extends CeElement {
           ${badge
             ? staticHtml`<${badge}
                 part="watch-list-badge"
+                exportparts=${exportPartsFor('badge')}
                 customer-id=${customer.id}
                 .client=${this.client}
                 .locale=${this.locale}
@@ -293,6 +301,7 @@ export class CustomerScreen extends CeElement {
     const part = section === 'details' ? 'card' : section;
     return staticHtml`<${tag}
       part=${part}
+      exportparts=${exportPartsFor(part)}
       class="child"
       customer-id=${this.customerId}
       .client=${this.client}
