@@ -258,8 +258,12 @@ describe('customer-screen', () => {
 
       el.style.inlineSize = '1300px';
       await waitFor(() => columnCount(el) === 3, 'three columns');
-      const lefts = new Set(['details', 'orders', 'notes'].map((s) => Math.round(section(el, s).getBoundingClientRect().left)));
+      const lefts = new Set(['details', 'notes', 'addresses'].map((s) => Math.round(section(el, s).getBoundingClientRect().left)));
       expect(lefts.size).to.equal(3);
+      // The order table spans the two columns beside the details.
+      const orders = section(el, 'orders').getBoundingClientRect();
+      expect(Math.round(orders.left)).to.equal(Math.round(section(el, 'notes').getBoundingClientRect().left));
+      expect(Math.round(orders.right)).to.equal(Math.round(section(el, 'addresses').getBoundingClientRect().right));
       await expectAxeClean(el);
     });
 

@@ -476,7 +476,8 @@ export class CustomerAttachments extends CeElement {
 
   private formatSize(bytes: number): string {
     const locale = this.resolvedLocale;
-    if (bytes < 1000) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+    // "168 bytes" (the short form would say "168 byte"), "12.5 kB", "3.2 MB".
+    if (bytes < 1000) return formatNumber(bytes, locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
     if (bytes < 1000 * 1000) {
       return formatNumber(bytes / 1024, locale, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 1 });
     }

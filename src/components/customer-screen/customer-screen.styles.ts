@@ -153,6 +153,9 @@ export const screenStyles = css`
   @container (min-width: 48rem) {
     .layout {
       grid-template-columns: var(--customer-screen-columns-wide, minmax(0, 3fr) minmax(0, 2fr));
+      /* The card is tall: its extra height goes to the last row it spans, so nothing beside it is
+         pushed down. */
+      grid-template-rows: auto 1fr auto auto;
       grid-template-areas:
         'details notes'
         'details addresses'
@@ -191,10 +194,12 @@ export const screenStyles = css`
 
   @container (min-width: 75rem) {
     .layout {
-      grid-template-columns: var(--customer-screen-columns-widest, minmax(0, 1fr) minmax(0, 1.4fr) minmax(0, 1fr));
+      grid-template-columns: var(--customer-screen-columns-widest, minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr));
+      grid-template-rows: auto auto 1fr;
+      /* The order table keeps two columns' width: it has seven columns of its own. */
       grid-template-areas:
-        'details orders notes'
-        'details orders addresses'
+        'details orders orders'
+        'details notes addresses'
         'details attachments aside';
     }
   }

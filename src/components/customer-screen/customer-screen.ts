@@ -67,7 +67,7 @@ function safeHref(href: string | undefined): string | undefined {
  *
  * The layout follows the element's own width (container queries on the host, not the viewport):
  * one column of collapsible sections in a narrow side panel, two columns from 48rem, three from
- * 75rem.
+ * 75rem (the order table then spans two).
  *
  * Children are rendered under the names their classes are registered with, so a page that
  * registers everything under its own names (`acme-customer-screen`, `acme-customer-card`, …) gets
