@@ -170,7 +170,11 @@ describe('customer-attachments', () => {
       choose(el, [file]);
       const bar = await waitFor(() => $<HTMLProgressElement>(el, 'progress'), 'the progress bar');
       const percent = () => $(el, '[part~="upload-percent"]')!.textContent;
-      expect(bar.value).to.equal(0);
+      // Nothing reported yet: indeterminate, not stuck at 0 %.
+      expect(bar.position).to.equal(-1);
+      expect(percent()).to.equal('');
+      report!(0);
+      await waitFor(() => bar.position === 0, 'a determinate bar at 0');
       expect(percent()).to.equal('0%');
       report!(750_000);
       await waitFor(() => bar.value === 750_000, 'a quarter');

@@ -72,7 +72,7 @@ export const attachmentsStyles = css`
   }
   .upload {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-columns: minmax(0, 1fr) auto auto;
     align-items: center;
     gap: var(--_ce-space-2xs) var(--_ce-space-s);
     padding: var(--_row-padding);
@@ -97,6 +97,9 @@ export const attachmentsStyles = css`
   .upload.failed {
     border-color: var(--_ce-danger-border);
     background: var(--_ce-danger-fill-quiet);
+  }
+  .upload.failed .upload-error {
+    grid-column: 1 / 3;
   }
   .upload-error {
     margin: 0;
@@ -165,6 +168,9 @@ export const attachmentsStyles = css`
     }
     .upload.failed {
       grid-template-columns: minmax(8rem, 1fr) minmax(0, 3fr) auto;
+    }
+    .upload.failed .upload-error {
+      grid-column: auto;
     }
   }
 

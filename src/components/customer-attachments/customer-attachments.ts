@@ -71,6 +71,8 @@ interface UploadItem {
   name: string;
   loaded: number;
   total: number;
+  /** Whether any progress was reported yet (until then the bar is indeterminate). */
+  reported: boolean;
   status: 'uploading' | 'failed';
   message: string;
   controller?: AbortController;
@@ -260,7 +262,7 @@ export class CustomerAttachments extends CeElement {
     const max = this.maxFileSize;
     const added: UploadItem[] = [];
     for (const file of files) {
-      const item: UploadItem = { key: ++this.#uploadKey, file, name: file.name, loaded: 0, total: file.size, status: 'uploading', message: '' };
+      const item: UploadItem = { key: ++this.#uploadKey, file, name: file.name, loaded: 0, total: file.size, reported: false, status: 'uploading', message: '' };
       const type = file.type.split(';')[0]!.trim().toLowerCase();
       if (file.size > max) {
         item.status = 'failed';
@@ -289,6 +291,7 @@ export class CustomerAttachments extends CeElement {
         onProgress: (loaded, total) => {
           item.loaded = loaded;
           item.total = total || item.total;
+          item.reported = true;
           this.requestUpdate('uploads');
         },
       });
@@ -561,10 +564,19 @@ export class CustomerAttachments extends CeElement {
   private renderUploading(item: UploadItem): TemplateResult {
     const total = Math.max(item.total, 1);
     const value = Math.min(item.loaded, total);
-    const percent = formatNumber(value / total, this.resolvedLocale, { style: 'percent', maximumFractionDigits: 0 });
+    const percent = item.reported
+      ? formatNumber(value / total, this.resolvedLocale, { style: 'percent', maximumFractionDigits: 0 })
+      : '';
+    // Indeterminate (no value) until the first progress report: a request that reports none (a
+    // service worker answers it, or fetch sends it) is not shown stuck at 0 %.
     return html`<li part="upload" class="upload" data-upload=${item.key}>
       <span part="upload-name" class="name text">${item.name}</span>
-      <progress part="progress" max=${total} .value=${value} aria-label=${this.msg('uploading', { name: item.name })}></progress>
+      <progress
+        part="progress"
+        max=${total}
+        value=${item.reported ? value : nothing}
+        aria-label=${this.msg('uploading', { name: item.name })}
+      ></progress>
       <span part="upload-percent" class="percent" aria-hidden="true">${percent}</span>
       <button
         type="button"
