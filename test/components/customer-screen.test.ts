@@ -170,6 +170,25 @@ describe('customer-screen', () => {
     }
   });
 
+  it('shows host content in the header-actions and aside slots, and no empty aside without it', async () => {
+    const id = fullCustomer();
+    const bare = await mount(id);
+    expect(getComputedStyle($(bare, '[part~="aside"]')!).display).to.equal('none');
+    const el = await fixture<CustomerScreen>(html`<customer-screen customer-id=${id} .client=${mocks.client}>
+      <button slot="header-actions" type="button">Call customer</button>
+      <p slot="aside">Host panel</p>
+    </customer-screen>`);
+    el.style.inlineSize = '900px';
+    await waitFor(() => screenLoaded(el), 'the screen to load', 8_000);
+    const actions = $<HTMLSlotElement>(el, 'slot[name="header-actions"]')!;
+    expect(actions.assignedElements().map((e) => e.textContent)).to.deep.equal(['Call customer']);
+    expect(actions.closest('[part~="header-actions"]')).not.to.equal(null);
+    const aside = $(el, '[part~="aside"]')!;
+    await waitFor(() => getComputedStyle(aside).display !== 'none', 'the aside to show');
+    // In the wide layout it sits beside the attachments.
+    expect(Math.round(aside.getBoundingClientRect().top)).to.equal(Math.round(section(el, 'attachments').getBoundingClientRect().top));
+  });
+
   it('fires discounts-open from the Discounts button, or links to discountsHref', async () => {
     const id = fullCustomer();
     const el = await mount(id);
