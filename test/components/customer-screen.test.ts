@@ -189,6 +189,17 @@ describe('customer-screen', () => {
     expect(Math.round(aside.getBoundingClientRect().top)).to.equal(Math.round(section(el, 'attachments').getBoundingClientRect().top));
   });
 
+  it('gives its client by context to components the host puts inside it', async () => {
+    const id = fullCustomer();
+    const el = await fixture<CustomerScreen>(html`<customer-screen customer-id=${id} .client=${clientFor(mocks.tokens.admin)}>
+      <customer-attachments slot="aside" customer-id=${id}></customer-attachments>
+    </customer-screen>`);
+    const slotted = el.querySelector('customer-attachments')!;
+    expect(slotted.client).to.equal(undefined);
+    await waitFor(() => slotted.shadowRoot!.querySelectorAll('[part~="attachment"]').length === 2, 'the slotted attachments to load');
+    expect(slotted.api).to.equal(el.client);
+  });
+
   it('fires discounts-open from the Discounts button, or links to discountsHref', async () => {
     const id = fullCustomer();
     const el = await mount(id);
