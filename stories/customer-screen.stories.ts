@@ -1,0 +1,71 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { controlsFor, renderElement, type Args } from './support.js';
+
+// The screen lays itself out by its own width (container queries), so the stories size a container.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+  .ce-story-narrow { inline-size: 22rem; }
+  .ce-story-medium { inline-size: 56rem; }
+`);
+if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+const inWidth = (width: 'narrow' | 'medium'): Decorator => (story) => html`<div class="ce-story-${width}">${story()}</div>`;
+
+const meta: Meta<Args> = {
+  title: 'Components/customer-screen',
+  component: 'customer-screen',
+  argTypes: controlsFor('customer-screen'),
+  render: (args, context) => renderElement('customer-screen', args, context),
+  parameters: { customer: 'creditTrade' },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Wide: three columns (from 75rem of the element's own width). */
+export const Wide: Story = {};
+
+/** Two columns (from 48rem). */
+export const Medium: Story = { decorators: [inWidth('medium')] };
+
+/** Narrow, as in a side panel: one column of collapsible sections. */
+export const Narrow: Story = { decorators: [inWidth('narrow')] };
+
+/** On hold: flagged in the header. */
+export const OnHold: Story = { parameters: { customer: 'onHold' } };
+
+/** Watch-listed: the badge in the header. */
+export const WatchListed: Story = { parameters: { customer: 'watchListed' } };
+
+/** An agent with sub-customers. */
+export const Agent: Story = { parameters: { customer: 'agent' } };
+
+/** Created by Amazon. */
+export const CreatedByAmazon: Story = { parameters: { customer: 'amazon' } };
+
+/** Thousands of orders and many notes: the table virtualises, the notes page. */
+export const ManyRows: Story = { parameters: { customer: 'bigOrders' } };
+
+/** Hostile text everywhere, shown as text. */
+export const HostileText: Story = { parameters: { customer: 'hostile' } };
+
+/** "Discounts" as a link (`discounts-href`) rather than a button firing `discounts-open`. */
+export const DiscountsLink: Story = { args: { discountsHref: '/discounts' } };
+
+/** The viewer: everything read-only. */
+export const ReadOnlyViewer: Story = { parameters: { mocks: { token: 'viewer' } } };
+
+/** German, narrow. */
+export const GermanNarrow: Story = { globals: { locale: 'de-DE' }, decorators: [inWidth('narrow')] };
+
+/** Waiting for the server. */
+export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
+
+/** The customer failed to load (500): the header says so, with Retry. */
+export const LoadError: Story = { parameters: { mocks: { failNext: [['customers.get', 500]] } } };
+
+/** No provider and no `client`: the configuration message. */
+export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
+
+/** The dark theme, wide. */
+export const DarkTheme: Story = { globals: { theme: 'dark' } };
