@@ -228,6 +228,19 @@ describe('customer-attachments', () => {
       expect(mocks.db.attachmentsOf(id)).to.have.length(0);
     });
 
+    it('stops its uploads when it leaves the page, and shows none stuck when it comes back', async () => {
+      const id = await newCustomer();
+      const el = await mount(id);
+      mocks.scenario.failNext('attachments.upload', 'timeout');
+      choose(el, [pdf('left-behind.pdf')]);
+      await waitFor(() => $(el, 'progress'), 'the upload');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitFor(() => settled(el) && uploads(el).length === 0, 'no upload rows');
+      expect(mocks.db.attachmentsOf(id)).to.have.length(0);
+    });
+
     it('refuses too large files and types that cannot be attached before sending anything', async () => {
       const el = await mount(await newCustomer());
       const requests = countRequests();

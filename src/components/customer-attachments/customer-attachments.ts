@@ -241,7 +241,10 @@ export class CustomerAttachments extends CeElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Leaving the page stops the uploads; their rows would never finish, so they go too (a
+    // refused file's message stays for when the element comes back).
     this.cancelAllUploads();
+    this.uploads = this.uploads.filter((item) => item.status !== 'uploading');
     for (const controller of this.#downloadControllers) controller.abort();
     this.#downloadControllers.clear();
     for (const [url, timer] of this.#pendingRevokes) {
