@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { expect } from 'storybook/test';
 import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
@@ -103,3 +104,15 @@ export const CompactDensity: Story = { globals: { density: 'compact' } };
 
 /** The example brand (tokens and parts only: see Docs/Theming). */
 export const BrandTheme: Story = { globals: { theme: 'brand' }, parameters: { customer: 'watchListed' } };
+
+/** Host content in the `actions` slot (header buttons) and the `footer` slot. */
+export const WithSlots: Story = {
+  render: (args, context) =>
+    renderElement(
+      'customer-card',
+      args,
+      context,
+      html`<button slot="actions" type="button">Send statement</button>
+        <p slot="footer">Account manager: Priya Natarajan (host content in the footer slot).</p>`,
+    ),
+};

@@ -69,3 +69,15 @@ export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 
 /** The dark theme, wide. */
 export const DarkTheme: Story = { globals: { theme: 'dark' } };
+
+/** Host content in the `header-actions` slot (beside Discounts) and the `aside` slot (the layout's last block). */
+export const WithSlots: Story = {
+  render: (args, context) =>
+    renderElement(
+      'customer-screen',
+      args,
+      context,
+      html`<button slot="header-actions" type="button">New order</button>
+        <section slot="aside" aria-label="Account manager"><h2>Account manager</h2><p>Priya Natarajan, ext. 4410</p></section>`,
+    ),
+};

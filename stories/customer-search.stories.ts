@@ -1,4 +1,5 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { controlsFor, deepQuery, renderElement, until, type Args, type FixtureRole, type StoryLoaded } from './support.js';
 
 /** A fixture customer's name (or its first word), so that no story hard-codes data. */
@@ -81,3 +82,11 @@ export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 
 /** The dark theme, with results open. */
 export const DarkTheme: Story = { globals: { theme: 'dark' }, args: { query: 'ltd' }, play: focusBox };
+
+/** The `empty` slot: the host's own "no results" content (here, a create-customer link). */
+export const EmptySlot: Story = {
+  args: { query: 'zzqxw no such customer' },
+  render: (args, context) =>
+    renderElement('customer-search', args, context, html`<span slot="empty">No match. <a href="#new-customer">Create a customer</a></span>`),
+  play: focusBox,
+};

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
 const meta: Meta<Args> = {
@@ -79,3 +80,18 @@ export const AddFailsKeepsDraft: Story = {
 
 /** The dark theme. */
 export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'manyNotes' } };
+
+/** The `heading` and `empty` slots replaced by host content. */
+export const WithSlots: Story = {
+  render: (args, context) => {
+    const { mock, customers } = context.loaded as StoryLoaded;
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, subCustomerCount: _s, watchListed: _w, ...template } = mock.db.getCustomer(customers.noAddresses)!;
+    const fresh = mock.db.createCustomer({ ...template, name: 'Slot Example Ltd' });
+    return renderElement(
+      'notes-panel',
+      { ...args, customerId: args.customerId || fresh.id },
+      context,
+      html`<span slot="heading">Account history</span><span slot="empty">Nothing recorded yet: add the first call or meeting.</span>`,
+    );
+  },
+};

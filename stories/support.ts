@@ -3,6 +3,7 @@
  * made from custom-elements.json, and a render helper that sets the args as properties.
  */
 import type { ArgTypes, StoryContext } from '@storybook/web-components-vite';
+import { render, type TemplateResult } from 'lit';
 import { action } from 'storybook/actions';
 import type { BrowserMockApi } from '../mocks/browser.js';
 import type { FailureKind } from '../mocks/scenario.js';
@@ -126,10 +127,13 @@ export function controlsFor(tag: string): ArgTypes {
 
 /**
  * Creates `<tag>` with the args set as properties (so objects pass as objects), `customerId`
- * defaulting to the story's fixture customer, and every manifest event logged in the Actions panel.
+ * defaulting to the story's fixture customer, every manifest event logged in the Actions panel,
+ * and `children` (slotted content) rendered inside it.
  */
-export function renderElement(tag: string, args: Args, context: StoryContext): HTMLElement {
+export function renderElement(tag: string, args: Args, context: StoryContext, children?: TemplateResult): HTMLElement {
   const element = document.createElement(tag);
+  // Slotted content, as a host page would write it inside the tag.
+  if (children) render(children, element);
   const loaded = context.loaded as StoryLoaded;
   const settable = new Set(settableFields(tag).map((f) => f.name));
   const values: Args = { ...args };

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
 
 const meta: Meta<Args> = {
@@ -52,3 +53,8 @@ export const Editing: Story = {
 
 /** The dark theme. */
 export const DarkTheme: Story = { globals: { theme: 'dark' } };
+
+/** The `icon` slot: the host's own glyph in the round icon. */
+export const CustomIcon: Story = {
+  render: (args, context) => renderElement('watch-list-badge', args, context, html`<span slot="icon" aria-hidden="true">!</span>`),
+};
