@@ -346,6 +346,9 @@ describe('order-table', () => {
       grid(el).scrollTop = 40 * 5_000;
       await waitFor(() => bodyRows(el).some((r) => Number(r.getAttribute('aria-rowindex')) > 5_000), 'rows far below');
       expect(deepActiveElement(), 'the same cell keeps focus').to.equal(focused);
+      // The rows are in the DOM in reading order, the focused one included.
+      const domOrder = $$(el, '[role="grid"] .body > [role="row"]').map((r) => Number(r.getAttribute('aria-rowindex')));
+      expect(domOrder.every((n, i, all) => i === 0 || all[i - 1]! < n), 'rows in reading order').to.equal(true);
       expect(focusedCell()).to.deep.equal({ row: 3, col: 2 });
       await press('ArrowDown');
       await waitFor(() => focusedCell()?.row === 4, 'the next row');

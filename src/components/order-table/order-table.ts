@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -200,7 +200,13 @@ export class OrderTable extends CeElement {
     }
     return this.gridElement;
   }
-  @query('dialog[part~="dialog"]') private dialog?: HTMLDialogElement;
+  private dialogElement: HTMLDialogElement | undefined;
+  private get dialog(): HTMLDialogElement | undefined {
+    if (!this.dialogElement || this.dialogElement.getRootNode() !== this.renderRoot) {
+      this.dialogElement = this.renderRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]') ?? undefined;
+    }
+    return this.dialogElement;
+  }
 
   private pages: PageCache<OrderSummary> | undefined;
   private queryKey = '';
@@ -332,15 +338,16 @@ export class OrderTable extends CeElement {
       else pages.want(first, last, this.active.row >= 0 ? this.active.row : undefined);
     }
 
-    const dialog = this.dialog;
-    if (dialog && this.openOrder && !dialog.open) {
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
-    }
+    // Focus the active cell first: when a click also opened the dialog, the dialog takes it next.
     if (this.focusPending || (this.returnFocus && !this.openOrder)) {
       this.focusPending = false;
       this.returnFocus = false;
       this.activeCellElement()?.focus({ preventScroll: true });
+    }
+    const dialog = this.dialog;
+    if (dialog && this.openOrder && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[part~="close-button"]')?.focus();
     }
     if (changed.has('openOrder') && !this.openOrder && dialog?.open) dialog.close();
   }
