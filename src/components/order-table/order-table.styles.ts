@@ -101,6 +101,30 @@ export const tableStyles = css`
       white-space: nowrap;
       text-overflow: ellipsis;
     }
+    /* Body cells are plain blocks (fewer boxes per row than flex: rows are re-styled while scrolling). */
+    .gc {
+      block-size: 100%;
+      min-inline-size: 0;
+      padding-inline: var(--_ce-space-s);
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      line-height: var(--_rh);
+    }
+    .gc-quantity,
+    .gc-cost {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    .gc-number {
+      font-weight: var(--_ce-weight-bold);
+    }
+    .gc .status,
+    .gc .priority {
+      vertical-align: middle;
+    }
+    .gc:focus-visible,
+    .gc:focus,
     .cell:focus-visible,
     .cell:focus {
       outline: var(--_ce-focus-width) solid var(--_ce-focus);
@@ -120,15 +144,9 @@ export const tableStyles = css`
     .sort-indicator {
       font-size: 0.75em;
     }
-    .number {
-      font-weight: var(--_ce-weight-bold);
-    }
-    .channel {
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
     .placeholder {
-      display: block;
+      display: inline-block;
+      vertical-align: middle;
       inline-size: 70%;
       block-size: 0.7em;
       border-radius: var(--_ce-radius-s);
@@ -167,7 +185,8 @@ export const tableStyles = css`
       .header {
         border-block-end-color: CanvasText;
       }
-      .cell:focus {
+      .cell:focus,
+      .gc:focus {
         outline-color: Highlight;
       }
     }

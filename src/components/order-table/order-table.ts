@@ -590,7 +590,7 @@ export class OrderTable extends CeElement {
       if (!order) return col === 0 ? html`<span class="ce-visually-hidden">${this.m('loadingRow')}</span>${ph}` : ph;
       switch (COLUMNS[col]!.id) {
         case 'number':
-          return html`<span class="number">${order.number}</span>`;
+          return order.number;
         case 'date':
           return texts!.date;
         case 'quantity':
@@ -600,11 +600,9 @@ export class OrderTable extends CeElement {
         case 'status':
           return html`<span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>`;
         case 'channel':
-          return html`<span class="channel">${this.channelName(order.salesChannelId)}</span>`;
+          return this.channelName(order.salesChannelId);
         case 'priority':
-          return order.priority
-            ? html`<span part="priority" class="priority">${this.m('priority')}</span>`
-            : html`<span class="ce-visually-hidden">${this.m('notPriority')}</span>`;
+          return order.priority ? html`<span part="priority" class="priority">${this.m('priority')}</span>` : nothing;
       }
     };
     return html`<div
@@ -619,7 +617,7 @@ export class OrderTable extends CeElement {
         (col, i) => html`<div
           role="gridcell"
           part=${`cell cell-${col.id}`}
-          class=${col.numeric ? 'cell num' : 'cell'}
+          class=${`gc gc-${col.id}`}
           aria-colindex=${i + 1}
           tabindex=${activeCol === i ? 0 : -1}
           data-row=${index}
