@@ -284,6 +284,8 @@ describe('order-table', () => {
       await waitFor(() => $(el, '[part~="empty"]'), 'the empty state');
       expect($(el, '[part~="empty"]')!.textContent!.trim()).to.equal('No orders match.');
       expect(grid(el).getAttribute('aria-rowcount')).to.equal('1');
+      // The grid keeps its one tab stop, on the header.
+      expect($$(el, '[role="grid"] [tabindex="0"]').map((c) => c.getAttribute('role'))).to.deep.equal(['columnheader']);
       await expectAxeClean(el);
     });
   });

@@ -22,7 +22,6 @@ export const orderMessages = createMessages({
     colChannel: 'Sales channel',
     colPriority: 'Priority',
     priority: 'Priority',
-    notPriority: 'Normal',
     loadingRow: 'Loading…',
     count: '{count} orders',
     countOne: '1 order',

@@ -305,6 +305,9 @@ export class OrderTable extends CeElement {
       this.effectivePageSize,
       () => {
         if (this.pages !== pages) return;
+        // Rows can leave the list (a write elsewhere): the active cell stays on a row that exists.
+        const total = pages.total ?? 0;
+        if (pages.total !== undefined && this.active.row >= total) this.active = { row: total - 1, col: this.active.col };
         this.updateRange();
         this.requestUpdate();
       },
@@ -507,7 +510,8 @@ export class OrderTable extends CeElement {
     const total = pages?.total;
     const error = pages?.error;
     const rows = this.rowIndices(total);
-    const activeRow = this.active.row;
+    // With no rows (loading, or nothing matches) the header holds the grid's one tab stop.
+    const activeRow = total ? Math.min(this.active.row, total - 1) : -1;
     return html`
       <p part="count" class="count" role="status">${this.countFor(pages)}</p>
       ${error !== undefined ? renderError(this, error, () => pages?.retry()) : nothing}
