@@ -627,6 +627,21 @@ describe('order-table', () => {
       expect($(el, '[part~="error"]')).to.equal(null);
     });
 
+    it('speaks German with locale="de-DE" (texts, numbers and dates)', async () => {
+      const { allStatuses } = mocks.db.fixtures.customers;
+      const el = await fixture<OrderTable>(html`<order-table
+        customer-id=${allStatuses}
+        locale="de-DE"
+        .client=${clientFor(mocks.tokens.admin)}
+      ></order-table>`);
+      await waitFor(() => loadedRows(el).length > 0, 'the rows');
+      expect(headers(el)[0]!.textContent!.trim()).to.equal('Bestellnummer');
+      expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('10 Bestellungen');
+      const first = loadedRows(el)[0]!;
+      expect(first.querySelector('[part~="cell-cost"]')!.textContent).to.match(/\d,\d{2}\s£$/);
+      expect(['Nicht zugeteilt', 'Zugeteilt', 'Versendet', 'Storniert']).to.include(statusOf(first));
+    });
+
     it('shows a configuration message with no client', async () => {
       const el = await fixture<OrderTable>(html`<order-table customer-id="cus_1"></order-table>`);
       expect(el.shadowRoot!.textContent).to.contain('No API client');

@@ -82,6 +82,9 @@ export const detailStyles = css`
       margin: 0;
       font-size: 1.25rem;
     }
+    .hint {
+      color: var(--_ce-text-quiet);
+    }
     .facts {
       display: flex;
       flex-wrap: wrap;

@@ -99,6 +99,7 @@ export function parseAmount(text: string, currency: string): number | undefined 
  * @csspart header - The order number, status and key facts.
  * @csspart title - The heading with the order number.
  * @csspart status - The status, in words.
+ * @csspart status-hint - What the status means ("stock allocated, not dispatched").
  * @csspart priority - The priority flag, in words.
  * @csspart actions - The group of action buttons.
  * @csspart action - Each action button (also `action-<name>`: `action-prioritise`, `action-tracking`,
@@ -261,6 +262,7 @@ export class OrderDetail extends CeElement {
         <h2 part="title" class="title">${this.m('title', { number: order.number })}</h2>
         <p class="facts">
           <span part="status" class="status" data-status=${order.status}>${this.m(`status.${order.status}`)}</span>
+          <span part="status-hint" class="hint">${this.m(`statusHint.${order.status}`)}</span>
           ${order.priority ? html`<span part="priority" class="priority">${this.m('priority')}</span>` : nothing}
         </p>
         <dl class="meta">

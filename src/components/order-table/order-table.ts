@@ -471,7 +471,9 @@ export class OrderTable extends CeElement {
         <select id="status-filter" part="status-filter" class="ce-input" @change=${this.onStatusChange}>
           <option value="" ?selected=${!this.status}>${this.m('allStatuses')}</option>
           ${ORDER_STATUSES.map(
-            (s) => html`<option value=${s} ?selected=${this.status === s}>${this.m(`status.${s}`)}</option>`,
+            (s) => html`<option value=${s} ?selected=${this.status === s}>
+                ${this.m(`status.${s}`)} (${this.m(`statusHint.${s}`)})
+              </option>`,
           )}
         </select>
       </div>
