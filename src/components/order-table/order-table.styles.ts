@@ -30,6 +30,9 @@ export const tableStyles = css`
       flex-direction: column;
       min-inline-size: 10rem;
     }
+    .tool select {
+      max-inline-size: 20rem;
+    }
     .host-tools {
       flex-direction: row;
       align-items: end;

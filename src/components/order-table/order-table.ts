@@ -66,6 +66,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'priority', label: 'colPriority' },
 ];
 const LAST_COL = COLUMNS.length - 1;
+const SORT_FIELDS: readonly OrderSortField[] = ['number', 'placedAt', 'quantity', 'total', 'status', 'salesChannelId'];
 const SEARCH_DEBOUNCE_MS = 250;
 const DEFAULT_ROW_HEIGHT = 40;
 
@@ -264,6 +265,35 @@ export class OrderTable extends CeElement {
     this.queryKey = '';
   }
 
+  // Bad values from a host warn and fall back (they never reach the server as a 400).
+  private get effectiveStatus(): OrderStatus | undefined {
+    const status = this.status;
+    if (!status) return undefined;
+    if ((ORDER_STATUSES as readonly string[]).includes(status)) return status;
+    this.warnOnce('status', `status="${status}" is not one of ${ORDER_STATUSES.join(', ')}: showing every status.`);
+    return undefined;
+  }
+
+  private get effectiveSort(): OrderSortField {
+    if ((SORT_FIELDS as readonly string[]).includes(this.sort)) return this.sort;
+    this.warnOnce('sort', `sort="${this.sort}" is not one of ${SORT_FIELDS.join(', ')}: sorting by placedAt.`);
+    return 'placedAt';
+  }
+
+  private get effectiveOrder(): SortDirection {
+    if (this.order === 'asc' || this.order === 'desc') return this.order;
+    this.warnOnce('order', `order="${String(this.order)}" is not asc or desc: using desc.`);
+    return 'desc';
+  }
+
+  private warned = new Set<string>();
+  private warnOnce(key: string, message: string): void {
+    const id = `${key}:${message}`;
+    if (this.warned.has(id)) return;
+    this.warned.add(id);
+    console.warn(`order-table: ${message}`);
+  }
+
   private get effectivePageSize(): number {
     const n = Math.floor(Number(this.pageSize));
     return Number.isFinite(n) ? Math.min(500, Math.max(1, n)) : 100;
@@ -274,7 +304,7 @@ export class OrderTable extends CeElement {
     const client = this.api;
     const customerId = this.customerId;
     const key = client && customerId
-      ? JSON.stringify([customerId, this.status || '', this.salesChannelId || '', this.q, this.sort, this.order, this.effectivePageSize])
+      ? JSON.stringify([customerId, this.effectiveStatus ?? '', this.salesChannelId || '', this.q, this.effectiveSort, this.effectiveOrder, this.effectivePageSize])
       : '';
     if (key !== this.queryKey || (client && this.pages && this.pagesClient !== client)) {
       this.queryKey = key;
@@ -293,12 +323,13 @@ export class OrderTable extends CeElement {
   private pagesClient: Client | undefined;
 
   private makePages(client: Client, customerId: string): PageCache<OrderSummary> {
+    const status = this.effectiveStatus;
     const filters = {
-      ...(this.status ? { status: this.status } : {}),
+      ...(status ? { status } : {}),
       ...(this.salesChannelId ? { salesChannelId: this.salesChannelId } : {}),
       ...(this.q ? { q: this.q } : {}),
-      sort: this.sort,
-      order: this.order,
+      sort: this.effectiveSort,
+      order: this.effectiveOrder,
     };
     const pages: PageCache<OrderSummary> = new PageCache<OrderSummary>(
       (offset, limit, signal) => client.orders.list(customerId, { ...filters, offset, limit }, { signal }),
@@ -469,9 +500,9 @@ export class OrderTable extends CeElement {
       <div class="tool">
         <label class="ce-label" for="status-filter">${this.m('statusFilter')}</label>
         <select id="status-filter" part="status-filter" class="ce-input" @change=${this.onStatusChange}>
-          <option value="" ?selected=${!this.status}>${this.m('allStatuses')}</option>
+          <option value="" ?selected=${!this.effectiveStatus}>${this.m('allStatuses')}</option>
           ${ORDER_STATUSES.map(
-            (s) => html`<option value=${s} ?selected=${this.status === s}>
+            (s) => html`<option value=${s} ?selected=${this.effectiveStatus === s}>
                 ${this.m(`status.${s}`)} (${this.m(`statusHint.${s}`)})
               </option>`,
           )}
@@ -567,8 +598,9 @@ export class OrderTable extends CeElement {
   }
 
   private renderHeaderCell(col: Column, index: number, isActive: boolean): TemplateResult {
-    const sorted = col.sort !== undefined && col.sort === this.sort;
-    const ariaSort = col.sort === undefined ? nothing : sorted ? (this.order === 'asc' ? 'ascending' : 'descending') : 'none';
+    const sorted = col.sort !== undefined && col.sort === this.effectiveSort;
+    const ascending = this.effectiveOrder === 'asc';
+    const ariaSort = col.sort === undefined ? nothing : sorted ? (ascending ? 'ascending' : 'descending') : 'none';
     return html`<div
       role="columnheader"
       part="header-cell"
@@ -580,7 +612,7 @@ export class OrderTable extends CeElement {
       data-col=${index}
     >
       <span class="label">${this.m(col.label)}</span>${sorted
-        ? html`<span part="sort-indicator" class="sort-indicator" aria-hidden="true">${this.order === 'asc' ? '▲' : '▼'}</span>`
+        ? html`<span part="sort-indicator" class="sort-indicator" aria-hidden="true">${ascending ? '▲' : '▼'}</span>`
         : nothing}
     </div>`;
   }
@@ -852,7 +884,7 @@ export class OrderTable extends CeElement {
   private sortBy(col: number): void {
     const field = COLUMNS[col]?.sort;
     if (!field) return;
-    if (this.sort === field) this.order = this.order === 'asc' ? 'desc' : 'asc';
+    if (this.effectiveSort === field) this.order = this.effectiveOrder === 'asc' ? 'desc' : 'asc';
     else {
       this.sort = field;
       this.order = field === 'placedAt' ? 'desc' : 'asc';
