@@ -642,6 +642,19 @@ describe('order-table', () => {
       expect(['Nicht zugeteilt', 'Zugeteilt', 'Versendet', 'Storniert']).to.include(statusOf(first));
     });
 
+    it('while the first page loads: busy grid of unknown size, a loading message, axe clean', async () => {
+      mocks.scenario.latency = 3_000;
+      const el = await fixture<OrderTable>(html`<order-table
+        customer-id=${mocks.db.fixtures.customers.allStatuses}
+        .client=${clientFor(mocks.tokens.admin)}
+      ></order-table>`);
+      await waitFor(() => $(el, '[part~="skeleton"]'), 'the loading placeholder');
+      expect(grid(el).getAttribute('aria-busy')).to.equal('true');
+      expect(grid(el).getAttribute('aria-rowcount')).to.equal('-1');
+      expect($(el, '[part~="skeleton"]')!.textContent).to.contain('Loading…');
+      await expectAxeClean(el);
+    });
+
     it('shows a configuration message with no client', async () => {
       const el = await fixture<OrderTable>(html`<order-table customer-id="cus_1"></order-table>`);
       expect(el.shadowRoot!.textContent).to.contain('No API client');

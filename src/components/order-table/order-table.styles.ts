@@ -30,8 +30,10 @@ export const tableStyles = css`
       flex-direction: column;
       min-inline-size: 10rem;
     }
+    /* A fixed width: options arriving (channels, seasons) never reflow the toolbar under the pointer. */
     .tool select {
-      max-inline-size: 20rem;
+      inline-size: 15rem;
+      max-inline-size: 100%;
     }
     .host-tools {
       flex-direction: row;

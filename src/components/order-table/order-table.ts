@@ -318,6 +318,13 @@ export class OrderTable extends CeElement {
     }
     if (changed.has('customerId') && this.openOrder) this.dialog?.close();
     this.updateRange();
+    // Ask for the pages this render will show (before rendering, so that it shows them as loading).
+    const pages = this.pages;
+    if (pages) {
+      const { first, last } = this.range;
+      if (pages.total === undefined) pages.want(0, 0);
+      else pages.want(first, last, this.active.row >= 0 ? this.active.row : undefined);
+    }
   }
 
   private pagesClient: Client | undefined;
@@ -365,12 +372,6 @@ export class OrderTable extends CeElement {
   protected override updated(changed: PropertyValues): void {
     this.ensureSubscription();
     this.observeGeometry();
-    const pages = this.pages;
-    if (pages) {
-      const { first, last } = this.range;
-      if (pages.total === undefined) pages.want(0, 0);
-      else pages.want(first, last, this.active.row >= 0 ? this.active.row : undefined);
-    }
 
     // Focus the active cell first: when a click also opened the dialog, the dialog takes it next.
     if (this.focusPending || (this.returnFocus && !this.openOrder)) {
@@ -520,12 +521,13 @@ export class OrderTable extends CeElement {
       ${this.readonly
         ? nothing
         : html`<div class="tool host-tools">
-            ${ref && ref.seasons.length
-              ? html`<div class="tool">
+            ${!ref || ref.seasons.length
+              ? // Rendered before the seasons arrive, so that the toolbar does not change height under the user.
+                html`<div class="tool">
                   <label class="ce-label" for="season">${this.m('season')}</label>
                   <select id="season" part="season-select" class="ce-input" @change=${this.onSeasonChange}>
                     <option value="" ?selected=${!this.seasonId}>${this.m('selectSeason')}</option>
-                    ${ref.seasons.map(
+                    ${(ref?.seasons ?? []).map(
                       (s) => html`<option value=${s.id} ?selected=${this.seasonId === s.id}>${s.name}</option>`,
                     )}
                   </select>
@@ -555,7 +557,7 @@ export class OrderTable extends CeElement {
         aria-label=${this.m('gridLabel')}
         aria-rowcount=${total === undefined ? -1 : total + 1}
         aria-colcount=${COLUMNS.length}
-        aria-busy=${pages?.busy ? 'true' : 'false'}
+        aria-busy=${pages && (pages.busy || pages.total === undefined) && pages.error === undefined ? 'true' : 'false'}
         @scroll=${this.onScroll}
         @keydown=${this.onGridKeydown}
         @focusin=${this.onGridFocusIn}
@@ -872,8 +874,8 @@ export class OrderTable extends CeElement {
         else this.open(row);
         break;
       case ' ':
+        // Sorts on a header; on a row it does nothing (rather than scroll the focused row away).
         if (row === -1) this.sortBy(col);
-        else handled = false;
         break;
       default:
         handled = false;
