@@ -7,6 +7,7 @@ import type {
   SeasonSelectDetail,
 } from '../../src/components/order-table/order-table.js';
 import type { OrderActionDetail, OrderDetail } from '../../src/components/order-table/order-detail.js';
+import { PageCache, renderRange, scrollTopFor } from '../../src/components/order-table/virtualizer.js';
 // Registers every tag, as a page using the library would.
 import '../../src/components/order-table/define.js';
 import {
@@ -277,8 +278,12 @@ describe('order-table', () => {
       await waitFor(() => grid(el).getAttribute('aria-rowcount') === String(matching + 1), 'the count of matches');
       await waitFor(() => JSON.stringify(firstNumbers(el, 5)) === JSON.stringify(expected), 'the matching orders');
       expect(loadedRows(el).every((r) => numberOf(r).startsWith(prefix))).to.equal(true);
-      const searches = counting.lists.filter((q) => q.has('q'));
-      expect(searches.map((q) => q.get('q')), 'only the whole query was sent').to.deep.equal([prefix]);
+      // Debounced: not a request per key press (only a pause in typing sends what is typed so far),
+      // and the whole number is what was asked last.
+      const sent = counting.lists.filter((q) => q.has('q')).map((q) => q.get('q')!);
+      expect(sent.length, `requests for ${prefix.length} key presses: ${sent.join(', ')}`).to.be.lessThan(prefix.length / 2);
+      expect(sent.at(-1)).to.equal(prefix);
+      expect(sent.every((q) => prefix.startsWith(q))).to.equal(true);
       // A number that matches nothing shows the empty state.
       await typeText('ZZZ');
       await waitFor(() => $(el, '[part~="empty"]'), 'the empty state');
@@ -680,6 +685,39 @@ describe('order-table', () => {
       const ro = await mount(allStatuses, clientFor(mocks.tokens.admin), { readonly: true });
       expect($(ro, '[part~="order-from-stock"]')).to.equal(null);
       expect($(ro, '[part~="season-select"]')).to.equal(null);
+    });
+  });
+
+  describe('the virtualiser', () => {
+    it('computes the rows to render, and the scroll position that shows a row', () => {
+      expect(renderRange({ count: 100_000, rowHeight: 40, scrollTop: 40 * 500, viewportHeight: 400, overscan: 5 })).to.deep.equal({ first: 495, last: 514 });
+      expect(renderRange({ count: 3, rowHeight: 40, scrollTop: 0, viewportHeight: 400 })).to.deep.equal({ first: 0, last: 2 });
+      expect(renderRange({ count: 0, rowHeight: 40, scrollTop: 0, viewportHeight: 400 }).last).to.equal(-1);
+      expect(scrollTopFor(10, { rowHeight: 40, scrollTop: 0, viewportHeight: 200 })).to.equal(240);
+      expect(scrollTopFor(2, { rowHeight: 40, scrollTop: 200, viewportHeight: 200 })).to.equal(80);
+      expect(scrollTopFor(6, { rowHeight: 40, scrollTop: 200, viewportHeight: 200 })).to.equal(200);
+    });
+
+    it('keeps a bounded number of pages, dropping the farthest from the view', async () => {
+      const asked: number[] = [];
+      const cache = new PageCache<number>(
+        async (offset, limit) => {
+          asked.push(offset);
+          return { items: Array.from({ length: limit }, (_v, i) => offset + i), total: 1_000 };
+        },
+        10,
+        () => {},
+        3,
+      );
+      for (const first of [0, 100, 200, 300, 400]) {
+        cache.want(first, first + 5);
+        await waitFor(() => cache.get(first) === first, `row ${first}`);
+      }
+      expect(cache.get(400)).to.equal(400);
+      expect(cache.get(0), 'the farthest page was dropped').to.equal(undefined);
+      cache.want(0, 5);
+      await waitFor(() => cache.get(0) === 0, 'row 0 again');
+      expect(asked.filter((o) => o === 0)).to.have.length(2);
     });
   });
 });

@@ -101,6 +101,8 @@ export class PageCache<T> {
     private readonly fetchPage: PageFetcher<T>,
     readonly pageSize: number,
     private readonly onChange: () => void,
+    /** Loaded pages kept at most (the farthest from the view are dropped first). */
+    readonly maxPages = 50,
   ) {}
 
   /** The row at `index`, or undefined while its page is not loaded. */
@@ -178,6 +180,19 @@ export class PageCache<T> {
     this.wanted = { first: 0, last: -1 };
   }
 
+  /** Keeps memory bounded on a long scroll: drops the loaded pages farthest from the view. */
+  private trim(): void {
+    const excess = this.pages.size - Math.max(1, this.maxPages);
+    if (excess <= 0) return;
+    const centre = Math.floor((this.wanted.first + Math.max(this.wanted.first, this.wanted.last)) / 2 / this.pageSize);
+    const needed = this.neededPages();
+    const far = [...this.pages.keys()]
+      .filter((p) => !needed.has(p))
+      .sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre))
+      .slice(0, excess);
+    for (const p of far) this.pages.delete(p);
+  }
+
   private load(page: number, refreshing: boolean): void {
     const controller = new AbortController();
     const generation = this.generation;
@@ -189,6 +204,7 @@ export class PageCache<T> {
         if (generation !== this.generation || this.loading.get(page) !== controller) return;
         this.loading.delete(page);
         this.pages.set(page, result.items);
+        this.trim();
         const totalChanged = this.total !== result.total;
         this.total = result.total;
         if (totalChanged && this.total !== undefined) {
