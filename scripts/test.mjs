@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// The whole test suite, in the order that fails fastest: types, lint, Node-side tests (SDK, mocks,
-// contract), then the components in real Chromium. Each step prints its own summary; the last line
-// is the total.
-import { spawnSync } from 'node:child_process';
+// The whole test suite, in the order that fails fastest: types, lint, the contract, Node-side tests
+// (SDK, mocks, contract), the library build and its package test, the components in real Chromium,
+// the demo end to end, and every Storybook story. Each step prints its own report; the last line is
+// the total over every runner: "N passed, N failed".
+//
+//   npm test                 everything
+//   npm test -- node lint    only the steps whose names start with these words
+import { spawn } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 
 const steps = [
@@ -16,22 +20,73 @@ const steps = [
   ['demo end to end (Chromium: MSW worker and mock-server)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
 ];
 
+// Counts from each runner's own summary line (ANSI colours stripped).
+const COUNTERS = [
+  // vitest: "Tests  217 passed (217)" or "Tests  1 failed | 216 passed (217)"
+  (line) => {
+    const m = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line);
+    if (!m) return undefined;
+    const failed = /(\d+) failed/.exec(m[1]);
+    const passed = /(\d+) passed/.exec(m[1]);
+    return { passed: passed ? +passed[1] : 0, failed: failed ? +failed[1] : 0, final: true };
+  },
+  // web-test-runner's progress line and the story smoke test: "… 197 passed, 0 failed"
+  (line) => {
+    const m = /(\d+) passed, (\d+) failed/.exec(line);
+    return m ? { passed: +m[1], failed: +m[2], final: false } : undefined;
+  },
+];
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s) => s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+function run(cmd, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let last;
+    let buffer = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buffer += chunk.toString();
+      const lines = buffer.split(/\r?\n|\r/);
+      buffer = lines.pop() ?? '';
+      for (const raw of lines) {
+        const line = stripAnsi(raw);
+        for (const count of COUNTERS) {
+          const c = count(line);
+          // vitest's summary is final; web-test-runner's progress line repeats with growing counts.
+          if (c) last = c;
+        }
+      }
+    });
+    child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, counts: last }));
+  });
+}
+
 const only = process.argv.slice(2);
+let passed = 0;
 let failed = 0;
+let broken;
 for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n▶ ${name}`);
   const env = { ...process.env };
   if (opts.needsChromium) {
     const chrome = ensureChromium();
-    if (!chrome) { failed++; break; }
+    if (!chrome) { broken = name; break; }
     env.CHROME_PATH = chrome;
   }
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (res.status !== 0) {
-    console.error(`✖ ${name} failed (exit ${res.status ?? res.signal})`);
-    failed++;
+  const res = await run(cmd, args, env);
+  if (res.counts) {
+    passed += res.counts.passed;
+    failed += res.counts.failed;
+  }
+  if (res.code !== 0) {
+    console.error(`✖ ${name} failed (exit ${res.signal ?? res.code})`);
+    broken = name;
+    if (!res.counts?.failed) failed += 1; // a step that broke without counting a test still counts
     break;
   }
 }
-process.exit(failed ? 1 : 0);
+console.log(`\n${broken ? `Stopped at: ${broken}` : 'Every step passed.'}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(broken ? 1 : 0);
