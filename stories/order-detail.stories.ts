@@ -31,8 +31,18 @@ export const Dispatched: Story = { parameters: { orderStatus: 'dispatched' } };
 /** Cancelled. */
 export const Cancelled: Story = { parameters: { orderStatus: 'cancelled' } };
 
-/** An order with many lines. */
-export const ManyLines: Story = { parameters: { customer: 'bigOrders', orderStatus: undefined } };
+/** The big customer's order with the most lines (found in the data, never hard-coded), with totals, tracking and print history. */
+export const MostLines: Story = {
+  parameters: { customer: 'bigOrders' },
+  render: (args, context) => {
+    const { mock, customerId } = context.loaded as StoryLoaded;
+    const largest = mock.db.ordersOf(customerId!, { sort: 'quantity', order: 'desc' }).slice(0, 10);
+    const most = largest
+      .map((o) => ({ id: o.id, lines: mock.db.getOrder(o.id)?.lines.length ?? 0 }))
+      .sort((a, b) => b.lines - a.lines)[0];
+    return renderElement('order-detail', { ...args, orderId: args.orderId || most?.id }, context);
+  },
+};
 
 /** Hostile text in the order, shown as text. */
 export const HostileText: Story = { parameters: { customer: 'hostile', orderStatus: undefined } };
