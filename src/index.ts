@@ -27,6 +27,15 @@ export {
   type AttachmentUploadDetail,
   type AttachmentDeleteDetail,
 } from './components/customer-attachments/customer-attachments.js';
+export {
+  OrderTable,
+  type OrderOpenDetail,
+  type OrderFromStockDetail,
+  type SeasonSelectDetail,
+  type OrderSortField,
+  type SortDirection,
+} from './components/order-table/order-table.js';
+export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Configuration, base class and helpers for hosts and component authors

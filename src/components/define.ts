@@ -15,6 +15,7 @@ export * from './customer-search/define.js';
 export * from './customer-card/define.js';
 export * from './notes-panel/define.js';
 export * from './address-book/define.js';
+export * from './order-table/define.js';
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
 

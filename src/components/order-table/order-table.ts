@@ -67,7 +67,6 @@ const COLUMNS: readonly Column[] = [
 ];
 const LAST_COL = COLUMNS.length - 1;
 const SORT_FIELDS: readonly OrderSortField[] = ['number', 'placedAt', 'quantity', 'total', 'status', 'salesChannelId'];
-const SEARCH_DEBOUNCE_MS = 250;
 const DEFAULT_ROW_HEIGHT = 40;
 
 /** Sets a CSS custom property on the element through the CSSOM (never a `style` attribute: strict CSP). */
@@ -183,6 +182,10 @@ export class OrderTable extends CeElement {
   /** Show orders only: the detail offers no actions, and there is no "Order from stock" or season selector. */
   @property({ type: Boolean, reflect: true })
   readonly = false;
+
+  /** Milliseconds to wait after the last key press in the number search before asking the server. Default 250; 0 asks on every key. */
+  @property({ type: Number })
+  debounce = 250;
 
   /** The number search as typed (applied after a short pause). */
   @state() private searchText = '';
@@ -740,7 +743,7 @@ export class OrderTable extends CeElement {
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
       this.q = this.searchText.trim();
-    }, SEARCH_DEBOUNCE_MS);
+    }, Number.isFinite(this.debounce) && this.debounce > 0 ? this.debounce : 0);
   }
 
   private onSearchKeydown(event: KeyboardEvent): void {
