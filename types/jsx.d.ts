@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -128,48 +128,50 @@ declare module 'react' {
         'onnote-add'?: (event: CustomEvent<NoteAddDetail>) => void;
       };
       /** An order's detail and its actions (prioritise, tracking, cancel, triggers, invoice, refund, returns, attachments). */
-      'order-detail': Omit<DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>, 'orderId' | 'readonly' | 'order' | 'client' | 'locale'> & {
+      'order-detail': Omit<DetailedHTMLProps<HTMLAttributes<OrderDetail>, OrderDetail>, 'orderId' | 'readonly' | 'order' | 'client' | 'locale'> & {
         /** The order to show. */
-        orderId?: string | undefined;
+        orderId?: OrderDetail['orderId'];
         /** Show the order only: offer no actions, whatever the user's capabilities. */
-        readonly?: boolean;
+        readonly?: OrderDetail['readonly'];
         /** The order when the host already has it (then it is not fetched first). Writes still update it. */
-        order?: unknown;
+        order?: OrderDetail['order'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
-        client?: unknown;
+        client?: OrderDetail['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
-        locale?: string | undefined;
+        locale?: OrderDetail['locale'];
         /** `order-action`: After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
-        'onorder-action'?: (event: CustomEvent<unknown>) => void;
+        'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
       };
       /** A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
-      'order-table': Omit<DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement>, 'customerId' | 'pageSize' | 'status' | 'salesChannelId' | 'sort' | 'order' | 'readonly' | 'client' | 'locale'> & {
+      'order-table': Omit<DetailedHTMLProps<HTMLAttributes<OrderTable>, OrderTable>, 'customerId' | 'pageSize' | 'status' | 'salesChannelId' | 'sort' | 'order' | 'readonly' | 'debounce' | 'client' | 'locale'> & {
         /** The customer whose orders to show. */
-        customerId?: string | undefined;
+        customerId?: OrderTable['customerId'];
         /** Rows per request (1–500). The grid asks for pages of this size by offset. */
-        pageSize?: number;
+        pageSize?: OrderTable['pageSize'];
         /** Show only orders in this status (the status filter shows it). Empty: all. */
-        status?: '' | 'unallocated' | 'allocated' | 'dispatched' | 'cancelled' | undefined;
+        status?: OrderTable['status'];
         /** Show only orders from this sales channel (the channel filter shows it). Empty: all. */
-        salesChannelId?: string | undefined;
+        salesChannelId?: OrderTable['salesChannelId'];
         /** The column the server sorts by. The user changes it from the headers. */
-        sort?: 'number' | 'quantity' | 'placedAt' | 'total' | 'status' | 'salesChannelId';
+        sort?: OrderTable['sort'];
         /** Sort direction. The user changes it from the headers. */
-        order?: 'asc' | 'desc';
+        order?: OrderTable['order'];
         /** Show orders only: the detail offers no actions, and there is no "Order from stock" or season selector. */
-        readonly?: boolean;
+        readonly?: OrderTable['readonly'];
+        /** Milliseconds to wait after the last key press in the number search before asking the server. Default 250; 0 asks on every key. */
+        debounce?: OrderTable['debounce'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
-        client?: unknown;
+        client?: OrderTable['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
-        locale?: string | undefined;
+        locale?: OrderTable['locale'];
         /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
-        'onseason-select'?: (event: CustomEvent<unknown>) => void;
+        'onseason-select'?: (event: CustomEvent<SeasonSelectDetail>) => void;
         /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
-        'onorder-from-stock'?: (event: CustomEvent<unknown>) => void;
+        'onorder-from-stock'?: (event: CustomEvent<OrderFromStockDetail>) => void;
         /** `order-open`: The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed. */
-        'onorder-open'?: (event: CustomEvent<unknown>) => void;
+        'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
         /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
-        'onorder-action'?: (event: CustomEvent<unknown>) => void;
+        'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
       };
       /** The watch-list flag and note of a customer, editable where permitted. */
       'watch-list-badge': Omit<DetailedHTMLProps<HTMLAttributes<WatchListBadge>, WatchListBadge>, 'customerId' | 'compact' | 'readonly' | 'editable' | 'decorative' | 'watchList' | 'client' | 'locale'> & {
