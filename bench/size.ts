@@ -67,14 +67,33 @@ if (existsSync(join(root, 'src/sdk/index.ts'))) {
 }
 
 console.log(`peer: lit (LitElement + html + css) = ${kb(peer.gzip)} gzip (${kb(peer.raw)} min)\n`);
-console.log('entry'.padEnd(24), 'gzip'.padStart(9), 'min'.padStart(9), 'x lit'.padStart(7), 'adds (gzip)'.padStart(12));
+console.log('entry, bundled alone'.padEnd(24), 'gzip'.padStart(9), 'min'.padStart(9), 'x lit'.padStart(7), 'over lit'.padStart(10), 'marginal'.padStart(10));
+
+// Marginal cost: what a component adds to a page that already has every other part: the bundle of
+// all parts minus the bundle of all parts but this one. The composite imports every part, so the
+// parts are measured against each other and the composite against all parts.
+const parts = entries.filter(([n]) => n !== 'all components' && n !== 'customer-screen' && !n.startsWith('sdk'));
+const bundleOf = (names: string[]) =>
+  bundleBytes(names.map((n) => `import ${JSON.stringify(join(componentsDir, n, 'define.ts'))};`).join('\n'), `set-${names.length}-${names.join('-').length}`);
+const allParts = await bundleOf(parts.map(([n]) => n));
+const marginal = new Map<string, number>();
+for (const [name] of parts) marginal.set(name, allParts.gzip - (await bundleOf(parts.map(([n]) => n).filter((n) => n !== name))).gzip);
+if (entries.some(([n]) => n === 'customer-screen')) {
+  marginal.set('customer-screen', (await bundleOf([...parts.map(([n]) => n), 'customer-screen'])).gzip - allParts.gzip);
+}
+
 for (const [name, code] of entries) {
   const size = await bundleBytes(code, name.replace(/\W+/g, '-'));
+  const m = marginal.get(name);
   console.log(
     name.padEnd(24),
     kb(size.gzip).padStart(9),
     kb(size.raw).padStart(9),
     (size.gzip / peer.gzip).toFixed(2).padStart(7),
-    kb(size.gzip - peer.gzip).padStart(12),
+    kb(size.gzip - peer.gzip).padStart(10),
+    (m === undefined ? '' : kb(m)).padStart(10),
   );
 }
+console.log('\n"over lit": the component bundled alone (its shared base included) less lit.');
+console.log('"marginal": what it adds to a page that already has every other component (gzip, whole-bundle difference).');
+console.log('The SDK is created once by the host page, not per component.');
