@@ -74,7 +74,11 @@ const de: Catalogue<NotesMessageKey> = {
   count: '{shown} von {total} Notizen',
   pin: 'Anheften',
   unpin: 'Lösen',
+  // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
+  pinLabel: 'Anheften: Notiz von {author}, {time}',
+  unpinLabel: 'Lösen: Notiz von {author}, {time}',
   remove: 'Entfernen',
+  removeLabel: 'Entfernen: Notiz von {author}, {time}',
   pinnedBadge: 'Angeheftet',
   removedBy: 'Entfernt von {name} am {time}',
   by: 'von {name}',
