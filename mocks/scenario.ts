@@ -83,16 +83,16 @@ const hit = (rate: number): boolean => {
   return r >= 1 || (r > 0 && Math.random() < r);
 };
 
+function pickDelay(latency: ScenarioSettings['latency']): number {
+  if (typeof latency === 'number') return Math.max(0, latency);
+  const [min, max] = latency;
+  return Math.max(0, min + Math.round(Math.random() * (max - min)));
+}
+
 export function createScenario(initial: Partial<ScenarioSettings> = {}): ScenarioController {
   const queue: Array<{ routeId: string; kind: FailureKind; left: number }> = [];
   const hanging = new Set<() => void>();
   let malformedCount = 0;
-
-  const pickDelay = (latency: ScenarioSettings['latency']): number => {
-    if (typeof latency === 'number') return Math.max(0, latency);
-    const [min, max] = latency;
-    return Math.max(0, min + Math.round(Math.random() * (max - min)));
-  };
 
   const controller: ScenarioController = {
     latency: 0,

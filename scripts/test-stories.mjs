@@ -100,6 +100,8 @@ function settleInPage() {
   // Storybook's own global: the preview and its current story render.
   // oxlint-disable-next-line no-underscore-dangle
   const preview = window.__STORYBOOK_PREVIEW__;
+  // Runs in the page (serialised by page.evaluate): it can use nothing from this module's scope.
+  // oxlint-disable-next-line consistent-function-scoping
   const deepAll = (rootNode, out = []) => {
     for (const el of rootNode.querySelectorAll('*')) {
       out.push(el);
@@ -148,6 +150,8 @@ function settleInPage() {
  * not applied in docs, so nothing hangs on purpose there).
  */
 function settleDocsInPage() {
+  // Runs in the page (serialised by page.evaluate): it can use nothing from this module's scope.
+  // oxlint-disable-next-line consistent-function-scoping
   const deepAll = (rootNode, out = []) => {
     for (const el of rootNode.querySelectorAll('*')) {
       out.push(el);
