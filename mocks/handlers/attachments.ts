@@ -3,25 +3,11 @@ import type { Attachment } from '../../src/sdk/schemas.js';
 import type { StoredAttachment } from '../data/database.js';
 import { loadCustomer, param, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { HttpError, invalid, notFound } from './problem.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../src/sdk/validation.js';
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-/** Images (not SVG: it can carry script), PDF, plain text and CSV, and office documents. */
-const ALLOWED_TYPES = new Set([
-  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/heic', 'image/tiff', 'image/bmp',
-  'application/pdf',
-  'text/plain', 'text/csv',
-  'application/msword',
-  'application/vnd.ms-excel',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation',
-  'application/rtf',
-]);
+/** Shared with the component, which checks the same rules before sending. */
+const ALLOWED_TYPES = new Set(ATTACHMENT_TYPES);
+const MAX_UPLOAD_BYTES = MAX_ATTACHMENT_BYTES;
 
 /** Control characters, bidi overrides and isolates, and characters that break headers, paths or shells. */
 function isUnsafeChar(ch: string): boolean {

@@ -123,3 +123,31 @@ export function validateAddress(input: AddressFields, options: ValidateAddressOp
   }
   return errors;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attachments: what the reference API accepts, checked by the component before sending and by the
+// mocks on receipt, so the two cannot disagree.
+// ---------------------------------------------------------------------------------------------
+
+/** The largest attachment the reference API accepts: 10 MB. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The content types the reference API accepts: pictures (not SVG, which can carry script), PDF,
+ * plain text and CSV, and office documents.
+ */
+export const ATTACHMENT_TYPES: readonly string[] = [
+  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/heic', 'image/tiff', 'image/bmp',
+  'application/pdf',
+  'text/plain', 'text/csv',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation',
+  'application/rtf',
+];

@@ -16,32 +16,15 @@ import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { attachmentsMessage, type AttachmentsMessageKey } from './customer-attachments.messages.js';
 import { attachmentsStyles } from './customer-attachments.styles.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '../../sdk/validation.js';
+
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES };
 
 /** The capability that lets a user upload and delete attachments. */
 const EDIT_CAPABILITY = 'attachments.edit';
 
 /** The largest file the reference API accepts: 10 MB. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-/**
- * The content types the reference API accepts: pictures (not SVG, which can carry script), PDF,
- * plain text and CSV, and office documents.
- */
-export const ATTACHMENT_TYPES: readonly string[] = [
-  'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/heic', 'image/tiff', 'image/bmp',
-  'application/pdf',
-  'text/plain', 'text/csv',
-  'application/msword',
-  'application/vnd.ms-excel',
-  'application/vnd.ms-powerpoint',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation',
-  'application/rtf',
-];
 
 /** File-name endings for the file picker's filter, beside the types (some systems filter by name). */
 const ACCEPT_EXTENSIONS = [
