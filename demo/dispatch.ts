@@ -9,18 +9,22 @@ const portal = await startPortal();
 const body = document.getElementById('queue')!;
 
 const rows: { customer: CustomerSummary; order: OrderSummary }[] = [];
+const STATUS_TEXT: Record<string, string> = { unallocated: 'Unallocated', allocated: 'Allocated' };
 try {
   const page = await portal.client.customers.search({ segment: 'all', limit: 12 });
   const customers = [...page.items];
-  const watched = portal.mocks?.db.fixtures.customers.watchListed;
-  if (watched && !customers.some((c) => c.id === watched)) {
-    const summary = (await portal.client.customers.search({ q: portal.mocks!.db.getCustomer(watched)!.name, criterion: 'name' })).items[0];
-    if (summary) customers.unshift(summary, summary);
-  }
+  // On the built-in mocks, put the watch-listed customer first, with two orders: setting or
+  // clearing the flag in one row updates the other at once.
+  const watchedId = portal.mocks?.db.fixtures.customers.watchListed;
+  const watched = watchedId ? portal.mocks!.db.toSummary(portal.mocks!.db.getCustomer(watchedId)!) : undefined;
+  if (watched && !customers.some((c) => c.id === watched.id)) customers.unshift(watched);
   for (const customer of customers) {
-    const orders = await portal.client.orders.list(customer.id, { limit: 1, sort: 'placedAt', order: 'desc' });
-    const order = orders.items[0];
-    if (order) rows.push({ customer, order });
+    const limit = customer.id === watched?.id ? 2 : 1;
+    for (const status of ['allocated', 'unallocated'] as const) {
+      const open = await portal.client.orders.list(customer.id, { status, limit, sort: 'placedAt', order: 'desc' });
+      for (const order of open.items) rows.push({ customer, order });
+      if (open.items.length) break;
+    }
   }
 } catch {
   portal.status('The queue could not be loaded. Check the network setting and reload.');
@@ -30,7 +34,7 @@ const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || 'en-
 body.replaceChildren(
   ...rows.map(({ customer, order }) => {
     const tr = document.createElement('tr');
-    const cells = [order.number, customer.name, '', dateFormat.format(new Date(order.placedAt)), order.status];
+    const cells = [order.number, customer.name, '', dateFormat.format(new Date(order.placedAt)), STATUS_TEXT[order.status] ?? order.status];
     for (const [i, text] of cells.entries()) {
       const td = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) td.setAttribute('scope', 'row');

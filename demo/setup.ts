@@ -18,6 +18,28 @@ export interface Portal {
 }
 
 const SETTINGS_KEY = 'ce-demo-settings';
+
+const SWITCHERS: [name: string, label: string, options: [value: string, text: string][]][] = [
+  ['theme', 'Theme', [['light', 'Light'], ['dark', 'Dark'], ['brand', 'Brand (agency)']]],
+  ['locale', 'Language', [['en-GB', 'English (UK)'], ['de-DE', 'Deutsch']]],
+  ['scenario', 'Network', [['normal', 'Normal'], ['slow', 'Slow (1.5 s)'], ['flaky', 'Flaky (30% errors)'], ['down', 'Server errors']]],
+];
+
+/** The same switchers on every page of the demo. */
+function buildSettings(form: HTMLFormElement): void {
+  const label = (text: string, control: HTMLElement, before = true) => {
+    const el = document.createElement('label');
+    el.append(...(before ? [text, control] : [control, ` ${text}`]));
+    return el;
+  };
+  const compact = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'compact' });
+  const selects = SWITCHERS.map(([name, text, options]) => {
+    const select = Object.assign(document.createElement('select'), { name });
+    select.append(...options.map(([value, optionText]) => new Option(optionText, value)));
+    return label(text, select);
+  });
+  form.replaceChildren(selects[0]!, label('Compact', compact, false), ...selects.slice(1));
+}
 type Settings = { theme: string; compact: boolean; locale: string; scenario: string };
 
 function loadSettings(): Settings {
@@ -66,6 +88,7 @@ export async function startPortal(): Promise<Portal> {
   if (provider) provider.client = portal.client;
 
   const form = document.querySelector<HTMLFormElement>('.portal-settings');
+  if (form) buildSettings(form);
   const settings = loadSettings();
   const apply = async () => {
     stylesheet('ce-tokens', tokensUrl);
