@@ -108,6 +108,10 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  * @csspart confirm - The delete confirmation dialog.
  * @csspart confirm-button - The confirmation's Delete button.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart retry-button - The Retry button beside an error.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --address-book-gap - Space between cards and rows.
  * @cssproperty --address-book-card-padding - Padding inside a card and the form.

@@ -120,6 +120,8 @@ interface UploadItem {
  * @csspart error - A failed load (with `retry-button`) or a failed delete.
  * @csspart retry-button - Loads the list again after a failure.
  * @csspart skeleton - The placeholder while the list loads.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --customer-attachments-gap - Space between the rows and blocks. Default `--ce-space-m`.
  * @cssproperty --customer-attachments-row-padding - Padding inside each attachment row.

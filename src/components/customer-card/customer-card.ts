@@ -155,6 +155,11 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  * @csspart add-contact-button - "Add contact".
  * @csspart remove-button - A contact's Remove button (and the confirming one).
  * @csspart footer - The wrapper of the `footer` slot.
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart error - The message shown when loading fails (role="alert").
+ * @csspart retry-button - The Retry button beside an error.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --customer-card-gap - Space between sub-sections and between fields.
  * @cssproperty --customer-card-padding - Padding inside each sub-section.

@@ -118,6 +118,9 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart aside - The wrapper of the `aside` slot.
  * @csspart error - The header's failed load, with `retry-button`.
  * @csspart retry-button - Loads the customer again.
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --customer-screen-gap - Space between sections. Default `--ce-space-l`.
  * @cssproperty --customer-screen-padding - Padding around the screen. Default 0.

@@ -123,6 +123,8 @@ interface FirstPage {
  * @csspart error - The error message with its Retry button.
  * @csspart retry-button - The Retry button inside `error`.
  * @csspart message - The configuration message when there is no client (also `config-message`).
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --customer-search-list-max-block-size - The largest block size of the results list before it scrolls. Default `24rem`.
  * @cssproperty --customer-search-option-padding - Padding of each result. Default `var(--ce-space-s) var(--ce-space-m)`.

@@ -122,6 +122,11 @@ function fieldLabel(field: string): string {
  * @csspart save-button - The Save button.
  * @csspart cancel-button - The Cancel button.
  * @csspart error - An error message (a failed save, pin or remove).
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart retry-button - The Retry button beside an error.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
+ * @csspart note-pinned-badge - The "Pinned" label on a pinned note.
  *
  * @cssproperty --notes-panel-gap - Space between notes and rows.
  * @cssproperty --notes-panel-note-padding - Padding inside a note.

@@ -117,6 +117,9 @@ export function parseAmount(text: string, currency: string): number | undefined 
  * @csspart totals - The totals list.
  * @csspart error - A failed load, with `retry-button`.
  * @csspart skeleton - Placeholder while the order loads.
+ * @csspart retry-button - The Retry button beside an error.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --order-detail-gap - Space between sections. Default `--ce-space-l` (1rem).
  * @cssproperty --order-detail-section-border - Border colour between sections. Default `--ce-color-border`.

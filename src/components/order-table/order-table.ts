@@ -142,6 +142,10 @@ interface Cell {
  * @csspart detail - The `<order-detail>` in the dialog; its parts are re-exported with a `detail-` prefix
  *   (`detail-lines` as is, `action`, `confirm`, `confirm-accept`, `confirm-dismiss`, `action-reason`,
  *   `action-error`, `action-form`, `field-error`, `submit`).
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart retry-button - The Retry button beside an error.
+ * @csspart message - A state message: no API client configured, or nothing to show.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --order-table-row-height - The height of every row (rows are virtualised at one height). Default 2.5rem.
  * @cssproperty --order-table-block-size - The height of the scrolling grid. Default 28rem.

@@ -55,6 +55,8 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  * @csspart error - A failed load or save, in words.
  * @csspart retry-button - Loads again after a failed load.
  * @csspart message - The configuration message when there is no client.
+ * @csspart skeleton - The placeholder shown while the data loads.
+ * @csspart config-message - The message shown when no API client is configured.
  *
  * @cssproperty --watch-list-badge-color - The highlight colour of the icon, ring and tooltip edge.
  *   Default: `--ce-color-warning-fill-loud` (#b45309).
