@@ -25,13 +25,14 @@ const SWITCHERS: [name: string, label: string, options: [value: string, text: st
   ['scenario', 'Network', [['normal', 'Normal'], ['slow', 'Slow (1.5 s)'], ['flaky', 'Flaky (30% errors)'], ['down', 'Server errors']]],
 ];
 
+function label(text: string, control: HTMLElement, before = true): HTMLLabelElement {
+  const el = document.createElement('label');
+  el.append(...(before ? [text, control] : [control, ` ${text}`]));
+  return el;
+}
+
 /** The same switchers on every page of the demo. */
 function buildSettings(form: HTMLFormElement): void {
-  const label = (text: string, control: HTMLElement, before = true) => {
-    const el = document.createElement('label');
-    el.append(...(before ? [text, control] : [control, ` ${text}`]));
-    return el;
-  };
   const compact = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'compact' });
   const selects = SWITCHERS.map(([name, text, options]) => {
     const select = Object.assign(document.createElement('select'), { name });
