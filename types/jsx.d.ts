@@ -52,10 +52,10 @@ declare module 'react' {
         client?: CustomerCard['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: CustomerCard['locale'];
-        /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
-        'oncustomer-change'?: (event: CustomEvent<CustomerCardChangeDetail>) => void;
         /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
         'onview-accounts'?: (event: CustomEvent<CustomerCardViewAccountsDetail>) => void;
+        /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
+        'oncustomer-change'?: (event: CustomEvent<CustomerCardChangeDetail>) => void;
       };
       /** Gives the components below it their API client and locale. */
       'customer-elements-provider': Omit<DetailedHTMLProps<HTMLAttributes<CustomerElementsProvider>, CustomerElementsProvider>, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale'> & {
@@ -164,14 +164,14 @@ declare module 'react' {
         client?: OrderTable['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: OrderTable['locale'];
-        /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
-        'onseason-select'?: (event: CustomEvent<SeasonSelectDetail>) => void;
-        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
-        'onorder-from-stock'?: (event: CustomEvent<OrderFromStockDetail>) => void;
         /** `order-open`: The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed. */
         'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
         /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
         'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
+        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+        'onorder-from-stock'?: (event: CustomEvent<OrderFromStockDetail>) => void;
+        /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
+        'onseason-select'?: (event: CustomEvent<SeasonSelectDetail>) => void;
       };
       /** The watch-list flag and note of a customer, editable where permitted. */
       'watch-list-badge': Omit<DetailedHTMLProps<HTMLAttributes<WatchListBadge>, WatchListBadge>, 'customerId' | 'compact' | 'readonly' | 'editable' | 'decorative' | 'watchList' | 'client' | 'locale'> & {

@@ -84,10 +84,11 @@ export function checkElement(manifest: Manifest, tag: string, ctor: ReactiveClas
   return problems;
 }
 
-/** The names of the events a module's code constructs (`new CustomEvent<X>('name'`). */
+/** The names of the events a module's code fires (`emit(this, 'name'` or `new CustomEvent<X>('name'`). */
 export function dispatchedEvents(source: string): string[] {
   const names = new Set<string>();
   for (const match of source.matchAll(/new\s+CustomEvent\s*(?:<[^(]*>)?\s*\(\s*(['"`])([\w:.-]+)\1/g)) names.add(match[2]!);
+  for (const match of source.matchAll(/\bemit\(\s*this\s*,\s*(['"`])([\w:.-]+)\1/g)) names.add(match[2]!);
   return [...names];
 }
 

@@ -6,6 +6,7 @@ import { tags } from '../../sdk/index.js';
 import { isConflictError, isValidationError } from '../../sdk/errors/index.js';
 import { ADDRESS_ROLES, type Address, type AddressRole, type Me, type Page, type Reference } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -429,13 +430,7 @@ export class AddressBook extends CeElement {
       this.formMode = null;
       this.announcement = this.msg(action === 'create' ? 'created' : 'saved');
       this.focusAfter = action === 'update' ? `[data-edit="${CSS.escape(saved.id)}"]` : '[part="add-button"]';
-      this.dispatchEvent(
-        new CustomEvent<AddressChangeDetail>('address-change', {
-          detail: { customerId, address: saved, action },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'address-change', { customerId, address: saved, action });
     } catch (error) {
       if (isValidationError(error) && error.fieldErrors.length) {
         const map = new Map<string, string>();
@@ -492,13 +487,7 @@ export class AddressBook extends CeElement {
       if (this.dialog?.open) this.dialog.close();
       this.announcement = this.msg('deleted');
       this.focusAfter = '[part="add-button"], [part="list"]';
-      this.dispatchEvent(
-        new CustomEvent<AddressChangeDetail>('address-change', {
-          detail: { customerId, address: null, action: 'delete', addressId: address.id },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'address-change', { customerId, address: null, action: 'delete', addressId: address.id });
     } catch (error) {
       this.deleteError = this.msg('deleteFailed', { reason: this.reason(error) });
     } finally {

@@ -8,6 +8,7 @@ import {
   type Client,
   type Me,
 } from '../../sdk/index.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
@@ -285,13 +286,7 @@ export class CustomerAttachments extends CeElement {
       });
       this.uploads = this.uploads.filter((u) => u !== item);
       this.announcement = this.msg('uploaded', { name: attachment.filename });
-      this.dispatchEvent(
-        new CustomEvent<AttachmentUploadDetail>('attachment-upload', {
-          detail: { customerId, attachment },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'attachment-upload', { customerId, attachment });
     } catch (error) {
       if (controller.signal.aborted) return;
       item.status = 'failed';
@@ -448,13 +443,7 @@ export class CustomerAttachments extends CeElement {
       this.confirming = null;
       this.announcement = this.msg('deleted', { name: attachment.filename });
       this.#focusAfter = '[part~="heading"]';
-      this.dispatchEvent(
-        new CustomEvent<AttachmentDeleteDetail>('attachment-delete', {
-          detail: { customerId, attachment },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'attachment-delete', { customerId, attachment });
     } catch (error) {
       this.deleteError = this.msg('deleteFailed', { reason: this.reason(error) });
     } finally {

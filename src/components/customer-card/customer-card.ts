@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
@@ -857,13 +858,7 @@ export class CustomerCard extends CeElement {
       const saved = await api.customers.update(customer.id, patch, { version: form.baseVersion });
       this.#customer.set(saved);
       this.setForm(key, undefined);
-      this.dispatchEvent(
-        new CustomEvent<CustomerCardChangeDetail>('customer-change', {
-          detail: { customerId: saved.id, customer: saved, group },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'customer-change', { customerId: saved.id, customer: saved, group });
       await this.focusOpener(key);
     } catch (error) {
       await this.saveFailed(key, error);
@@ -1053,13 +1048,7 @@ export class CustomerCard extends CeElement {
   // ---------------------------------------------------------------------------------------------
 
   private viewAccounts(customerId: string): void {
-    this.dispatchEvent(
-      new CustomEvent<CustomerCardViewAccountsDetail>('view-accounts', {
-        detail: { customerId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'view-accounts', { customerId });
   }
 }
 

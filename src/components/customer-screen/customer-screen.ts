@@ -8,6 +8,7 @@ import { CustomerAttachments } from '../customer-attachments/customer-attachment
 import { CustomerCard } from '../customer-card/customer-card.js';
 import { NotesPanel } from '../notes-panel/notes-panel.js';
 import { OrderTable } from '../order-table/order-table.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { clientContext, localeContext } from '../shared/context.js';
 import { ResourceController } from '../shared/resource.js';
@@ -190,13 +191,7 @@ export class CustomerScreen extends CeElement {
   }
 
   private openDiscounts(): void {
-    this.dispatchEvent(
-      new CustomEvent<DiscountsOpenDetail>('discounts-open', {
-        detail: { customerId: this.customerId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'discounts-open', { customerId: this.customerId });
   }
 
   private onAsideChange(event: Event): void {

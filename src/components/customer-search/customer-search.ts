@@ -11,6 +11,7 @@ import {
   type SearchCriterion,
 } from '../../sdk/schemas.js';
 import { tags } from '../../sdk/tags.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
@@ -348,13 +349,7 @@ export class CustomerSearch extends CeElement {
     if (!customer) return;
     this.activeIndex = index;
     this.dismissed = true;
-    this.dispatchEvent(
-      new CustomEvent<CustomerSelectDetail>('customer-select', {
-        detail: { customerId: customer.id, customer },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'customer-select', { customerId: customer.id, customer });
   }
 
   private async loadMore(): Promise<void> {

@@ -5,6 +5,7 @@ import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
 import { NOTE_KINDS, type Actor, type Me, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
@@ -401,9 +402,7 @@ export class NotesPanel extends CeElement {
       this.saveFailed = false;
       this.closeEditor();
       this.announcement = this.msg('newNoteLive');
-      this.dispatchEvent(
-        new CustomEvent<NoteAddDetail>('note-add', { detail: { customerId, note }, bubbles: true, composed: true }),
-      );
+      emit(this, 'note-add', { customerId, note });
     } catch (error) {
       this.saveFailed = true;
       let reason = errorMessage(error, (key, params) => this.t(key, params));

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { tags, type Me, type Money, type Order, type Reference } from '../../sdk/index.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
@@ -557,13 +558,7 @@ export class OrderDetail extends CeElement {
       if (this.orderId !== orderId) return false;
       this.data.set(order);
       this.announcement = this.m('done', { action: this.actionLabel(action, order) });
-      this.dispatchEvent(
-        new CustomEvent<OrderActionDetail>('order-action', {
-          detail: { orderId: order.id, action: name, order },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'order-action', { orderId: order.id, action: name, order });
       return true;
     } catch (error) {
       if (this.orderId !== orderId) return false;

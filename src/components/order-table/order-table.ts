@@ -11,6 +11,7 @@ import {
   type OrderSummary,
   type Reference,
 } from '../../sdk/index.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { defineElement } from '../shared/define.js';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
@@ -769,24 +770,12 @@ export class OrderTable extends CeElement {
   private onSeasonChange(event: Event): void {
     this.seasonId = (event.target as HTMLSelectElement).value;
     if (!this.customerId) return;
-    this.dispatchEvent(
-      new CustomEvent<SeasonSelectDetail>('season-select', {
-        detail: { customerId: this.customerId, seasonId: this.seasonId || null },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'season-select', { customerId: this.customerId, seasonId: this.seasonId || null });
   }
 
   private onOrderFromStock(): void {
     if (!this.customerId) return;
-    this.dispatchEvent(
-      new CustomEvent<OrderFromStockDetail>('order-from-stock', {
-        detail: { customerId: this.customerId },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'order-from-stock', { customerId: this.customerId });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -905,13 +894,7 @@ export class OrderTable extends CeElement {
     const order = this.pages?.get(row);
     if (!order || this.openOrder) return;
     this.openOrder = order;
-    this.dispatchEvent(
-      new CustomEvent<OrderOpenDetail>('order-open', {
-        detail: { orderId: order.id, order },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'order-open', { orderId: order.id, order });
   }
 
   private closeDetail(): void {

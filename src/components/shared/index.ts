@@ -5,6 +5,7 @@
 export { CeElement, DEFAULT_LOCALE } from './base.js';
 export { clientContext, localeContext, ensureContextRoot } from './context.js';
 export { defineElement } from './define.js';
+export { emit, type EventDetail } from './events.js';
 export {
   MISSING,
   currencyDigits,

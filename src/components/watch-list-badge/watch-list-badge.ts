@@ -1,6 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tags, type Me, type WatchList } from '../../sdk/index.js';
+import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { formatDateTime } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
@@ -455,13 +456,7 @@ export class WatchListBadge extends CeElement {
       if (result.active) this.clearedHere = false;
       this.announcement = this.m(done);
       this.dialog?.close();
-      this.dispatchEvent(
-        new CustomEvent<WatchListChangeDetail>('watch-list-change', {
-          detail: { customerId, active: result.active, note: result.note },
-          bubbles: true,
-          composed: true,
-        }),
-      );
+      emit(this, 'watch-list-change', { customerId, active: result.active, note: result.note });
       return true;
     } catch (error) {
       // The draft stays as typed; the server's words go beside the field, ours in the alert.
