@@ -55,6 +55,26 @@ class ResourceProbe extends CeElement {
   }
 }
 defineElement('resource-probe', ResourceProbe);
+
+/** The mistake the warning is for: an args object rebuilt on every render. */
+class RebuiltArgsProbe extends CeElement {
+  @property() key = 'a';
+  loads = 0;
+  readonly ctrl = new ResourceController(this, {
+    args: () => [{ key: this.key }] as const,
+    // Never answers: an answer would re-render, rebuild the args and load again, for ever (the
+    // very trap), so only the test's own updates start runs here.
+    load: () => {
+      this.loads++;
+      return new Promise<string>(() => undefined);
+    },
+  });
+
+  protected override render() {
+    return renderResource(this, this.ctrl, (value) => html`<p class="value">${value}</p>`);
+  }
+}
+defineElement('rebuilt-args-probe', RebuiltArgsProbe);
 defineElement('customer-elements-provider', CustomerElementsProvider);
 
 /** A client whose only working part is the cache subscription (enough for the controller). */
@@ -296,6 +316,24 @@ describe('ResourceController', () => {
     expect(el.shadowRoot!.querySelector('[part~="skeleton"]')).to.equal(null);
     el.pending[1]!.resolve('v2');
     await waitFor(() => valueText(el) === 'v2', 'v2');
+  });
+
+  it('warns once when args() builds a new, equal object on every render', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    try {
+      const el = await fixture<RebuiltArgsProbe>(html`<rebuilt-args-probe .client=${fakeClient()}></rebuilt-args-probe>`);
+      const first = el.loads;
+      for (let i = 0; i < 3; i++) {
+        el.requestUpdate();
+        await el.updateComplete;
+      }
+      expect(el.loads - first, 'each render starts a load: the trap the warning names').to.equal(3);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.includes('args()[0] is a new object'))).to.have.length(1);
   });
 
   it('clears the value when the args change to another record', async () => {

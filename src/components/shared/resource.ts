@@ -17,6 +17,8 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
   /**
    * The inputs of the load, read before each host update. A shallow change (element by element,
    * with `Object.is`) starts a new run and aborts the previous one. `undefined`: nothing to load.
+   * Return primitives (ids, strings, numbers): an object or array built inside `args()` is new on
+   * every update, so it would start a new run on every render (a warning says so once).
    */
   args: () => A | undefined;
   /** Loads through the SDK. Pass `signal` on: a superseded run is aborted. */
@@ -34,6 +36,20 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
    * data must never show under this one's id. A reload always keeps the value.
    */
   keepValueOnArgsChange?: boolean;
+}
+
+/** A changed argument that is a fresh object equal to the previous one: args built per render. */
+function rebuiltObjectArg(next: readonly unknown[], prev: readonly unknown[] | undefined): number {
+  if (!prev || prev.length !== next.length) return -1;
+  return next.findIndex((item, i) => {
+    const before = prev[i];
+    if (Object.is(item, before) || typeof item !== 'object' || item === null || typeof before !== 'object' || before === null) return false;
+    try {
+      return JSON.stringify(item) === JSON.stringify(before);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
@@ -75,6 +91,7 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
   private readonly options: ResourceOptions<T, A>;
   private client: Client | undefined;
   private args: A | undefined;
+  private warnedRebuiltArgs = false;
   private runId = 0;
   private abortController: AbortController | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -145,6 +162,16 @@ export class ResourceController<T, A extends readonly unknown[] = readonly unkno
     }
     const clientChanged = client !== this.client;
     const argsChanged = !sameArgs(args, this.args);
+    if (argsChanged && !this.warnedRebuiltArgs) {
+      const index = rebuiltObjectArg(args, this.args);
+      if (index >= 0) {
+        this.warnedRebuiltArgs = true;
+        console.warn(
+          `customer-elements: a ResourceController's args()[${index}] is a new object equal to the previous one, ` +
+            'so every render starts a new load. Return primitives (ids, strings, numbers) from args().',
+        );
+      }
+    }
     this.client = client;
     this.args = args;
     if (this.connected) this.ensureSubscription(client, args);
