@@ -86,6 +86,21 @@ const de: Catalogue<NotesMessageKey> = {
   kindCall: 'Anruf',
   kindEmail: 'E-Mail',
   kindMeeting: 'Besprechung',
+  textRequired: 'Schreiben Sie etwas in die Notiz.',
+  draftKept: 'Ihr Entwurf bleibt erhalten: Schließen Sie dies, und er ist da, wenn Sie zurückkommen.',
+  saveFailed: 'Die Notiz wurde nicht gespeichert: {reason} Ihr Text bleibt erhalten; Sie können erneut speichern.',
+  emptyManual: 'Keine manuellen Notizen.',
+  emptySystem: 'Keine Systemnotizen.',
+  loadingMore: 'Wird geladen…',
+  actorUser: 'Benutzer',
+  actorIntegration: 'Integration',
+  actorChannel: 'Kanal',
+  manual: 'Manuell',
+  system: 'System',
+  changed: '{field}: {from} → {to}',
+  none: '(keine)',
+  actionFailed: 'Das hat nicht geklappt: {reason}',
+  newNoteLive: 'Notiz gespeichert.',
 };
 
 /** The notes panel's text for a locale, falling back to English key by key. */
