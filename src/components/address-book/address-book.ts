@@ -10,7 +10,7 @@ import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
-import { renderResource, renderSkeleton } from '../shared/states.js';
+import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
 import { addressBookStyles } from './address-book.styles.js';
@@ -710,29 +710,23 @@ export class AddressBook extends CeElement {
 
   private renderConfirm(): TemplateResult {
     const a = this.confirming;
-    return html`<dialog
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @cancel=${this.onDialogCancel}
-      @close=${() => {
-        // Closed some other way than our buttons (e.g. Escape without a cancel event).
+    return renderConfirmDialog({
+      open: a !== null,
+      title: this.msg('confirmTitle'),
+      text: a ? this.msg('confirmText', { address: this.summary(a) }) : '',
+      error: this.deleteError,
+      busy: this.deleting,
+      confirmLabel: this.msg('confirmDelete'),
+      busyLabel: this.msg('deleting'),
+      keepLabel: this.msg('keep'),
+      onConfirm: () => void this.confirmDelete(),
+      onKeep: () => this.cancelDelete(),
+      onCancel: (event) => this.onDialogCancel(event),
+      // Closed some other way than its buttons (e.g. Escape without a cancel event).
+      onClose: () => {
         if (this.confirming && !this.deleting) this.cancelDelete();
-      }}
-    >
-      ${a
-        ? html`<h3 id="confirm-title">${this.msg('confirmTitle')}</h3>
-            <p id="confirm-text">${this.msg('confirmText', { address: this.summary(a) })}</p>
-            ${this.deleteError ? html`<p class="error" part="error" role="alert">${this.deleteError}</p>` : nothing}
-            <div class="buttons">
-              <button class="ce-button" type="button" part="confirm-cancel-button" @click=${this.cancelDelete}>${this.msg('keep')}</button>
-              <button class="ce-button ce-button--danger" type="button" part="confirm-button" ?disabled=${this.deleting} @click=${this.confirmDelete}>
-                ${this.deleting ? this.msg('deleting') : this.msg('confirmDelete')}
-              </button>
-            </div>`
-        : nothing}
-    </dialog>`;
+      },
+    });
   }
 
   protected override render(): TemplateResult {

@@ -13,7 +13,7 @@ import { CeElement } from '../shared/base.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
-import { renderResource, renderSkeleton } from '../shared/states.js';
+import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { attachmentsMessage, type AttachmentsMessageKey } from './customer-attachments.messages.js';
 import { attachmentsStyles } from './customer-attachments.styles.js';
@@ -638,34 +638,23 @@ export class CustomerAttachments extends CeElement {
 
   private renderConfirm(): TemplateResult {
     const a = this.confirming;
-    return html`<dialog
-      part="confirm"
-      role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
-      @cancel=${this.onDialogCancel}
-      @close=${() => {
+    return renderConfirmDialog({
+      open: a !== null,
+      title: this.msg('confirmTitle'),
+      text: a ? this.msg('confirmText', { name: a.filename }) : '',
+      error: this.deleteError,
+      busy: this.deleting,
+      confirmLabel: this.msg('confirmDelete'),
+      busyLabel: this.msg('deleting'),
+      keepLabel: this.msg('keep'),
+      onConfirm: () => void this.confirmDelete(),
+      onKeep: () => this.cancelDelete(),
+      onCancel: (event) => this.onDialogCancel(event),
+      // Closed some other way than its buttons (e.g. Escape without a cancel event).
+      onClose: () => {
         if (this.confirming && !this.deleting) this.cancelDelete();
-      }}
-    >
-      ${a
-        ? html`<h3 id="confirm-title">${this.msg('confirmTitle')}</h3>
-            <p id="confirm-text" class="text">${this.msg('confirmText', { name: a.filename })}</p>
-            ${this.deleteError ? html`<p class="error" part="error" role="alert">${this.deleteError}</p>` : nothing}
-            <div class="buttons">
-              <button class="ce-button" type="button" part="confirm-cancel-button" @click=${this.cancelDelete}>${this.msg('keep')}</button>
-              <button
-                class="ce-button ce-button--danger"
-                type="button"
-                part="confirm-button"
-                aria-disabled=${this.deleting ? 'true' : 'false'}
-                @click=${this.confirmDelete}
-              >
-                ${this.deleting ? this.msg('deleting') : this.msg('confirmDelete')}
-              </button>
-            </div>`
-        : nothing}
-    </dialog>`;
+      },
+    });
   }
 }
 

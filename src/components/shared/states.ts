@@ -84,3 +84,57 @@ export function renderResource<T, A extends readonly unknown[]>(
   }
   return ready(value);
 }
+
+export interface ConfirmDialogOptions {
+  /** What is being confirmed; nothing is rendered inside the dialog while it is null. */
+  open: boolean;
+  title: string;
+  text: string;
+  /** Why the last attempt failed, shown above the buttons (role="alert"). */
+  error?: string;
+  busy: boolean;
+  confirmLabel: string;
+  busyLabel: string;
+  keepLabel: string;
+  onConfirm: () => void;
+  onKeep: () => void;
+  /** The dialog's native `cancel` (Escape). */
+  onCancel: (event: Event) => void;
+  /** The dialog closed some other way than its buttons. */
+  onClose: () => void;
+}
+
+/**
+ * A destructive action's confirmation: an alertdialog with the question, any error of the last
+ * try, Keep and the danger button. While busy the danger button is aria-disabled (not disabled),
+ * so focus stays on it; the caller ignores clicks while busy. Parts: confirm, error,
+ * confirm-cancel-button, confirm-button. The host opens it with `showModal()`.
+ */
+export function renderConfirmDialog(o: ConfirmDialogOptions): TemplateResult {
+  return html`<dialog
+    part="confirm"
+    role="alertdialog"
+    aria-labelledby="confirm-title"
+    aria-describedby="confirm-text"
+    @cancel=${o.onCancel}
+    @close=${o.onClose}
+  >
+    ${o.open
+      ? html`<h3 id="confirm-title">${o.title}</h3>
+          <p id="confirm-text" class="text">${o.text}</p>
+          ${o.error ? html`<p class="error" part="error" role="alert">${o.error}</p>` : nothing}
+          <div class="buttons">
+            <button class="ce-button" type="button" part="confirm-cancel-button" @click=${o.onKeep}>${o.keepLabel}</button>
+            <button
+              class="ce-button ce-button--danger"
+              type="button"
+              part="confirm-button"
+              aria-disabled=${o.busy ? 'true' : 'false'}
+              @click=${o.onConfirm}
+            >
+              ${o.busy ? o.busyLabel : o.confirmLabel}
+            </button>
+          </div>`
+      : nothing}
+  </dialog>`;
+}
