@@ -31,6 +31,8 @@ export const en = {
   'error.notFound': 'This record no longer exists, or you cannot see it.',
   'error.invalidResponse': 'The server sent an answer this page cannot read. Try again, or tell your administrator.',
   'error.unknown': 'Something went wrong. Try again.',
+  'write.unconfirmed': 'We could not confirm whether this was saved. Your text is kept; Save again will not save it twice.',
+  'write.unconfirmedAction': 'We could not confirm whether this was done. Trying again will not do it twice.',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -68,6 +70,10 @@ export const de: Catalogue<MessageKey> = {
   'error.invalidResponse':
     'Die Antwort des Servers ist unlesbar. Versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.',
   'error.unknown': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+  'write.unconfirmed':
+    'Wir konnten nicht bestätigen, ob dies gespeichert wurde. Ihr Text bleibt erhalten; erneutes Speichern speichert ihn nicht doppelt.',
+  'write.unconfirmedAction':
+    'Wir konnten nicht bestätigen, ob dies ausgeführt wurde. Ein erneuter Versuch führt es nicht doppelt aus.',
 };
 
 /** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */
@@ -168,6 +174,9 @@ export function errorMessage(error: unknown, t: Translate): string {
       return t('error.notFound');
     case 'invalid-response':
       return t('error.invalidResponse');
+    case 'unconfirmed':
+      // From confirmedWrite (write.ts): never "not saved" when it may have been saved.
+      return t('write.unconfirmed');
     default:
       return t('error.unknown');
   }

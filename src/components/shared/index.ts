@@ -42,4 +42,5 @@ export {
   renderSkeleton,
   type RenderResourceOptions,
 } from './states.js';
+export { UnconfirmedWriteError, confirmedWrite, isUnconfirmedWrite, forgetWriteKey, newWriteKey, recordShows, writeFailureText, writeKeyFor, type ConfirmOptions } from './write.js';
 export { baseStyles, controlStyles, visuallyHidden } from './styles.js';
