@@ -9,6 +9,7 @@ import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/v
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { errorMessage } from '../shared/i18n.js';
+import { confirmedWrite, isUnconfirmedWrite, recordShows } from '../shared/write.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
@@ -422,9 +423,23 @@ export class AddressBook extends CeElement {
     try {
       let saved: Address;
       if (form.mode === 'create') {
-        saved = await client.addresses.create(customerId, body);
+        saved = await confirmedWrite(() => client.addresses.create(customerId, body));
       } else {
-        saved = await client.addresses.update(customerId, form.address.id, body, { version: form.address.version });
+        const { id, version } = form.address;
+        // After an uncertain answer the address as the server has it now says whether it was
+        // saved: never "changed by someone else" for the user's own save.
+        saved = await confirmedWrite(() => client.addresses.update(customerId, id, body, { version }), {
+          verify: async () => {
+            for await (const fresh of client.addresses.listAll(customerId)) {
+              if (fresh.id !== id) continue;
+              if (!recordShows(fresh, body)) return undefined;
+              // What the SDK does after a write it saw through: every view of it re-reads.
+              client.cache.invalidate([tags.addresses(customerId), tags.search(), tags.notes(customerId)]);
+              return fresh;
+            }
+            return undefined;
+          },
+        });
       }
       const action: AddressChangeAction = form.mode === 'create' ? 'create' : 'update';
       this.formMode = null;
@@ -441,6 +456,8 @@ export class AddressBook extends CeElement {
           reason: unplaced.length ? unplaced.map(([, m]) => m).join(' ') : this.msg('fixErrors'),
         });
         this.focusFirstInvalid(map.keys());
+      } else if (isUnconfirmedWrite(error)) {
+        this.formError = this.t('write.unconfirmed');
       } else {
         this.formError = this.msg('saveFailed', { reason: this.reason(error) });
         // Someone else changed it: every view of these addresses (and the history that recorded
@@ -482,14 +499,14 @@ export class AddressBook extends CeElement {
     this.deleting = true;
     this.deleteError = '';
     try {
-      await client.addresses.delete(customerId, address.id);
+      await confirmedWrite(() => client.addresses.delete(customerId, address.id));
       this.confirming = null;
       if (this.dialog?.open) this.dialog.close();
       this.announcement = this.msg('deleted');
       this.focusAfter = '[part="add-button"], [part="list"]';
       emit(this, 'address-change', { customerId, address: null, action: 'delete', addressId: address.id });
     } catch (error) {
-      this.deleteError = this.msg('deleteFailed', { reason: this.reason(error) });
+      this.deleteError = isUnconfirmedWrite(error) ? this.t('write.unconfirmedAction') : this.msg('deleteFailed', { reason: this.reason(error) });
     } finally {
       this.deleting = false;
     }

@@ -12,6 +12,7 @@ import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
+import { confirmedWrite, isUnconfirmedWrite, newWriteKey } from '../shared/write.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -60,6 +61,10 @@ interface UploadItem {
   status: 'uploading' | 'failed';
   message: string;
   controller?: AbortController;
+  /** The idempotency key of this file's upload: every repeat of it sends the same one. */
+  writeKey: string;
+  /** Failed after it was sent (not refused before, nor for its size or type): Upload again is offered. */
+  retryable?: boolean;
 }
 
 /**
@@ -103,6 +108,7 @@ interface UploadItem {
  * @csspart cancel-upload-button - Cancels an upload in progress.
  * @csspart upload-error - Why a file was refused or its upload failed.
  * @csspart dismiss-button - Dismisses a refused or failed upload.
+ * @csspart retry-upload-button - Sends a failed upload again (with the same idempotency key: never twice).
  * @csspart list - The list of attachments.
  * @csspart attachment - One attachment.
  * @csspart name - An attachment's file name.
@@ -251,7 +257,7 @@ export class CustomerAttachments extends CeElement {
     const max = this.maxFileSize;
     const added: UploadItem[] = [];
     for (const file of files) {
-      const item: UploadItem = { key: ++this.#uploadKey, file, name: file.name, loaded: 0, total: file.size, reported: false, status: 'uploading', message: '' };
+      const item: UploadItem = { key: ++this.#uploadKey, file, name: file.name, loaded: 0, total: file.size, reported: false, status: 'uploading', message: '', writeKey: newWriteKey() };
       const type = file.type.split(';')[0]!.trim().toLowerCase();
       if (file.size > max) {
         item.status = 'failed';
@@ -274,16 +280,21 @@ export class CustomerAttachments extends CeElement {
     const controller = new AbortController();
     item.controller = controller;
     try {
-      const attachment = await client.attachments.upload(customerId, item.file, {
-        filename: item.name,
-        signal: controller.signal,
-        onProgress: (loaded, total) => {
-          item.loaded = loaded;
-          item.total = total || item.total;
-          item.reported = true;
-          this.requestUpdate('uploads');
-        },
-      });
+      // After an uncertain answer the identical upload (same key) is sent once more: a server that
+      // stored the file answers with the original attachment instead of storing it twice.
+      const attachment = await confirmedWrite(() =>
+        client.attachments.upload(customerId, item.file, {
+          filename: item.name,
+          signal: controller.signal,
+          idempotencyKey: item.writeKey,
+          onProgress: (loaded, total) => {
+            item.loaded = loaded;
+            item.total = total || item.total;
+            item.reported = true;
+            this.requestUpdate('uploads');
+          },
+        }),
+      );
       this.uploads = this.uploads.filter((u) => u !== item);
       this.announcement = this.msg('uploaded', { name: attachment.filename });
       emit(this, 'attachment-upload', { customerId, attachment });
@@ -291,6 +302,8 @@ export class CustomerAttachments extends CeElement {
       if (controller.signal.aborted) return;
       item.status = 'failed';
       item.controller = undefined;
+      const status = isCustomerElementsError(error) ? error.status : undefined;
+      item.retryable = status !== 413 && status !== 415;
       item.message = this.uploadError(item, error);
       this.uploads = [...this.uploads];
       this.announcement = item.message;
@@ -301,6 +314,7 @@ export class CustomerAttachments extends CeElement {
     const status = isCustomerElementsError(error) ? error.status : undefined;
     if (status === 413) return this.msg('serverTooLarge', { name: item.name, max: this.formatSize(this.maxFileSize) });
     if (status === 415) return this.msg('serverBadType', { name: item.name });
+    if (isUnconfirmedWrite(error)) return this.msg('uploadUnconfirmed', { name: item.name });
     return this.msg('uploadFailed', { name: item.name, reason: this.reason(error) });
   }
 
@@ -309,6 +323,16 @@ export class CustomerAttachments extends CeElement {
     this.uploads = this.uploads.filter((u) => u !== item);
     this.announcement = this.msg('uploadCancelled', { name: item.name });
     this.#focusAfter = '[part~="choose-button"]';
+  }
+
+  /** Upload again, with the same key: never a second copy of a file the server already has. */
+  private retryUpload(item: UploadItem): void {
+    const client = this.api;
+    const customerId = this.customerId;
+    if (!client || !customerId || item.status !== 'failed') return;
+    Object.assign(item, { status: 'uploading', message: '', loaded: 0, reported: false, retryable: false });
+    this.uploads = [...this.uploads];
+    void this.upload(client, customerId, item);
   }
 
   private dismissUpload(item: UploadItem): void {
@@ -439,13 +463,13 @@ export class CustomerAttachments extends CeElement {
     this.deleting = true;
     this.deleteError = '';
     try {
-      await client.attachments.delete(attachment.id);
+      await confirmedWrite(() => client.attachments.delete(attachment.id));
       this.confirming = null;
       this.announcement = this.msg('deleted', { name: attachment.filename });
       this.#focusAfter = '[part~="heading"]';
       emit(this, 'attachment-delete', { customerId, attachment });
     } catch (error) {
-      this.deleteError = this.msg('deleteFailed', { reason: this.reason(error) });
+      this.deleteError = isUnconfirmedWrite(error) ? this.t('write.unconfirmedAction') : this.msg('deleteFailed', { reason: this.reason(error) });
     } finally {
       this.deleting = false;
     }
@@ -571,6 +595,17 @@ export class CustomerAttachments extends CeElement {
     return html`<li part="upload upload-failed" class="upload failed" data-upload=${item.key}>
       <span part="upload-name" class="name text">${item.name}</span>
       <p part="upload-error" class="upload-error text">${item.message}</p>
+      ${item.retryable
+        ? html`<button
+            type="button"
+            class="ce-button"
+            part="retry-upload-button"
+            aria-label=${this.msg('uploadAgainLabel', { name: item.name })}
+            @click=${() => this.retryUpload(item)}
+          >
+            ${this.msg('uploadAgain')}
+          </button>`
+        : nothing}
       <button
         type="button"
         class="ce-button ce-button--quiet"

@@ -6,7 +6,7 @@ import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
-import { errorMessage } from '../shared/i18n.js';
+import { confirmedWrite, recordShows, writeFailureText } from '../shared/write.js';
 import { isConflictError, isValidationError, tags, type Client } from '../../sdk/index.js';
 import {
   CUSTOMER_FIELD_GROUPS,
@@ -553,7 +553,7 @@ export class CustomerCard extends CeElement {
         ${this.field(this.m('field.phone'), this.text(contact.phone))}
       </dl>
       ${failure
-        ? html`<p part="form-error" class="form-error" role="alert">${this.m('error.removeFailed', { reason: errorMessage(failure, this.t.bind(this)) })}</p>`
+        ? html`<p part="form-error" class="form-error" role="alert">${writeFailureText(failure, this.t.bind(this), (reason) => this.m('error.removeFailed', { reason }), 'action')}</p>`
         : nothing}
       ${editable && confirming
         ? html`<div class="confirm" role="group" aria-label=${this.m('contacts.confirmRemove', { name: contact.name })}>
@@ -629,9 +629,9 @@ export class CustomerCard extends CeElement {
           : nothing}
         ${form.failure !== undefined
           ? html`<p part="form-error" class="form-error" role="alert">
-              ${this.m('error.saveFailed', {
-                reason: form.failure === REFUSED ? this.m('error.refused') : errorMessage(form.failure, this.t.bind(this)),
-              })}
+              ${form.failure === REFUSED
+                ? this.m('error.saveFailed', { reason: this.m('error.refused') })
+                : writeFailureText(form.failure, this.t.bind(this), (reason) => this.m('error.saveFailed', { reason }))}
             </p>`
           : nothing}
         ${form.otherErrors.length
@@ -855,7 +855,17 @@ export class CustomerCard extends CeElement {
     }
     this.patchForm(key, (f) => Object.assign(f, { saving: true, failure: undefined, otherErrors: [], serverErrors: {} }));
     try {
-      const saved = await api.customers.update(customer.id, patch, { version: form.baseVersion });
+      // After an uncertain answer: the customer as the server has it now says whether it was saved
+      // (and is then the new base); never a conflict for the user's own change.
+      const saved = await confirmedWrite(() => api.customers.update(customer.id, patch, { version: form.baseVersion }), {
+        verify: async () => {
+          const fresh = await api.customers.get(customer.id, { cache: 'reload' });
+          if (!recordShows(fresh, patch)) return undefined;
+          // What the SDK does after a write it saw through: every view of it re-reads.
+          api.cache.invalidate([tags.customer(customer.id), tags.search(), tags.notes(customer.id), tags.account(customer.id)]);
+          return fresh;
+        },
+      });
       this.#customer.set(saved);
       this.setForm(key, undefined);
       emit(this, 'customer-change', { customerId: saved.id, customer: saved, group });
@@ -901,11 +911,20 @@ export class CustomerCard extends CeElement {
       if (existing) {
         const patch = buildContactInput(form.values, form.base);
         if (Object.keys(patch).length > 0) {
-          await api.contacts.update(customer.id, existing.id, patch, { version: form.baseVersion });
+          await confirmedWrite(() => api.contacts.update(customer.id, existing.id, patch, { version: form.baseVersion }), {
+            verify: async () => {
+              const list = await api.contacts.list(customer.id, { cache: 'reload' });
+              const fresh = list.find((contact) => contact.id === existing.id);
+              if (!fresh || !recordShows(fresh, patch)) return undefined;
+              api.cache.invalidate([tags.contacts(customer.id), tags.notes(customer.id)]);
+              return fresh;
+            },
+          });
         }
       } else {
         const input = buildContactInput(form.values, undefined);
-        await api.contacts.create(customer.id, { name: String(input.name ?? ''), ...input });
+        const body = { name: String(input.name ?? ''), ...input };
+        await confirmedWrite(() => api.contacts.create(customer.id, body));
       }
       this.setForm(key, undefined);
       await this.focusOpener(key);
@@ -1034,7 +1053,7 @@ export class CustomerCard extends CeElement {
     const api = this.api;
     if (!api) return;
     try {
-      await api.contacts.delete(contact.customerId, contact.id);
+      await confirmedWrite(() => api.contacts.delete(contact.customerId, contact.id));
       this.confirmingRemoval = undefined;
       await this.focusOpener(NEW_CONTACT);
     } catch (error) {

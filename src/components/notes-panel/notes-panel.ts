@@ -9,6 +9,7 @@ import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
+import { confirmedWrite, isUnconfirmedWrite, writeFailureText } from '../shared/write.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
@@ -395,7 +396,8 @@ export class NotesPanel extends CeElement {
       const input: { text: string; kind: NoteKind; pinned?: boolean } = { text: draft.text, kind: draft.kind };
       // A draft pinned in another session of a user who may no longer pin is saved unpinned.
       if (draft.pinned && this.can('notes.pin')) input.pinned = true;
-      const note = await client.notes.create(customerId, input);
+      // An uncertain answer is confirmed by repeating the identical POST (same idempotency key).
+      const note = await confirmedWrite(() => client.notes.create(customerId, input));
       this.drafts.delete(customerId);
       storeDraft(customerId, undefined);
       this.draft = { ...EMPTY_DRAFT };
@@ -413,7 +415,7 @@ export class NotesPanel extends CeElement {
           reason = textError.message;
         }
       }
-      this.saveError = this.msg('saveFailed', { reason });
+      this.saveError = isUnconfirmedWrite(error) ? this.t('write.unconfirmed') : this.msg('saveFailed', { reason });
       await this.updateComplete;
       this.textarea?.focus();
     } finally {
@@ -430,9 +432,10 @@ export class NotesPanel extends CeElement {
     this.busyNotes = new Set([...this.busyNotes, note.id]);
     this.actionError = '';
     try {
-      await action(client);
+      await confirmedWrite(() => action(client));
     } catch (error) {
-      this.actionError = this.msg('actionFailed', { reason: errorMessage(error, (key, params) => this.t(key, params)) });
+      const t = this.t.bind(this);
+      this.actionError = writeFailureText(error, t, (reason) => this.msg('actionFailed', { reason }), 'action');
     } finally {
       const next = new Set(this.busyNotes);
       next.delete(note.id);

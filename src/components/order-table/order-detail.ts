@@ -5,8 +5,9 @@ import { tags, type Me, type Money, type Order, type Reference } from '../../sdk
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
-import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
+import { fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
+import { confirmedWrite, forgetWriteKey, writeFailureText, writeKeyFor } from '../shared/write.js';
 import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { detailStyles, statusStyles } from './order-detail.styles.js';
@@ -508,13 +509,15 @@ export class OrderDetail extends CeElement {
       </button>
       ${why ? html`<p id="why-${action}" part="action-reason" class="why">${why}</p>` : nothing}
       ${failure
-        ? html`<p id="fail-${action}" part="action-error" class="ce-field-error" role="alert">${this.errorText(failure)}</p>`
+        ? html`<p id="fail-${action}" part="action-error" class="ce-field-error" role="alert">${this.errorText(failure, action)}</p>`
         : nothing}
     </div>`;
   }
 
-  private errorText(error: unknown): string {
-    return errorMessage(error, (key, params) => this.t(key, params));
+  private errorText(error: unknown, action: ActionId): string {
+    // A typed form keeps its text; a button (or a file) is simply tried again.
+    const kind = action === 'tracking' || action === 'refund' || action === 'return' ? 'draft' : 'action';
+    return writeFailureText(error, (key, params) => this.t(key, params), (reason) => reason, kind);
   }
 
   private onAction(action: ActionId, order: Order): void {
@@ -554,7 +557,9 @@ export class OrderDetail extends CeElement {
     this.failures = { ...this.failures, [action]: undefined };
     this.fieldErrs = { ...this.fieldErrs, [action]: undefined };
     try {
-      const order = await call(client);
+      // After an uncertain answer the identical action is sent once more (same idempotency key):
+      // the server answers from its store when it did it, so the truth is shown, never a double.
+      const order = await confirmedWrite(() => call(client));
       if (this.orderId !== orderId) return false;
       this.data.set(order);
       this.announcement = this.m('done', { action: this.actionLabel(action, order) });
@@ -611,7 +616,7 @@ export class OrderDetail extends CeElement {
     >
       ${body}
       ${failure
-        ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure)}</p>`
+        ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure, action)}</p>`
         : nothing}
       <div class="form-buttons">
         <button type="submit" part="submit" class="ce-button ce-button--primary" aria-disabled=${this.busy ? 'true' : 'false'}>
@@ -842,7 +847,7 @@ export class OrderDetail extends CeElement {
       const input = this.renderRoot.querySelector<HTMLInputElement>('#attach-file');
       const file = input?.files?.[0];
       if (!file) errors.set('file', this.m('required.file'));
-      else call = (c) => c.orders.attach(order.id, file, { filename: file.name });
+      else call = (c) => c.orders.attach(order.id, file, { filename: file.name, idempotencyKey: writeKeyFor(file) });
     }
     if (errors.size || !call) {
       this.fieldErrs = { ...this.fieldErrs, [action]: errors };
@@ -853,6 +858,10 @@ export class OrderDetail extends CeElement {
     }
     const ok = await this.run(action, name, call, mapField);
     if (ok) {
+      if (action === 'attach') {
+        const file = this.renderRoot.querySelector<HTMLInputElement>('#attach-file')?.files?.[0];
+        if (file) forgetWriteKey(file);
+      }
       const cleared = emptyDrafts();
       if (action === 'tracking') this.drafts = { ...this.drafts, carrier: cleared.carrier, code: cleared.code };
       if (action === 'refund') this.drafts = { ...this.drafts, refundAmount: '', refundReason: '', refundMethod: 'manual' };
@@ -888,7 +897,7 @@ export class OrderDetail extends CeElement {
               @input=${(e: Event) => this.setDraft('cancelReason', (e.target as HTMLTextAreaElement).value)}
             ></textarea>
             ${failure
-              ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure)}</p>`
+              ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure, 'cancel')}</p>`
               : nothing}
             <div class="form-buttons">
               <button

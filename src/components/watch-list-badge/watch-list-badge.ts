@@ -6,6 +6,7 @@ import { CeElement } from '../shared/base.js';
 import { formatDateTime } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
+import { confirmedWrite, isUnconfirmedWrite } from '../shared/write.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { badgeMessages, type BadgeMessageKey } from './watch-list-badge.messages.js';
@@ -431,7 +432,7 @@ export class WatchListBadge extends CeElement {
       return;
     }
     const version = this.current?.version ?? 0;
-    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved');
+    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved', (fresh) => fresh.active && fresh.note === note);
   }
 
   private async onClear(): Promise<void> {
@@ -440,7 +441,7 @@ export class WatchListBadge extends CeElement {
     const customerId = this.effectiveId;
     if (!client || !customerId) return;
     const version = this.current?.version ?? 0;
-    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared');
+    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared', (fresh) => !fresh.active);
     if (cleared) this.clearedHere = true;
   }
 
@@ -448,12 +449,24 @@ export class WatchListBadge extends CeElement {
     request: () => Promise<WatchList>,
     customerId: string,
     done: 'saved' | 'cleared',
+    shows: (fresh: WatchList) => boolean,
   ): Promise<boolean> {
+    const client = this.api;
+    if (!client) return false;
     this.saving = true;
     this.saveError = undefined;
     this.noteError = undefined;
     try {
-      const result = await request();
+      // After an uncertain answer, the watch list as the server has it now says whether it was saved.
+      const result = await confirmedWrite(request, {
+        verify: async () => {
+          const fresh = await client.watchList.get(customerId, { cache: 'reload' });
+          if (!shows(fresh)) return undefined;
+          // What the SDK does after a write it saw through: every view of it re-reads.
+          client.cache.invalidate([tags.watchList(customerId), tags.customer(customerId), tags.search(), tags.notes(customerId)]);
+          return fresh;
+        },
+      });
       this.data.set(result);
       if (result.active) this.clearedHere = false;
       this.announcement = this.m(done);
@@ -464,6 +477,7 @@ export class WatchListBadge extends CeElement {
       // The draft stays as typed; the server's words go beside the field, ours in the alert.
       this.noteError = fieldErrors(error).get('note');
       this.saveError = errorMessage(error, (key, params) => this.t(key, params));
+      if (isUnconfirmedWrite(error) && done === 'cleared') this.saveError = this.t('write.unconfirmedAction');
       return false;
     } finally {
       this.saving = false;
