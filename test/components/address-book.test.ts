@@ -275,7 +275,8 @@ describe('address-book', () => {
       await typeInto(el, 'line1', '9 Retry Lane');
       await typeInto(el, 'city', 'Againton');
       await typeInto(el, 'postcode', 'SW1A 1AA');
-      mocks.scenario.failNext('addresses.create', 500, 1);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('addresses.create', 500, 3);
       await click($(el, '[part~="save-button"]')!);
       await waitFor(() => $(el, '[part~="form"] [part~="error"]'), 'the error');
       expect($(el, '[part~="form"] [part~="error"]')!.textContent).to.contain('The address was not saved');
