@@ -32,7 +32,7 @@ export function addressesResource(core: Core) {
      * takes the role from it in the same write. Delivery may be on any number of addresses.
      */
     async create(customerId: string, body: AddressInput, opts?: WriteOptions): Promise<Address> {
-      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal });
+      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return address;
     },
@@ -42,12 +42,12 @@ export function addressesResource(core: Core) {
      * `patch.moveRoles` names the holder; the holder then loses it (its version changes too).
      */
     async update(customerId: string, addressId: string, patch: AddressPatch, opts: VersionedWriteOptions): Promise<Address> {
-      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal });
+      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(customerId);
       return address;
     },
     async delete(customerId: string, addressId: string, opts?: WriteOptions): Promise<void> {
-      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal });
+      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
     },
   };
