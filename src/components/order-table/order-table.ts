@@ -104,7 +104,9 @@ interface Cell {
  * words), sales channel and priority. Sorted, filtered and searched by the server; paged by offset
  * as the user scrolls, so 100,000 orders open as fast as ten: the grid knows the total from the
  * first page, renders only the rows in view (plus a few), caches the pages it loaded and aborts the
- * requests for pages scrolled past.
+ * requests for pages scrolled past. Past the height a browser can give an element (about 838,000
+ * rows), it scrolls scaled: the scrollbar maps to the whole list while the wheel and the keys still
+ * move row by row, so every row of millions is reachable.
  *
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
