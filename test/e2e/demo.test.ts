@@ -93,6 +93,7 @@ describe('demo portal', () => {
 
     // On the dispatch page, change the watch-list note of the watch-listed customer ...
     await page.goto(`${base}dispatch.html`);
+    expect(await page.getByRole('button', { name: 'Reset demo data' }).isVisible()).toBe(true);
     const listed = page.locator('#queue watch-list-badge').filter({ has: page.locator('.note') }).first();
     const watchedId = (await listed.getAttribute('customer-id'))!;
     const originalWatchNote = db.watchListOf(watchedId).note!;
