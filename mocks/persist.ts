@@ -155,23 +155,35 @@ function isEntry(value: unknown): value is Entry {
   );
 }
 
-/** Applies the journal in order, with the clock each write saw; throws at the first entry that does not fit. */
-function replay(db: Database, entries: unknown[]): void {
+/**
+ * Runs a write with the clock stopped at `t`. The store stamps `updatedAt` from `Date.now()`, and a
+ * write may take a few milliseconds (it can generate a customer's notes first): with the clock
+ * stopped, the write and its replay read the same time, so the stamps come out the same.
+ */
+function atTime<T>(t: number, write: () => T): T {
   const realNow = Date.now;
+  Date.now = () => t;
   try {
-    for (const [i, entry] of entries.entries()) {
-      if (!isEntry(entry)) throw new Error(`entry ${i + 1} is not a journaled write`);
-      const t = entry.t;
-      Date.now = () => t;
-      (db[entry.m] as (...args: unknown[]) => unknown)(...entry.a);
-    }
+    return write();
   } finally {
     Date.now = realNow;
   }
 }
 
-/** The database whose writes also go to `append` (a copy of the arguments taken before the call). */
-function journaled(db: Database, append: (entry: Entry) => void): Database {
+/** Applies the journal in order, with the clock each write saw; throws at the first entry that does not fit. */
+function replay(db: Database, entries: unknown[]): void {
+  for (const [i, entry] of entries.entries()) {
+    if (!isEntry(entry)) throw new Error(`entry ${i + 1} is not a journaled write`);
+    atTime(entry.t, () => (db[entry.m] as (...args: unknown[]) => unknown)(...entry.a));
+  }
+}
+
+/**
+ * The database whose writes also go to `append`, with a copy of the arguments taken before the call
+ * (a method may keep the object it was given and change it later). A copy that cannot be made
+ * (`copyFailed`) never stops the write itself.
+ */
+function journaled(db: Database, append: (entry: Entry) => void, copyFailed: (error: unknown) => void): Database {
   return new Proxy(db, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
@@ -179,11 +191,15 @@ function journaled(db: Database, append: (entry: Entry) => void): Database {
       const method = value as (...args: unknown[]) => unknown;
       if (METHODS[prop as MethodName] !== 'write') return method.bind(target);
       return (...args: unknown[]) => {
-        // Copied first: a method may keep and later change the object it was given.
-        const a = structuredClone(args);
+        let a: unknown[] | undefined;
+        try {
+          a = structuredClone(args);
+        } catch (error) {
+          copyFailed(error);
+        }
         const t = Date.now();
-        const result = method.apply(target, args);
-        append({ m: prop as MethodName, a, t });
+        const result = atTime(t, () => method.apply(target, args));
+        if (a) append({ m: prop as MethodName, a, t });
         return result;
       };
     },
@@ -250,6 +266,12 @@ export async function persistDatabase(options: PersistOptions = {}): Promise<Per
 
   let pending: Promise<void> = Promise.resolve();
   let broken = false;
+  const stop = (error: unknown) => {
+    if (broken) return;
+    // The journal so far is a consistent prefix; keep it rather than add writes after a gap.
+    broken = true;
+    warn('A change could not be stored; later changes will not be kept across reloads.', error);
+  };
   const append = (entry: Entry) => {
     if (broken) return;
     try {
@@ -257,20 +279,15 @@ export async function persistDatabase(options: PersistOptions = {}): Promise<Per
       tx.objectStore(JOURNAL).add(entry);
       // Commit now rather than at the end of the task: the user may leave the page straight after.
       tx.commit();
-      const stored = done(tx).catch((error: unknown) => {
-        // The journal so far is a consistent prefix; keep it rather than add writes after a gap.
-        broken = true;
-        warn('A change could not be stored; later changes will not be kept across reloads.', error);
-      });
+      const stored = done(tx).catch(stop);
       pending = pending.then(() => stored);
     } catch (error) {
-      broken = true;
-      warn('A change could not be stored; later changes will not be kept across reloads.', error);
+      stop(error);
     }
   };
 
   return {
-    db: journaled(db, append),
+    db: journaled(db, append, stop),
     storage: 'indexeddb',
     restored,
     flush: () => pending,
