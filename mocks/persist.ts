@@ -11,8 +11,9 @@
  * the page working on fresh data, with one `console.warn` that says why.
  *
  * Replay gives the same ids and versions as the original writes, because ids come from the store's
- * counters (the journal holds `nextId` calls too) and every mutation is replayed in order. Several
- * tabs writing at the same moment can still interleave their ids: the demo is a one-tab affair.
+ * counters (the journal holds `nextId` calls too) and every mutation is replayed in order. Other
+ * open tabs of the same data set apply each write as it happens (a BroadcastChannel), so their ids
+ * stay in step; two tabs writing in the very same moment can still take the same id.
  */
 import { createDatabase } from './data/index.js';
 import type { Database, DatabaseOptions } from './data/database.js';
@@ -272,6 +273,23 @@ export async function persistDatabase(options: PersistOptions = {}): Promise<Per
     broken = true;
     warn('A change could not be stored; later changes will not be kept across reloads.', error);
   };
+  // Other tabs on this data set: apply their writes here too, so both go on from the same state.
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null;
+  if (tabs) {
+    tabs.onmessage = (event: MessageEvent<unknown>) => {
+      const message = event.data as { write?: unknown; reset?: boolean } | null;
+      if (message?.reset) {
+        broken = true;
+        warn('The demo data was reset in another tab; reload this one to see it.');
+      } else if (!broken && message?.write !== undefined) {
+        try {
+          replay(db, [message.write]);
+        } catch (error) {
+          stop(error); // this tab no longer matches the journal: keep what is stored as it is
+        }
+      }
+    };
+  }
   const append = (entry: Entry) => {
     if (broken) return;
     try {
@@ -281,6 +299,7 @@ export async function persistDatabase(options: PersistOptions = {}): Promise<Per
       tx.commit();
       const stored = done(tx).catch(stop);
       pending = pending.then(() => stored);
+      tabs?.postMessage({ write: entry });
     } catch (error) {
       stop(error);
     }
@@ -295,6 +314,7 @@ export async function persistDatabase(options: PersistOptions = {}): Promise<Per
       broken = true; // nothing written after a reset may come back
       await pending;
       await clear();
+      tabs?.postMessage({ reset: true });
     },
   };
 }

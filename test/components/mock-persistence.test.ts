@@ -2,7 +2,7 @@
  * `mocks/persist.ts` in real Chromium with a real IndexedDB (web-test-runner runs only this folder,
  * and Node has no IndexedDB): what the demo's user relies on when they reload.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { persistDatabase, type PersistentDatabase } from '../../mocks/persist.js';
 
 // Small data sets: the journal, not the generator, is under test. Each test uses its own name.
@@ -110,6 +110,25 @@ describe('mock persistence (IndexedDB journal)', () => {
     } finally {
       capture.restore();
     }
+  });
+
+  it('another tab applies each write as it happens, so both go on with the same ids', async () => {
+    const name = `persist-test-${run++}`;
+    const tabA = await open(name);
+    const tabB = await open(name);
+    const id = tabA.db.fixtures.customers.watchListed;
+    const { id: _templateId, ...template } = tabA.db.notesOf(id)[0]!;
+    const fromA = tabA.db.addNote({ ...template, text: 'Written in tab A', source: 'manual', kind: 'general', change: null, removed: null });
+    await waitUntil(() => tabB.db.getNote(fromA.id)?.text === 'Written in tab A');
+    // Tab B's next note takes the next id, not tab A's.
+    const fromB = tabB.db.addNote({ ...template, text: 'Written in tab B', source: 'manual', kind: 'general', change: null, removed: null });
+    expect(fromB.id).to.not.equal(fromA.id);
+    await waitUntil(() => tabA.db.getNote(fromB.id)?.text === 'Written in tab B');
+    await tabA.flush();
+    await tabB.flush();
+    const reloaded = await open(name);
+    expect(reloaded.db.getNote(fromA.id)?.text).to.equal('Written in tab A');
+    expect(reloaded.db.getNote(fromB.id)?.text).to.equal('Written in tab B');
   });
 
   it('reset forgets every kept change', async () => {
