@@ -93,7 +93,7 @@ describe('demo portal', () => {
 
     // On the dispatch page, change the watch-list note of the watch-listed customer ...
     await page.goto(`${base}dispatch.html`);
-    expect(await page.getByRole('button', { name: 'Reset demo data' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Reset demo data' }).waitFor(); // offered on this page too
     const listed = page.locator('#queue watch-list-badge').filter({ has: page.locator('.note') }).first();
     const watchedId = (await listed.getAttribute('customer-id'))!;
     const originalWatchNote = db.watchListOf(watchedId).note!;
@@ -130,7 +130,7 @@ describe('demo portal', () => {
     expect(await noteTexts(page)).not.toContain(note);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 120_000); // six page loads, each building the data set: a long journey on a busy machine
 
   it('starts on fresh data, with a warning and a working page, when the kept data is damaged', async () => {
     const { page, errors, warnings } = await openPage(base);
