@@ -438,7 +438,7 @@ export class AddressBook extends CeElement {
           verify: async () => {
             for await (const fresh of client.addresses.listAll(customerId)) {
               if (fresh.id !== id) continue;
-              if (!recordShows(fresh, body)) return undefined;
+              if (!recordShows(fresh, body)) return fresh.version === version ? false : undefined;
               // What the SDK does after a write it saw through: every view of it re-reads.
               client.cache.invalidate([tags.addresses(customerId), tags.search(), tags.notes(customerId)]);
               return fresh;

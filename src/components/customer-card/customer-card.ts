@@ -860,7 +860,7 @@ export class CustomerCard extends CeElement {
       const saved = await confirmedWrite(() => api.customers.update(customer.id, patch, { version: form.baseVersion }), {
         verify: async () => {
           const fresh = await api.customers.get(customer.id, { cache: 'reload' });
-          if (!recordShows(fresh, patch)) return undefined;
+          if (!recordShows(fresh, patch)) return fresh.version === form.baseVersion ? false : undefined;
           // What the SDK does after a write it saw through: every view of it re-reads.
           api.cache.invalidate([tags.customer(customer.id), tags.search(), tags.notes(customer.id), tags.account(customer.id)]);
           return fresh;
@@ -915,7 +915,8 @@ export class CustomerCard extends CeElement {
             verify: async () => {
               const list = await api.contacts.list(customer.id, { cache: 'reload' });
               const fresh = list.find((contact) => contact.id === existing.id);
-              if (!fresh || !recordShows(fresh, patch)) return undefined;
+              if (!fresh) return undefined;
+              if (!recordShows(fresh, patch)) return fresh.version === form.baseVersion ? false : undefined;
               api.cache.invalidate([tags.contacts(customer.id), tags.notes(customer.id)]);
               return fresh;
             },

@@ -9,7 +9,8 @@
  *
  * - A versioned record (customer, contact, address, watch list) is re-read and compared with the
  *   draft: when the fresh record shows what the user wrote, it was saved, and the fresh record
- *   (with its new version) becomes the base of the next edit.
+ *   (with its new version) becomes the base of the next edit; when it is still at the version the
+ *   change was based on, it was not saved, and the first error says why ("not saved: …").
  * - Otherwise (creates, actions, deletes, or a re-read that does not show the draft) the identical
  *   write is repeated once. The SDK sends it with the same `Idempotency-Key`, so a server that did
  *   the work answers with the original response instead of doing it twice; one that did not, does
@@ -41,10 +42,12 @@ export function isUnconfirmedWrite(error: unknown): error is UnconfirmedWriteErr
 export interface ConfirmOptions<T> {
   /**
    * Re-reads the record the write changed (fresh, not from the cache) and returns it when it
-   * shows what was written, or `undefined` when it does not (then the write is repeated once).
-   * A re-read that fails means nothing could be confirmed.
+   * shows what was written; `false` when it certainly was not written (the record is still at the
+   * version the change was based on: the original error is then thrown, a true "not saved");
+   * `undefined` when it cannot tell (changed since, or a field it cannot see): then the write is
+   * repeated once. A re-read that fails means nothing could be confirmed.
    */
-  verify?: () => Promise<T | undefined>;
+  verify?: () => Promise<T | false | undefined>;
 }
 
 function isAbort(error: unknown): boolean {
@@ -60,13 +63,15 @@ function isAbort(error: unknown): boolean {
  * the repeat the same idempotency key.
  */
 export async function confirmedWrite<T>(send: () => Promise<T>, options: ConfirmOptions<T> = {}): Promise<T> {
+  let first: unknown;
   try {
     return await send();
   } catch (error) {
     if (!isUncertainError(error)) throw error;
+    first = error;
   }
   if (options.verify) {
-    let found: T | undefined;
+    let found: T | false | undefined;
     try {
       found = await options.verify();
     } catch (error) {
@@ -74,6 +79,8 @@ export async function confirmedWrite<T>(send: () => Promise<T>, options: Confirm
       // The re-read itself did not get through: nothing can be said either way.
       throw new UnconfirmedWriteError(error);
     }
+    // Untouched on the server: the write did not happen, and the first error says why.
+    if (found === false) throw first;
     if (found !== undefined) return found;
   }
   try {

@@ -432,7 +432,7 @@ export class WatchListBadge extends CeElement {
       return;
     }
     const version = this.current?.version ?? 0;
-    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved', (fresh) => fresh.active && fresh.note === note);
+    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved', version, (fresh) => fresh.active && fresh.note === note);
   }
 
   private async onClear(): Promise<void> {
@@ -441,7 +441,7 @@ export class WatchListBadge extends CeElement {
     const customerId = this.effectiveId;
     if (!client || !customerId) return;
     const version = this.current?.version ?? 0;
-    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared', (fresh) => !fresh.active);
+    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared', version, (fresh) => !fresh.active);
     if (cleared) this.clearedHere = true;
   }
 
@@ -449,6 +449,7 @@ export class WatchListBadge extends CeElement {
     request: () => Promise<WatchList>,
     customerId: string,
     done: 'saved' | 'cleared',
+    version: number,
     shows: (fresh: WatchList) => boolean,
   ): Promise<boolean> {
     const client = this.api;
@@ -461,7 +462,8 @@ export class WatchListBadge extends CeElement {
       const result = await confirmedWrite(request, {
         verify: async () => {
           const fresh = await client.watchList.get(customerId, { cache: 'reload' });
-          if (!shows(fresh)) return undefined;
+          // Still at the version it was based on: not saved, and the first error says why.
+          if (!shows(fresh)) return fresh.version === version ? false : undefined;
           // What the SDK does after a write it saw through: every view of it re-reads.
           client.cache.invalidate([tags.watchList(customerId), tags.customer(customerId), tags.search(), tags.notes(customerId)]);
           return fresh;
