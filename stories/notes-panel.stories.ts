@@ -78,6 +78,21 @@ export const AddFailsKeepsDraft: Story = {
   },
 };
 
+/**
+ * The answer to a save was lost after the server stored the note, and the check (the same save
+ * repeated, which the server answers from its idempotency store) was lost too: the panel cannot
+ * say "not saved", so it says it could not confirm, keeps the draft, and Save again is safe.
+ */
+export const AddUnconfirmedKeepsDraft: Story = {
+  parameters: { mocks: { failNext: [['notes.create', 'lost', 2]] } },
+  play: async ({ canvasElement, userEvent }) => {
+    const textarea = await openEditor(canvasElement, userEvent);
+    await userEvent.type(textarea, 'This draft was probably saved; the answer was lost.');
+    await userEvent.click(await until(() => deepQuery<HTMLButtonElement>(canvasElement, '[part~="save-button"]'), 'Save'));
+    await until(() => deepQuery(canvasElement, 'dialog [part~="error"]'), 'the could-not-confirm message');
+  },
+};
+
 /** The dark theme. */
 export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'manyNotes' } };
 
