@@ -34,6 +34,18 @@ export function changedFields<R>(fields: readonly ShownField<R>[], before: R, af
 }
 
 /**
+ * The draft on top of the latest version: each value the user changed from the version they
+ * opened stays as typed; every other value takes the latest one.
+ */
+export function keepDraft<V extends object>(draft: V, opened: V, latest: V): V {
+  const out = { ...draft };
+  for (const key of Object.keys(latest) as Array<keyof V>) {
+    if (JSON.stringify(draft[key]) === JSON.stringify(opened[key])) out[key] = latest[key];
+  }
+  return out;
+}
+
+/**
  * - `none`: no conflict;
  * - `checking`: a save met a conflict and the latest version is being read;
  * - `conflict`: the latest version is known, `changes` says what differs; Reload is offered;
