@@ -39,6 +39,12 @@ export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
 /** The watch list failed to load (500): a message with Retry, which then succeeds. */
 export const LoadError: Story = { parameters: { mocks: { failNext: [['watchList.get', 500]] } } };
 
+/** The user's permissions could not be loaded (500): the flag shows read-only (`editable`), with a message beside it. Retry asks again and brings them. */
+export const PermissionsFailed: Story = { args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/** The same in German. */
+export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
 /** No provider and no `client`: the configuration message, not a blank box. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 

@@ -1,8 +1,9 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { tags, type Me, type WatchList } from '../../sdk/index.js';
+import { tags, type WatchList } from '../../sdk/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDateTime } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -55,6 +56,8 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  * @csspart clear-button - Takes the customer off the watch list.
  * @csspart error - A failed load or save, in words.
  * @csspart retry-button - Loads again after a failed load.
+ * @csspart permissions-message - Shown where the Add button or editor would be (`editable`) when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart message - The configuration message when there is no client.
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart config-message - The message shown when no API client is configured.
@@ -132,11 +135,7 @@ export class WatchListBadge extends CeElement {
     initialValue: ([id]) => (this.watchList?.customerId === id ? this.watchList : undefined),
   });
 
-  private readonly me = new ResourceController<Me, readonly []>(this, {
-    args: () => (this.readonly || this.decorative ? undefined : []),
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
-  });
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly && !this.decorative });
 
   private readonly onDocumentKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.tooltipOpen) {
@@ -170,8 +169,7 @@ export class WatchListBadge extends CeElement {
       !!this.api &&
       !this.readonly &&
       !this.decorative &&
-      this.me.status !== 'error' &&
-      !!this.me.value?.capabilities.includes(EDIT_CAPABILITY)
+      this.caps.can(EDIT_CAPABILITY)
     );
   }
 
@@ -231,6 +229,7 @@ export class WatchListBadge extends CeElement {
     const canEdit = this.canEdit;
     return html`
       ${watchList.active ? this.renderFlag(watchList, canEdit) : this.renderAdd(canEdit)}
+      ${this.editable ? this.caps.render() : nothing}
       ${canEdit ? this.renderEditor(watchList) : nothing}
       <span class="ce-visually-hidden" role="status">${this.announcement}</span>
     `;
