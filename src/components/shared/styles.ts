@@ -138,6 +138,7 @@ export const baseStyles = css`
     overflow-wrap: anywhere;
   }
   .ce-permissions {
+    margin-block-end: var(--_ce-space-s);
     border-color: var(--_ce-warning-border);
     background: var(--_ce-warning-fill-quiet);
     color: var(--_ce-warning-text);
