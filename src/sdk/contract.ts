@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import * as s from './schemas.js';
+import { InvalidIdError } from './errors/invalid-id-error.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,8 +59,8 @@ export const routes = {
   'notes.remove': r({ method: 'DELETE', path: '/customers/{customerId}/notes/{noteId}', summary: 'Mark a manual note removed (the removal is recorded)', tag: 'notes', response: s.Note, status: 200, capability: 'notes.remove', errors: [409] }),
 
   'watchList.get': r({ method: 'GET', path: '/customers/{customerId}/watch-list', summary: 'The watch-list note of a customer', tag: 'watch-list', response: s.WatchList, status: 200 }),
-  'watchList.set': r({ method: 'PUT', path: '/customers/{customerId}/watch-list', summary: 'Set or edit the watch-list note', tag: 'watch-list', body: s.WatchListInput, response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
-  'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
+  'watchList.set': r({ method: 'PUT', path: '/customers/{customerId}/watch-list', summary: 'Set or edit the watch-list note (If-Match: the version read)', tag: 'watch-list', body: s.WatchListInput, response: s.WatchList, status: 200, capability: 'watchlist.edit', ifMatch: true, errors: [412, 428] }),
+  'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note (If-Match: the version read)', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit', ifMatch: true, errors: [412, 428] }),
 
   'accounts.get': r({ method: 'GET', path: '/customers/{customerId}/account', summary: 'Balance, credit limit, available credit, overdue, dispatch rule', tag: 'accounts', response: s.Account, status: 200 }),
   'accounts.transactions': r({ method: 'GET', path: '/customers/{customerId}/account/transactions', summary: 'Account transactions, newest first', tag: 'accounts', query: s.ListQuery, response: s.page(s.Transaction), status: 200, capability: 'accounts.view' }),
@@ -96,11 +97,16 @@ export type RouteResponse<K extends RouteId> = Routes[K]['response'] extends inf
   ? R extends v.GenericSchema ? v.InferOutput<R> : R extends 'binary' ? Blob : void
   : never;
 
-/** Fill a route's `{placeholders}`; every value is URI-encoded, so an id can never change the path. */
+/**
+ * Fill a route's `{placeholders}`. Every value is URI-encoded, and an empty id, `.` or `..` (which a
+ * URL resolves to the parent resource: `contacts/..` is the customer) is refused with an
+ * InvalidIdError, so an id can never make a request reach another resource.
+ */
 export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (typeof value !== 'string' || value === '') throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    const value: unknown = params[name];
+    if (typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..') throw new InvalidIdError(name, value);
+    // Encoded, `%2e%2e` arrives as `%252e%252e`: only a bare `.`/`..` is a dot segment, refused above.
     return encodeURIComponent(value);
   });
 }

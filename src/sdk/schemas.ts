@@ -458,6 +458,11 @@ export const NoteListQuery = v.object({
 
 export const WatchList = v.object({
   customerId: Id,
+  /**
+   * Bumped by every set and clear (0 when the customer never had a note). Send it as `If-Match`
+   * with a change, so that a change made meanwhile by someone else is reported, not overwritten.
+   */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   active: v.boolean(),
   note: v.nullable(v.string()),
   updatedAt: v.nullable(Timestamp),

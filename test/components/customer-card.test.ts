@@ -471,7 +471,7 @@ describe('customer-card', () => {
       const el = await mount(id, { client });
       const f = await openEditor(el, 'identity');
       await typeInto(field(f, 'tradingName'), 'Watched Agents');
-      await client.watchList.set(id, 'Check every order by phone.');
+      await client.watchList.set(id, 'Check every order by phone.', { version: mocks.db.watchListOf(id).version });
       // The card re-reads the customer (the server bumped its version); join that read.
       await client.customers.get(id);
       await el.updateComplete;

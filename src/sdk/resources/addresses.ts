@@ -26,17 +26,17 @@ export function addressesResource(core: Core) {
       return paginate((cursor, signal) => core.call('addresses.list', { customerId }, { query: { ...query, cursor }, signal }), opts?.signal);
     },
     async create(customerId: string, body: AddressInput, opts?: WriteOptions): Promise<Address> {
-      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal });
+      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return address;
     },
     async update(customerId: string, addressId: string, patch: AddressPatch, opts: VersionedWriteOptions): Promise<Address> {
-      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal });
+      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(customerId);
       return address;
     },
     async delete(customerId: string, addressId: string, opts?: WriteOptions): Promise<void> {
-      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal });
+      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
     },
   };
