@@ -75,7 +75,7 @@ interface FormState {
 }
 
 /** The badge's parts, re-exported with a `badge-` prefix so that a page can style them through the card. */
-const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button', 'cancel-button', 'clear-button', 'error']
+const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button', 'cancel-button', 'clear-button', 'error', 'conflict', 'conflict-changes', 'reload-button', 'changes']
   .map((part) => `${part}: badge-${part}`)
   .join(', ');
 

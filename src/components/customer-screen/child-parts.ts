@@ -52,7 +52,8 @@ const CHILD_PARTS = {
   badge: [
     'icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button',
     'cancel-button', 'clear-button', 'error', 'retry-button', 'message', 'skeleton',
-    'config-message', 'empty', 'permissions-message', 'permissions-retry-button',
+    'config-message', 'empty', 'permissions-message', 'permissions-retry-button', 'conflict',
+    'conflict-changes', 'reload-button', 'changes',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
