@@ -66,7 +66,7 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string; heade
   },
   403: { name: 'Forbidden', description: 'The session lacks the capability; `requiredCapability` names it.' },
   404: { name: 'NotFound', description: 'No such resource.' },
-  409: { name: 'Conflict', description: 'The resource is in a state that does not allow this (e.g. the order is already dispatched), or a request with the same `Idempotency-Key` is still being processed.' },
+  409: { name: 'Conflict', description: 'The resource is in a state that does not allow this (e.g. the order is already dispatched, or another address holds the single-holder role: `roleHolders` names it), or a request with the same `Idempotency-Key` is still being processed.' },
   412: { name: 'PreconditionFailed', description: 'The `If-Match` version is stale: someone changed the resource since it was read. `currentVersion` is the version held now.' },
   413: { name: 'PayloadTooLarge', description: 'The uploaded file is too large.' },
   415: { name: 'UnsupportedMediaType', description: 'The uploaded file type is not accepted.' },
@@ -299,8 +299,10 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     summary: route.summary,
   };
   if (route.capability) {
-    operation['description'] = `Requires the capability \`${route.capability}\`.`;
+    operation['description'] = [route.description, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
     operation['x-capability'] = route.capability;
+  } else if (route.description) {
+    operation['description'] = route.description;
   } else if (id === 'customers.update') {
     operation['description'] =
       'Each field group needs its capability (identity, channel, company, terms, personal); a change to a group the session may not edit answers 403.';
