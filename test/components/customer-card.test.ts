@@ -538,6 +538,25 @@ describe('customer-card', () => {
       expect(renames, 'the user’s value was written once').to.have.length(1);
     });
 
+    it('when the latest version cannot be read, the conflict says so and Reload reads it again', async () => {
+      const id = fixtures().onHold;
+      const el = await mount(id, { client: clientFor(mocks.tokens.admin, { retry: 0 }) });
+      const f = await openEditor(el, 'identity');
+      await typeInto(field(f, 'tradingName'), 'Mine Trading');
+      mocks.db.updateCustomer(id, { name: 'Renamed Elsewhere Ltd' });
+      mocks.scenario.failNext('customers.get', 500, 1);
+      await save(el, 'identity');
+      await waitFor(() => text($(f, '[part~="conflict"]')).includes('The latest version could not be loaded'), 'the failed re-read');
+      expect(field(f, 'tradingName').value).to.equal('Mine Trading');
+      await click($(f, '[part~="reload-button"]')!);
+      await waitFor(() => $(f, '[part~="changes"]'), 'the form on the latest version');
+      expect(text($(f, '[part~="changes"]'))).to.contain('Renamed Elsewhere Ltd');
+      expect(field(f, 'name').value, 'an untouched field takes the latest value').to.equal('Renamed Elsewhere Ltd');
+      await save(el, 'identity');
+      await saved(el, 'identity');
+      expect(await fresh(id)).to.include({ name: 'Renamed Elsewhere Ltd', tradingName: 'Mine Trading' });
+    });
+
     it('a conflict made in the data itself is caught too', async () => {
       const id = fixtures().vatExempt;
       const el = await mount(id);
