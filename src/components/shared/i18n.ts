@@ -31,6 +31,11 @@ export const en = {
   'error.notFound': 'This record no longer exists, or you cannot see it.',
   'error.invalidResponse': 'The server sent an answer this page cannot read. Try again, or tell your administrator.',
   'error.unknown': 'Something went wrong. Try again.',
+  'limit.counter': '{count} / {max}',
+  'limit.counterLong': '{count} of {max} characters',
+  'limit.reached': '{label}: limit of {max} characters reached.',
+  'limit.over': '{label} can be at most {max} characters: remove {excess}.',
+  'limit.overStatus': '{label} is longer than {max} characters.',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -68,6 +73,11 @@ export const de: Catalogue<MessageKey> = {
   'error.invalidResponse':
     'Die Antwort des Servers ist unlesbar. Versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.',
   'error.unknown': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+  'limit.counter': '{count} / {max}',
+  'limit.counterLong': '{count} von {max} Zeichen',
+  'limit.reached': '{label}: Höchstlänge von {max} Zeichen erreicht.',
+  'limit.over': '{label} darf höchstens {max} Zeichen lang sein: Entfernen Sie {excess} Zeichen.',
+  'limit.overStatus': '{label} ist länger als {max} Zeichen.',
 };
 
 /** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */
