@@ -113,6 +113,8 @@ interface FirstPage {
  *   the host's). The status line still announces that nothing matched.
  *
  * @csspart input - The search box (`role="combobox"`).
+ * @csspart limit-count - The character counter shown near the query's length limit.
+ * @csspart limit-error - The message when the query is longer than the limit (nothing is sent).
  * @csspart criterion-select - The "Search by" select.
  * @csspart segment-select - The All / Trade / Retail customers select.
  * @csspart alphabet - The A–Z toolbar.
