@@ -62,3 +62,22 @@ export const EditingAddress: Story = {
 
 /** The dark theme. */
 export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'sixAddresses' } };
+
+/**
+ * Giving Billing to a second address: before anything is saved, the question names the address
+ * that holds it now ("Billing is now at …. Move it to this address?"). The same question shows
+ * when the server refuses because someone moved the role meanwhile.
+ */
+export const MovingRole: Story = {
+  parameters: { customer: 'sixAddresses' },
+  play: async ({ canvasElement, userEvent }) => {
+    const edit = await until(() => deepQuery<HTMLButtonElement>(canvasElement, 'li[part~="address"]:nth-child(2) button[part~="edit-button"]'), 'Edit on the second address');
+    await userEvent.click(edit);
+    await userEvent.click(await until(() => deepQuery<HTMLInputElement>(canvasElement, '#f-role-billing'), 'the Billing checkbox'));
+    await userEvent.click(await until(() => deepQuery<HTMLButtonElement>(canvasElement, 'button[part~="save-button"]'), 'Save'));
+    await until(() => deepQuery(canvasElement, '.role-move dialog[open]'), 'the question');
+  },
+};
+
+/** The same question in German. */
+export const MovingRoleGerman: Story = { ...MovingRole, globals: { locale: 'de-DE' } };

@@ -149,7 +149,8 @@ export interface Database {
 
   // ----- watch list
   watchListOf(customerId: string): WatchList;
-  setWatchList(customerId: string, value: WatchList): WatchList;
+  /** Stores the note with the next version. */
+  setWatchList(customerId: string, value: Omit<WatchList, 'version'>): WatchList;
 
   // ----- orders
   /** Summaries matching the filter, sorted (default: placedAt desc, then number desc). */

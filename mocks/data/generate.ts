@@ -7,7 +7,7 @@
  * store's counters, so the same seed and size always give the same data set, ids included. Orders
  * draw from their own per-order streams (see `orders.ts`), so their details can be made later.
  */
-import type { Actor, Address, Contact, CustomerType, Note, OrderStatus, Transaction, WatchList } from '../../src/sdk/schemas.js';
+import { SINGLE_HOLDER_ROLES, type Actor, type Address, type Contact, type CustomerType, type Note, type OrderStatus, type Transaction, type WatchList } from '../../src/sdk/schemas.js';
 import { CAPABILITIES, type Capability } from '../../src/sdk/schemas.js';
 import type { CustomerRecord, DatabaseOptions, DatasetSize, Fixtures, StoredAttachment, UserRecord } from './database.js';
 import * as ids from './identifiers.js';
@@ -301,6 +301,9 @@ class Generator {
       roles,
       ...overrides,
     };
+    // The API's role rule binds the seeded data too: admin and billing on one address at most.
+    const taken = SINGLE_HOLDER_ROLES.filter((role) => address.roles.includes(role) && this.store.addressesOf(customer.id).some((a) => a.roles.includes(role)));
+    if (taken.length) throw new Error(`Generator: ${customer.id} already has an address with ${taken.join(' and ')}; only one address may hold it`);
     this.store.loadAddress(address);
     return address;
   }

@@ -184,8 +184,8 @@ export class Store implements Database {
     this.lazy = make;
   }
 
-  loadWatchList(value: WatchList): void {
-    this.watch.set(value.customerId, value);
+  loadWatchList(value: Omit<WatchList, 'version'>): void {
+    this.watch.set(value.customerId, { ...value, version: 1 });
   }
 
   /** Transactions oldest first, without balances; running balances are computed here. */
@@ -522,13 +522,13 @@ export class Store implements Database {
   }
 
   watchListOf(customerId: string): WatchList {
-    return this.watch.get(customerId) ?? { customerId, active: false, note: null, updatedAt: null, updatedBy: null };
+    return this.watch.get(customerId) ?? { customerId, version: 0, active: false, note: null, updatedAt: null, updatedBy: null };
   }
 
   /** Also sets the customer's `watchListed` flag (not a versioned edit of the customer). */
-  setWatchList(customerId: string, value: WatchList): WatchList {
+  setWatchList(customerId: string, value: Omit<WatchList, 'version'>): WatchList {
     this.ensureLazy(customerId);
-    const stored: WatchList = { ...value, customerId };
+    const stored: WatchList = { ...value, customerId, version: this.watchListOf(customerId).version + 1 };
     this.watch.set(customerId, stored);
     const record = this.customers.get(customerId);
     if (record) record.watchListed = stored.active;

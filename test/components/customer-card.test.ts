@@ -471,7 +471,7 @@ describe('customer-card', () => {
       const el = await mount(id, { client });
       const f = await openEditor(el, 'identity');
       await typeInto(field(f, 'tradingName'), 'Watched Agents');
-      await client.watchList.set(id, 'Check every order by phone.');
+      await client.watchList.set(id, 'Check every order by phone.', { version: mocks.db.watchListOf(id).version });
       // The card re-reads the customer (the server bumped its version); join that read.
       await client.customers.get(id);
       await el.updateComplete;
@@ -614,7 +614,8 @@ describe('customer-card', () => {
       const el = await mount(id);
       const f = await openEditor(el, 'identity');
       await typeInto(field(f, 'tradingName'), 'Second Attempt Trading');
-      mocks.scenario.failNext('customers.update', 500, 1);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('customers.update', 500, 3);
       await save(el, 'identity');
       await waitFor(() => $(f, '[part~="form-error"]') !== null, 'the error message');
       expect(text($(f, '[part~="form-error"]'))).to.equal('Not saved. The server could not complete the request (error 500). Try again.');
@@ -630,7 +631,7 @@ describe('customer-card', () => {
       const el = await mount(id);
       const f = await openEditor(el, 'personal');
       await typeInto(field(f, 'fax'), '0161 496 0777');
-      mocks.scenario.failNext('customers.update', 'network', 1);
+      mocks.scenario.failNext('customers.update', 'network', 3);
       await save(el, 'personal');
       await waitFor(() => $(f, '[part~="form-error"]') !== null, 'the error message');
       expect(text($(f, '[part~="form-error"]'))).to.contain('could not be reached');

@@ -63,7 +63,7 @@ function freshCustomer(): string {
 }
 
 async function putOnList(customerId: string, note: string): Promise<void> {
-  await clientFor(mocks.tokens.admin).watchList.set(customerId, note);
+  await clientFor(mocks.tokens.admin).watchList.set(customerId, note, { version: mocks.db.watchListOf(customerId).version });
 }
 
 async function mount(
@@ -282,7 +282,8 @@ describe('watch-list-badge', () => {
     await waitFor(() => editorOpen(el), 'the editor');
     await typeText('Disputes every delivery');
 
-    mocks.scenario.failNext('watchList.set', 500);
+    // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+    mocks.scenario.failNext('watchList.set', 500, 3);
     await click(part(el, 'save-button')!);
     const alert = await waitFor(() => el.shadowRoot!.querySelector('dialog [role="alert"]'), 'the error');
     expect(alert.textContent).to.contain('The server could not complete the request (error 500)');
@@ -367,14 +368,14 @@ describe('watch-list-badge', () => {
     const real = clientFor(mocks.tokens.admin);
     let gets = 0;
     const counting = { ...real, watchList: { ...real.watchList, get: (...args: Parameters<Client['watchList']['get']>) => (gets++, real.watchList.get(...args)) } } as Client;
-    const given: WatchList = { customerId, active: true, note: 'From the host', updatedAt: null, updatedBy: null };
+    const given: WatchList = { customerId, version: 0, active: true, note: 'From the host', updatedAt: null, updatedBy: null };
     const el = await fixture<WatchListBadge>(html`<watch-list-badge .client=${counting} .watchList=${given}></watch-list-badge>`);
     await loaded(el);
     expect(el.customerId ?? el.effectiveId).to.equal(customerId);
     expect(gets).to.equal(0);
     await hover(trigger(el)!);
     await waitFor(() => tooltipShown(el) && tooltip(el)!.textContent!.includes('From the host'), 'the host’s note');
-    await real.watchList.set(customerId, 'Changed through the shared client');
+    await real.watchList.set(customerId, 'Changed through the shared client', { version: mocks.db.watchListOf(customerId).version });
     await waitFor(() => tooltip(el)?.textContent?.includes('Changed through the shared client'), 'the write to show');
   });
 

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isConflictError, isValidationError } from '../../sdk/errors/index.js';
-import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Me, type Page, type Reference } from '../../sdk/schemas.js';
+import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Me, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
@@ -15,6 +15,7 @@ import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/s
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
 import { addressBookStyles } from './address-book.styles.js';
+import { knownHolders, renderHolder, RoleMoveQuestion } from './role-move.js';
 
 /** What happened to an address. */
 export type AddressChangeAction = 'create' | 'update' | 'delete';
@@ -107,14 +108,15 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  * @csspart input - A text input of the form.
  * @csspart country-select - The country select.
  * @csspart role-checkboxes - The roles fieldset.
+ * @csspart role-holder - Beside the Admin or Billing checkbox: the other address that holds the role now.
  * @csspart field-error - A field's error message.
  * @csspart limit-count - The character counter shown near a field's length limit.
  * @csspart limit-error - The message when a field is longer than its limit.
  * @csspart error - A form- or component-level error message.
  * @csspart save-button - The form's Save button.
  * @csspart cancel-button - The form's Cancel button.
- * @csspart confirm - The delete confirmation dialog.
- * @csspart confirm-button - The confirmation's Delete button.
+ * @csspart confirm - The delete confirmation dialog, and the question before a role moves from another address.
+ * @csspart confirm-button - The confirmation's Delete (or Move) button.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart retry-button - The Retry button beside an error.
@@ -168,7 +170,11 @@ export class AddressBook extends CeElement {
 
   @state() private announcement = '';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  /** The delete confirmation (the role question's dialog sits in its own wrapper). */
+  @query('section > dialog') private dialog?: HTMLDialogElement;
+
+  /** Asks before a single-holder role (admin, billing) moves here from another address. */
+  private readonly roleMove = new RoleMoveQuestion(this, (key, params) => this.msg(key, params));
 
   /** Total addresses with no search: decides whether pages and search are offered. */
   private unfilteredTotal: number | undefined;
@@ -247,6 +253,7 @@ export class AddressBook extends CeElement {
       this.formMode = null;
       this.confirming = null;
     }
+    if (!this.formMode) this.roleMove.dismiss();
   }
 
   protected override updated(): void {
@@ -425,18 +432,31 @@ export class AddressBook extends CeElement {
       country: values.country,
       roles: values.roles,
     };
-    this.saving = true;
     this.formError = '';
     try {
-      let saved: Address;
-      if (form.mode === 'create') {
-        saved = await client.addresses.create(customerId, body);
-      } else {
-        saved = await client.addresses.update(customerId, form.address.id, body, { version: form.address.version });
+      // Asks before a role moves here from another address (see role-move.ts).
+      const written = await this.roleMove.save(this.holders(form), (moveRoles) => {
+        const request: AddressInput = moveRoles ? { ...body, moveRoles } : body;
+        return form.mode === 'create'
+          ? client.addresses.create(customerId, request)
+          : client.addresses.update(customerId, form.address.id, request, { version: form.address.version });
+      }, {
+        busy: (on) => (this.saving = on),
+        // The list re-reads: its badges show the holder the server named.
+        refused: () => client.cache.invalidate([tags.addresses(customerId)]),
+      });
+      if (!written) {
+        // Not moved: the draft stays as it is, and Save has the focus again.
+        if (this.formMode === form) this.focusAfter = '[part="save-button"]';
+        return;
       }
+      const { saved, moved } = written;
       const action: AddressChangeAction = form.mode === 'create' ? 'create' : 'update';
       this.formMode = null;
-      this.announcement = this.msg(action === 'create' ? 'created' : 'saved');
+      this.announcement = [
+        this.msg(action === 'create' ? 'created' : 'saved'),
+        ...moved.map((h) => this.msg('movedRole', { role: this.msg(ROLE_KEYS[h.role].name), address: h.summary })),
+      ].join(' ');
       this.focusAfter = action === 'update' ? `[data-edit="${CSS.escape(saved.id)}"]` : '[part="add-button"]';
       emit(this, 'address-change', { customerId, address: saved, action });
     } catch (error) {
@@ -661,7 +681,7 @@ export class AddressBook extends CeElement {
               .checked=${this.values.roles.includes(r)}
               @change=${(e: Event) => this.toggleRole(r, (e.target as HTMLInputElement).checked)}
             />
-            <span><strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}</span>
+            <span><strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}${renderHolder(this.holders(form, [r])[0], (key, params) => this.msg(key, params))}</span>
           </label>`,
         )}
         <p class="hint" id="f-roles-hint">${this.msg('rolesHint')}</p>
@@ -675,6 +695,11 @@ export class AddressBook extends CeElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** The single-holder roles `roles` would take from other loaded addresses, with their holders. */
+  private holders(form: FormMode, roles = this.values.roles): RoleHolder[] {
+    return knownHolders(roles, form.mode === 'edit' ? form.address : null, this.current?.items ?? [], (a) => this.summary(a));
   }
 
   private renderPager(value: AddressPage): TemplateResult | typeof nothing {
@@ -775,7 +800,7 @@ export class AddressBook extends CeElement {
       </div>
       ${this.formMode?.mode === 'create' ? this.renderForm() : nothing}
       ${meReady ? this.renderAddresses() : renderResource(this, this.me, () => html``)}
-      ${this.renderConfirm()}
+      ${this.renderConfirm()} ${this.roleMove.render()}
       <div class="ce-visually-hidden" role="status">${this.announcement}</div>
     </section>`;
   }

@@ -442,7 +442,8 @@ export class WatchListBadge extends CeElement {
       this.textarea?.focus();
       return;
     }
-    await this.write(() => client.watchList.set(customerId, note), customerId, 'saved');
+    const version = this.current?.version ?? 0;
+    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved');
   }
 
   private async onClear(): Promise<void> {
@@ -450,7 +451,8 @@ export class WatchListBadge extends CeElement {
     const client = this.api;
     const customerId = this.effectiveId;
     if (!client || !customerId) return;
-    const cleared = await this.write(() => client.watchList.clear(customerId), customerId, 'cleared');
+    const version = this.current?.version ?? 0;
+    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared');
     if (cleared) this.clearedHere = true;
   }
 
