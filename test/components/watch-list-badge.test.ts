@@ -282,8 +282,7 @@ describe('watch-list-badge', () => {
     await waitFor(() => editorOpen(el), 'the editor');
     await typeText('Disputes every delivery');
 
-    // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
-    mocks.scenario.failNext('watchList.set', 500, 3);
+    mocks.scenario.failNext('watchList.set', 500);
     await click(part(el, 'save-button')!);
     const alert = await waitFor(() => el.shadowRoot!.querySelector('dialog [role="alert"]'), 'the error');
     expect(alert.textContent).to.contain('The server could not complete the request (error 500)');
