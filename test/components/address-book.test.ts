@@ -319,12 +319,50 @@ describe('address-book', () => {
       await client.addresses.update(id, theirs!.id, { line1: '1 Their Street' }, { version: theirs!.version });
       await typeInto(el, 'line1', '1 My Street');
       await click($(el, '[part~="save-button"]')!);
-      await waitFor(() => $(el, '[part~="form"] [part~="error"]'), 'the conflict reported');
-      expect($(el, '[part~="form"] [part~="error"]')!.textContent).to.contain('Someone else changed this');
+      await waitFor(() => $(el, '[part~="form"] [part~="conflict"]'), 'the conflict reported');
+      expect($(el, '[part~="form"] [part~="conflict"]')!.textContent).to.contain('This address was changed by someone else since you opened it');
       expect(field(el, 'line1').value).to.equal('1 My Street');
       expect(mocks.db.addressesOf(id)[0]!.line1).to.equal('1 Their Street');
       await click($(el, '[part~="cancel-button"]')!);
       await waitFor(() => !form(el) && !!cardFor(el, '1 Their Street'), 'their change shown');
+    });
+
+    it('on a conflict shows what changed and keeps the draft; Reload, then Save writes the user’s value once', async () => {
+      const { id, client } = await customerWith(1);
+      const el = await mount(id);
+      await click($(el, '[part~="edit-button"]')!);
+      await waitFor(() => form(el), 'the edit form');
+      await typeInto(el, 'line1', '1 My Street');
+      // Someone else changes the same address meanwhile: the line the user typed over, and the town.
+      const [theirs] = (await client.addresses.list(id)).items;
+      await client.addresses.update(id, theirs!.id, { line1: '1 Their Street', city: 'Theirtown' }, { version: theirs!.version });
+
+      await click($(el, '[part~="save-button"]')!);
+      const conflict = await waitFor(() => $(el, '[part~="form"] [part~="conflict"]'), 'the conflict');
+      expect(conflict.getAttribute('role')).to.equal('alert');
+      const changes = await waitFor(() => $(el, '[part~="conflict-changes"]'), 'what changed');
+      const lines = [...changes.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(lines).to.deep.equal(['Address line 1: 1 Test Street → 1 Their Street', 'Town or city: Testington 1 → Theirtown']);
+      expect(field(el, 'line1').value, 'the draft is kept').to.equal('1 My Street');
+      await expectAxeClean(el);
+
+      // Save again without Reload: still refused, still nothing lost, nothing written.
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => !$<HTMLButtonElement>(el, '[part~="save-button"]')!.disabled && $(el, '[part~="conflict-changes"]'), 'the conflict again');
+      expect(field(el, 'line1').value).to.equal('1 My Street');
+      expect(mocks.db.addressesOf(id)[0]!.line1).to.equal('1 Their Street');
+
+      await click($(el, '[part~="reload-button"]')!);
+      const reloaded = await waitFor(() => $(el, '[part~="changes"]'), 'the form on their version');
+      expect(focused(el), 'focus moves to what changed').to.equal(reloaded);
+      expect($(el, '[part~="conflict"]')).to.equal(null);
+      expect(field(el, 'line1').value, 'the draft survives Reload').to.equal('1 My Street');
+      expect(field(el, 'city').value, 'what the user did not touch takes their value').to.equal('Theirtown');
+
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => !form(el) && !!cardFor(el, '1 My Street'), 'the saved address');
+      const stored = mocks.db.addressesOf(id);
+      expect(stored.map((a) => [a.line1, a.city])).to.deep.equal([['1 My Street', 'Theirtown']]);
     });
 
     it('changes roles with checkboxes: delivery goes to a second address without taking it from the first', async () => {

@@ -3,11 +3,13 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
-import { isConflictError, isValidationError } from '../../sdk/errors/index.js';
-import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Me, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
+import { isValidationError } from '../../sdk/errors/index.js';
+import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
+import { ConflictFlow, keepDraft, renderConflict } from '../shared/conflict.js';
 import { errorMessage } from '../shared/i18n.js';
 import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
@@ -15,6 +17,7 @@ import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/s
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
 import { addressBookStyles } from './address-book.styles.js';
+import { addressChanges, rereadAddress } from './changes.js';
 import { knownHolders, renderHolder, RoleMoveQuestion } from './role-move.js';
 
 /** What happened to an address. */
@@ -115,6 +118,12 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  * @csspart error - A form- or component-level error message.
  * @csspart save-button - The form's Save button.
  * @csspart cancel-button - The form's Cancel button.
+ * @csspart conflict - The "changed by someone else" message in the edit form (role="alert"), with what changed and Reload.
+ * @csspart conflict-changes - What changed since the form was opened, in the conflict message.
+ * @csspart reload-button - Reload, in the conflict message: their version becomes the base, what the user typed stays.
+ * @csspart changes - After Reload: the form now rests on the latest version, and what changed.
+ * @csspart permissions-message - Shown instead of the Add, Edit and Delete buttons when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart confirm - The delete confirmation dialog, and the question before a role moves from another address.
  * @csspart confirm-button - The confirmation's Delete (or Move) button.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
@@ -212,10 +221,25 @@ export class AddressBook extends CeElement {
     tags: () => [tags.reference()],
   });
 
-  private readonly me = new ResourceController<Me, readonly [Client]>(this, {
-    args: () => (this.api ? ([this.api] as const) : undefined),
-    load: ([client], signal) => client.me.get({ signal }),
-    tags: () => [tags.me()],
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
+
+  /** Someone else saved the address being edited first: what changed, and Reload onto theirs. */
+  private readonly conflict = new ConflictFlow<Address>(this, {
+    reread: () => {
+      const client = this.api;
+      const form = this.formMode;
+      if (!client || form?.mode !== 'edit') return Promise.reject(new Error('No address is being edited.'));
+      return rereadAddress(client.addresses.listAll(this.customerId), form.address.id);
+    },
+    changes: (before, after) => addressChanges({ msg: (key) => this.msg(key), countryName: (code) => this.countryName(code) }, before, after),
+    rebase: (latest) => {
+      const form = this.formMode;
+      if (form?.mode !== 'edit') return;
+      // The next Save is sent with their version; what the user changed stays on top of it.
+      this.values = keepDraft(this.values, valuesOf(form.address, latest.country), valuesOf(latest, latest.country));
+      this.formMode = { mode: 'edit', address: latest };
+      this.formError = '';
+    },
   });
 
   private get effectivePageSize(): number {
@@ -224,7 +248,7 @@ export class AddressBook extends CeElement {
   }
 
   private get editable(): boolean {
-    return !this.readonly && (this.me.value?.capabilities.includes('addresses.edit') ?? false);
+    return !this.readonly && this.caps.can('addresses.edit');
   }
 
   private msg(key: AddressBookMessageKey, params?: Record<string, string | number>): string {
@@ -249,7 +273,7 @@ export class AddressBook extends CeElement {
       }
       this.resetPages();
     }
-    if ((this.readonly || (this.me.value && !this.editable)) && (this.formMode || this.confirming)) {
+    if ((this.readonly || (this.caps.me && !this.editable)) && (this.formMode || this.confirming)) {
       this.formMode = null;
       this.confirming = null;
     }
@@ -359,6 +383,7 @@ export class AddressBook extends CeElement {
     this.touched = new Set();
     this.serverErrors = new Map();
     this.formError = '';
+    this.conflict.reset();
     this.focusAfter = '#f-label';
   }
 
@@ -366,6 +391,7 @@ export class AddressBook extends CeElement {
     const form = this.formMode;
     this.formMode = null;
     this.formError = '';
+    this.conflict.reset();
     this.focusAfter = form?.mode === 'edit' ? `[data-edit="${CSS.escape(form.address.id)}"]` : '[part="add-button"]';
   }
 
@@ -469,12 +495,14 @@ export class AddressBook extends CeElement {
           reason: unplaced.length ? unplaced.map(([, m]) => m).join(' ') : this.msg('fixErrors'),
         });
         this.focusFirstInvalid(map.keys());
+      } else if (form.mode === 'edit' && this.conflict.handle(error, form.address)) {
+        // Someone else changed it: the flow shows what, and Reload puts the draft on their version.
+        // Every view of these addresses (and the history that recorded their change) re-reads, so
+        // their version shows behind the form. What the user typed is never written over theirs.
+        this.formError = '';
+        client.cache.invalidate([tags.addresses(customerId), tags.notes(customerId)]);
       } else {
         this.formError = this.msg('saveFailed', { reason: this.reason(error) });
-        // Someone else changed it: every view of these addresses (and the history that recorded
-        // their change) re-reads from the server, so their version shows behind the form. What the
-        // user typed stays in the form; it is never written over theirs.
-        if (isConflictError(error)) client.cache.invalidate([tags.addresses(customerId), tags.notes(customerId)]);
       }
     } finally {
       this.saving = false;
@@ -666,6 +694,9 @@ export class AddressBook extends CeElement {
     const rolesError = this.serverErrors.get('roles');
     return html`<form class="address-form" part="form" novalidate aria-labelledby="form-title" @submit=${this.save}>
       <h3 id="form-title">${this.msg(form.mode === 'create' ? 'formAdd' : 'formEdit')}</h3>
+      ${form.mode === 'edit'
+        ? html`<div class="wide">${renderConflict(this, this.conflict, { headline: this.msg('conflict'), gone: this.msg('conflictGone') })}</div>`
+        : nothing}
       ${FIELDS.map((f) => this.renderField(f, clientErrors))}
       <fieldset
         class="roles wide"
@@ -766,7 +797,7 @@ export class AddressBook extends CeElement {
   }
 
   protected override render(): TemplateResult {
-    const meReady = this.me.status !== 'loading' || this.me.value !== undefined;
+    const meReady = !this.caps.pending;
     const showSearch = (this.unfilteredTotal ?? 0) > this.effectivePageSize || this.searchQuery !== '' || this.searchText !== '';
     const editable = this.editable;
     return html`<section part="base" aria-labelledby="heading">
@@ -798,8 +829,9 @@ export class AddressBook extends CeElement {
             </button>`
           : nothing}
       </div>
+      ${this.customerId ? this.caps.render() : nothing}
       ${this.formMode?.mode === 'create' ? this.renderForm() : nothing}
-      ${meReady ? this.renderAddresses() : renderResource(this, this.me, () => html``)}
+      ${meReady ? this.renderAddresses() : renderSkeleton(3, this.t('state.loading'))}
       ${this.renderConfirm()} ${this.roleMove.render()}
       <div class="ce-visually-hidden" role="status">${this.announcement}</div>
     </section>`;
