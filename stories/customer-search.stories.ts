@@ -77,6 +77,9 @@ export const Searching: Story = { args: { query: 'ltd' }, parameters: { mocks: {
 /** German. */
 export const German: Story = { globals: { locale: 'de-DE' }, args: { query: 'ltd' }, play: focusBox };
 
+/** A query longer than the 200 characters the contract allows: said beside the box, and nothing is sent. */
+export const QueryTooLong: Story = { args: { query: `${'Wolstenholme & Partners '.repeat(8)}Ltd and sons` }, play: focusBox };
+
 /** No provider and no `client`: the configuration message. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 

@@ -73,6 +73,31 @@ export const AddingNote: Story = {
   },
 };
 
+/**
+ * A note longer than the 5,000 characters the contract allows: nothing cut, the counter and a
+ * message saying how much to remove; Save is refused until it is shorter.
+ */
+export const NoteOverLimit: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    const textarea = await openEditor(canvasElement, userEvent);
+    // As a paste would: the whole text at once.
+    textarea.value = `${'Long call notes. '.repeat(294)}And more.`;
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => deepQuery(canvasElement, '[part~="limit-error"]'), 'the over-limit message');
+  },
+};
+
+/** Near the limit: the counter shows from 90 % of it. */
+export const NoteNearLimit: Story = {
+  globals: { locale: 'de-DE' },
+  play: async ({ canvasElement, userEvent }) => {
+    const textarea = await openEditor(canvasElement, userEvent);
+    textarea.value = 'Lange Gesprächsnotiz. '.repeat(215);
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => deepQuery(canvasElement, '[part~="limit-count"]'), 'the counter');
+  },
+};
+
 /** A failed save (500) keeps the draft and says why; Save again succeeds. */
 export const AddFailsKeepsDraft: Story = {
   parameters: { mocks: { failNext: [['notes.create', 500]] } },

@@ -288,6 +288,10 @@ export const Customer = v.object({
 export type Customer = v.InferOutput<typeof Customer>;
 
 const optionalText = (max: number) => v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(max)));
+/** An email address, or null. 254 characters is the longest address SMTP can carry (RFC 5321). */
+const emailText = v.nullable(
+  v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('Enter an email address such as name@example.com.')),
+);
 
 /** The editable fields of a customer, grouped as the card's sub-sections are. */
 export const CUSTOMER_FIELD_GROUPS = {
@@ -317,14 +321,15 @@ export const CustomerPatch = v.strictObject({
   vatExempt: v.optional(v.boolean()),
   onHold: v.optional(v.boolean()),
   eori: v.optional(
-    v.nullable(v.pipe(v.string(), v.trim(), v.regex(/^[A-Z]{2}[0-9A-Z]{1,15}$/, 'Enter an EORI such as GB123456789000.'))),
+    // An EORI is a country code and at most 15 characters: 17 in all.
+    v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(17), v.regex(/^[A-Z]{2}[0-9A-Z]{1,15}$/, 'Enter an EORI such as GB123456789000.'))),
   ),
   creditLimit: v.optional(Money),
   paymentTermsId: v.optional(Id),
   username: v.optional(optionalText(100)),
   /** Write-only. At least 8 characters. */
   password: v.optional(v.pipe(v.string(), v.minLength(8, 'Use at least 8 characters.'), v.maxLength(200))),
-  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  email: v.optional(emailText),
   telephone: v.optional(optionalText(40)),
   mobile: v.optional(optionalText(40)),
   fax: v.optional(optionalText(40)),
@@ -337,7 +342,7 @@ export const CustomerCreate = v.strictObject({
   type: CustomerType,
   salesChannelId: Id,
   paymentTermsId: v.optional(Id),
-  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  email: v.optional(emailText),
   telephone: v.optional(optionalText(40)),
   agentId: v.optional(v.nullable(Id)),
 });
@@ -372,7 +377,7 @@ export type Contact = v.InferOutput<typeof Contact>;
 export const ContactInput = v.strictObject({
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200)),
   role: v.optional(optionalText(100)),
-  email: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.email('Enter an email address such as name@example.com.')))),
+  email: v.optional(emailText),
   phone: v.optional(optionalText(40)),
 });
 export type ContactInput = v.InferInput<typeof ContactInput>;

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
-import { ADDRESS_ROLES, type Address, type AddressInput, type AddressRole, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
+import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
@@ -12,6 +12,7 @@ import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, keepDraft, renderConflict } from '../shared/conflict.js';
 import { errorMessage } from '../shared/i18n.js';
 import { confirmedWrite, isUnconfirmedWrite, recordShows } from '../shared/write.js';
+import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
@@ -36,6 +37,10 @@ export interface AddressChangeDetail {
 type TextField = 'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' | 'postcode' | 'country';
 /** Form fields in the order they are shown: the first invalid one gets the focus. */
 const FIELDS: readonly TextField[] = ['label', 'recipient', 'line1', 'line2', 'city', 'region', 'postcode', 'country'];
+/** Each text field's length limit, from the contract's schema. */
+const LIMITS: Partial<Record<TextField, TextLimit>> = Object.fromEntries(
+  FIELDS.map((f) => [f, fieldLimit(AddressInput, f)]).filter(([, limit]) => limit !== undefined),
+);
 const OPTIONAL: ReadonlySet<TextField> = new Set(['label', 'recipient', 'line2', 'region']);
 
 interface FormValues extends Record<TextField, string> {
@@ -109,6 +114,8 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  * @csspart role-checkboxes - The roles fieldset.
  * @csspart role-holder - Beside the Admin or Billing checkbox: the other address that holds the role now.
  * @csspart field-error - A field's error message.
+ * @csspart limit-count - The character counter shown near a field's length limit.
+ * @csspart limit-error - The message when a field is longer than its limit.
  * @csspart error - A form- or component-level error message.
  * @csspart save-button - The form's Save button.
  * @csspart cancel-button - The form's Cancel button.
@@ -434,9 +441,10 @@ export class AddressBook extends CeElement {
     const values = this.values;
     const errors = this.validate(values);
     this.touched = new Set<string>(FIELDS);
-    if (errors.length) {
+    const tooLong = FIELDS.filter((f) => isOverLimit(values[f], LIMITS[f]));
+    if (errors.length || tooLong.length) {
       this.formError = this.msg('fixErrors');
-      this.focusFirstInvalid(errors.map((err) => err.field));
+      this.focusFirstInvalid([...errors.map((err) => err.field), ...tooLong]);
       return;
     }
     const postcode = orNull(values.postcode);
@@ -629,7 +637,9 @@ export class AddressBook extends CeElement {
     const id = `f-${field}`;
     const errorId = `${id}-error`;
     const hintId = field === 'label' ? `${id}-hint` : undefined;
-    const describedBy = [hintId, error ? errorId : undefined].filter(Boolean).join(' ');
+    const limit = LIMITS[field];
+    const value = this.values[field];
+    const describedBy = [hintId, error ? errorId : undefined, limitDescribedBy(id, value, limit)].filter(Boolean).join(' ');
     const optional = OPTIONAL.has(field);
     const labelText = this.msg(field);
     const control =
@@ -659,7 +669,7 @@ export class AddressBook extends CeElement {
             type="text"
             autocomplete=${this.autocompleteFor(field)}
             aria-required=${optional ? nothing : 'true'}
-            aria-invalid=${error ? 'true' : 'false'}
+            aria-invalid=${error || isOverLimit(value, limit) ? 'true' : 'false'}
             aria-describedby=${describedBy || nothing}
             .value=${this.values[field]}
             @input=${(e: Event) => this.onFieldInput(field, (e.target as HTMLInputElement).value)}
@@ -670,6 +680,7 @@ export class AddressBook extends CeElement {
       ${control}
       ${hintId ? html`<p class="ce-hint" id=${hintId}>${this.msg('labelHint')}</p>` : nothing}
       ${error ? html`<p class="ce-field-error" part="field-error" id=${errorId}>${error}</p>` : nothing}
+      ${renderLimit({ id, value, limit, locale: this.resolvedLocale, label: labelText })}
     </div>`;
   }
 

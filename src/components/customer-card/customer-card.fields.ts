@@ -18,6 +18,7 @@ import {
   type Reference,
 } from '../../sdk/schemas.js';
 import { currencyDigits } from '../shared/format.js';
+import { fieldLimit, isOverLimit, type TextLimit } from '../shared/limits.js';
 import type { CardMessageKey } from './customer-card.messages.js';
 
 export type FieldKind = 'text' | 'email' | 'tel' | 'select' | 'checkbox' | 'money' | 'password';
@@ -35,7 +36,6 @@ export interface FieldDef {
   /** Empty text is sent as `null`. */
   nullable?: boolean;
   required?: boolean;
-  maxLength?: number;
   autocomplete?: string;
   hint?: CardMessageKey;
   /** The message when the schema refuses the value. */
@@ -55,8 +55,8 @@ export const NEW_CONTACT: ContactFormKey = 'contact:new';
 
 export const GROUP_FIELDS: Record<CustomerFieldGroup, FieldDef[]> = {
   identity: [
-    { name: 'name', kind: 'text', label: 'field.name', required: true, maxLength: 200, autocomplete: 'off', invalid: 'invalid.name' },
-    { name: 'tradingName', kind: 'text', label: 'field.tradingName', nullable: true, maxLength: 200, autocomplete: 'off' },
+    { name: 'name', kind: 'text', label: 'field.name', required: true, autocomplete: 'off', invalid: 'invalid.name' },
+    { name: 'tradingName', kind: 'text', label: 'field.tradingName', nullable: true, autocomplete: 'off' },
   ],
   channel: [
     {
@@ -73,10 +73,10 @@ export const GROUP_FIELDS: Record<CustomerFieldGroup, FieldDef[]> = {
       name: 'bankAccountId', kind: 'select', label: 'field.bankAccountId', nullable: true, none: true,
       options: (ref) => ref.bankAccounts.map((b) => ({ value: b.id, label: `${b.name} (${b.sortCode}, ••••${b.accountNumberLast4})` })),
     },
-    { name: 'accountsReference', kind: 'text', label: 'field.accountsReference', nullable: true, maxLength: 50, autocomplete: 'off' },
+    { name: 'accountsReference', kind: 'text', label: 'field.accountsReference', nullable: true, autocomplete: 'off' },
     { name: 'vatExempt', kind: 'checkbox', label: 'field.vatExempt' },
     { name: 'onHold', kind: 'checkbox', label: 'field.onHold' },
-    { name: 'eori', kind: 'text', label: 'field.eori', nullable: true, maxLength: 17, autocomplete: 'off', hint: 'hint.eori', invalid: 'invalid.eori' },
+    { name: 'eori', kind: 'text', label: 'field.eori', nullable: true, autocomplete: 'off', hint: 'hint.eori', invalid: 'invalid.eori' },
     { name: 'creditLimit', kind: 'money', label: 'field.creditLimit', required: true, invalid: 'invalid.money' },
   ],
   terms: [
@@ -86,23 +86,29 @@ export const GROUP_FIELDS: Record<CustomerFieldGroup, FieldDef[]> = {
     },
   ],
   personal: [
-    { name: 'username', kind: 'text', label: 'field.username', nullable: true, maxLength: 100, autocomplete: 'off' },
-    { name: 'password', kind: 'password', label: 'field.setPassword', maxLength: 200, autocomplete: 'new-password', hint: 'hint.password', invalid: 'invalid.password' },
+    { name: 'username', kind: 'text', label: 'field.username', nullable: true, autocomplete: 'off' },
+    { name: 'password', kind: 'password', label: 'field.setPassword', autocomplete: 'new-password', hint: 'hint.password', invalid: 'invalid.password' },
     { name: 'email', kind: 'email', label: 'field.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
-    { name: 'telephone', kind: 'tel', label: 'field.telephone', nullable: true, maxLength: 40, autocomplete: 'off' },
-    { name: 'mobile', kind: 'tel', label: 'field.mobile', nullable: true, maxLength: 40, autocomplete: 'off' },
-    { name: 'fax', kind: 'tel', label: 'field.fax', nullable: true, maxLength: 40, autocomplete: 'off' },
+    { name: 'telephone', kind: 'tel', label: 'field.telephone', nullable: true, autocomplete: 'off' },
+    { name: 'mobile', kind: 'tel', label: 'field.mobile', nullable: true, autocomplete: 'off' },
+    { name: 'fax', kind: 'tel', label: 'field.fax', nullable: true, autocomplete: 'off' },
   ],
 };
 
 export const CONTACT_FIELDS: FieldDef[] = [
-  { name: 'name', kind: 'text', label: 'field.contactName', required: true, maxLength: 200, autocomplete: 'off', invalid: 'invalid.name' },
-  { name: 'role', kind: 'text', label: 'field.role', nullable: true, maxLength: 100, autocomplete: 'off' },
+  { name: 'name', kind: 'text', label: 'field.contactName', required: true, autocomplete: 'off', invalid: 'invalid.name' },
+  { name: 'role', kind: 'text', label: 'field.role', nullable: true, autocomplete: 'off' },
   { name: 'email', kind: 'email', label: 'field.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
-  { name: 'phone', kind: 'tel', label: 'field.phone', nullable: true, maxLength: 40, autocomplete: 'off' },
+  { name: 'phone', kind: 'tel', label: 'field.phone', nullable: true, autocomplete: 'off' },
 ];
 
 export const isContactKey = (key: FormKey): key is ContactFormKey => key.startsWith('contact:');
+
+/** A text field's length limit, read from the request schema the server validates with. */
+export function textLimitOf(key: FormKey, field: FieldDef): TextLimit | undefined {
+  if (field.kind === 'checkbox' || field.kind === 'select' || field.kind === 'money') return undefined;
+  return fieldLimit(isContactKey(key) ? ContactInput : CustomerPatch, field.name);
+}
 
 export function fieldsFor(key: FormKey): FieldDef[] {
   return isContactKey(key) ? CONTACT_FIELDS : GROUP_FIELDS[key];
@@ -218,7 +224,8 @@ export function checkField(
   if (field.kind === 'money') return inputToMinor(text, currency) === undefined ? { key: 'invalid.money' } : undefined;
   if (field.kind === 'password' && text === '') return undefined;
   if (field.required && text.trim() === '') return { key: field.invalid ?? 'invalid.generic' };
-  if (field.maxLength !== undefined && text.trim().length > field.maxLength) return { key: 'invalid.tooLong', params: { max: field.maxLength } };
+  const limit = textLimitOf(key, field);
+  if (limit && isOverLimit(text, limit)) return { key: 'invalid.tooLong', params: { max: limit.max } };
   const entries = (isContactKey(key) ? ContactInput.entries : CustomerPatch.entries) as Record<string, v.GenericSchema>;
   const schema = entries[field.name];
   if (!schema) return undefined;

@@ -9,6 +9,7 @@ import { formatMoney, formatNumber } from '../shared/format.js';
 import { confirmedWrite, recordShows, writeFailureText } from '../shared/write.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, renderConflict } from '../shared/conflict.js';
+import { isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
 import { isValidationError, tags, type Client } from '../../sdk/index.js';
 import {
   CUSTOMER_GROUP_CAPABILITY,
@@ -27,6 +28,7 @@ import {
   buildContactInput,
   buildCustomerPatch,
   checkField,
+  textLimitOf,
   contactFormValues,
   customerFormValues,
   fieldsFor,
@@ -134,6 +136,8 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  * @csspart input - A text input, select or checkbox in a form.
  * @csspart hint - Help text under an input.
  * @csspart field-error - A field's validation message.
+ * @csspart limit-count - The character counter shown near a field's length limit.
+ * @csspart limit-error - The message when a field is longer than its limit.
  * @csspart form-error - A message about the whole form (a failed save).
  * @csspart form-actions - The row of Save and Cancel.
  * @csspart save-button - Save.
@@ -580,6 +584,8 @@ export class CustomerCard extends CeElement {
     if (server) return server;
     if (!form.shown.has(field.name)) return undefined;
     const problem = checkField(key, field, form.values[field.name] ?? '', this.currencyOf(key));
+    // Too long is said by renderLimit as the user types, with how much to remove.
+    if (problem?.key === 'invalid.tooLong') return undefined;
     return problem ? this.m(problem.key, problem.params) : undefined;
   }
 
@@ -635,7 +641,10 @@ export class CustomerCard extends CeElement {
     const hintId = field.hint ? this.fieldId(form, field.name, '-hint') : '';
     const errorId = error ? this.fieldId(form, field.name, '-error') : '';
     const ruleId = key === 'terms' ? this.fieldId(form, field.name, '-rule') : '';
-    const describedBy = [hintId, ruleId, errorId].filter(Boolean).join(' ');
+    const limit = textLimitOf(key, field);
+    const text = typeof value === 'string' ? value : '';
+    const limitIds = limitDescribedBy(id, text, limit);
+    const describedBy = [hintId, ruleId, errorId, limitIds].filter(Boolean).join(' ');
     const label = field.kind === 'money'
       ? this.m('field.creditLimitIn', { currency: this.currencyOf(key) })
       : this.m(field.label);
@@ -672,14 +681,13 @@ export class CustomerCard extends CeElement {
       <input part="input" class="ce-input" id=${id} name=${field.name} type=${type}
         .value=${live(String(value))}
         inputmode=${field.kind === 'money' ? 'decimal' : nothing}
-        maxlength=${field.maxLength ?? nothing}
         autocomplete=${field.autocomplete ?? nothing}
         ?required=${field.required ?? false}
         spellcheck="false"
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${error || isOverLimit(text, limit) ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         @input=${onInput} @change=${onLeave} @blur=${onLeave} />
-      ${hint}${message}
+      ${hint}${message}${renderLimit({ id, value: text, limit, locale: this.resolvedLocale, label })}
     </div>`;
   }
 

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
+  CustomerSearchQuery as CustomerSearchQuerySchema,
   SEARCH_CRITERIA,
   type CustomerSegment,
   type CustomerSearchQuery,
@@ -11,15 +12,22 @@ import {
   type SearchCriterion,
 } from '../../sdk/schemas.js';
 import { tags } from '../../sdk/tags.js';
+import { isValidationError } from '../../sdk/errors/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
+import { fieldLimit, isOverLimit, limitDescribedBy, limitState, renderLimit, type TextLimit } from '../shared/limits.js';
 import type { MessageParams } from '../shared/i18n.js';
 import { searchMessage, type SearchMessageKey } from './customer-search.messages.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { styles } from './customer-search.styles.js';
+
+/** The longest query the server takes, from the contract's schema; measured after trimming, as it is sent. */
+const QUERY_LIMIT: TextLimit | undefined = ((limit) => (limit ? { ...limit, trims: true } : undefined))(
+  fieldLimit(CustomerSearchQuerySchema, 'q'),
+);
 
 /** The detail of `customer-select`: the chosen customer's id and the summary the list showed. */
 export interface CustomerSelectDetail {
@@ -105,6 +113,8 @@ interface FirstPage {
  *   the host's). The status line still announces that nothing matched.
  *
  * @csspart input - The search box (`role="combobox"`).
+ * @csspart limit-count - The character counter shown near the query's length limit.
+ * @csspart limit-error - The message when the query is longer than the limit (nothing is sent).
  * @csspart criterion-select - The "Search by" select.
  * @csspart segment-select - The All / Trade / Retail customers select.
  * @csspart alphabet - The A–Z toolbar.
@@ -310,6 +320,8 @@ export class CustomerSearch extends CeElement {
     const initial = this.initial || undefined;
     if (text.length > 0 && text.length < this.minLength()) return undefined;
     if (text.length === 0 && !initial) return undefined;
+    // Too long: the server would refuse it; the message beside the box says so and nothing is sent.
+    if (isOverLimit(text, QUERY_LIMIT)) return undefined;
     return { q: text || undefined, criterion: this.criterion, segment: this.segment, initial, limit: this.limit() };
   }
 
@@ -637,6 +649,34 @@ export class CustomerSearch extends CeElement {
     return this.total === 1 ? this.msg('count_one') : this.msg('count_other', { count: formatNumber(this.total, locale) });
   }
 
+  /** A 400 about the query itself (the server's limit is lower than ours): say so in words. */
+  private serverQueryError(error: unknown): string | undefined {
+    if (!isValidationError(error)) return undefined;
+    const problem = error.fieldErrors.find((f) => f.field === 'q');
+    if (!problem) return undefined;
+    return problem.code === 'too_long' ? this.msg('queryTooLongServer') : problem.message;
+  }
+
+  private renderSearchError(error: unknown): TemplateResult {
+    const said = this.serverQueryError(error);
+    if (said === undefined) return renderError(this, error, () => this.retry());
+    return html`<div class="ce-message ce-error" part="error" role="alert"><span>${said}</span></div>`;
+  }
+
+  private renderQueryLimit(): TemplateResult | typeof nothing {
+    const where = limitState(this.query, QUERY_LIMIT);
+    if (!where) return nothing;
+    const locale = this.resolvedLocale;
+    return renderLimit({
+      id: 'input',
+      value: this.query,
+      limit: QUERY_LIMIT,
+      locale,
+      label: this.msg('queryLabel'),
+      overMessage: this.msg('queryTooLong', { max: formatNumber(where.max, locale), excess: formatNumber(where.excess, locale) }),
+    });
+  }
+
   private emptyText(): string {
     const text = this.committedQuery.trim();
     return text ? this.msg('empty', { query: text }) : this.msg('emptyFiltered');
@@ -724,13 +764,15 @@ export class CustomerSearch extends CeElement {
           aria-expanded=${expanded ? 'true' : 'false'}
           aria-controls="listbox"
           aria-activedescendant=${activeId || nothing}
-          aria-describedby="status"
+          aria-invalid=${isOverLimit(this.query, QUERY_LIMIT) || this.serverQueryError(error) !== undefined ? 'true' : 'false'}
+          aria-describedby=${['status', limitDescribedBy('input', this.query, QUERY_LIMIT)].filter(Boolean).join(' ')}
           placeholder=${this.placeholder || criterionLabel}
           .value=${live(this.query)}
           @input=${this.onInput}
           @keydown=${this.onKeyDown}
           @click=${() => (this.dismissed = false)}
         />
+        ${this.renderQueryLimit()}
         <div class="popup" ?hidden=${!expanded}>
           <ul
             id="listbox"
@@ -746,7 +788,7 @@ export class CustomerSearch extends CeElement {
           ${showEmpty
             ? html`<p part="empty" class="empty"><slot name="empty">${this.emptyText()}</slot></p>`
             : nothing}
-          ${showError ? renderError(this, error, () => this.retry()) : nothing}
+          ${showError ? this.renderSearchError(error) : nothing}
           ${showList && this.nextCursor && this.moreStatus !== 'error'
             ? html`<button
                 type="button"

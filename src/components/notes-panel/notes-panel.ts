@@ -4,13 +4,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
-import { NOTE_KINDS, type Actor, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
+import { NOTE_KINDS, NoteInput, type Actor, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
 import { confirmedWrite, isUnconfirmedWrite, writeFailureText } from '../shared/write.js';
+import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
@@ -50,6 +51,8 @@ const DRAFT_PREFIX = 'customer-elements:notes-draft:';
 const EMPTY_DRAFT: NoteDraft = { text: '', kind: 'general', pinned: false };
 /** The API's largest page. */
 const MAX_LIMIT = 100;
+/** The longest note the server takes, from the contract's schema. */
+const TEXT_LIMIT = fieldLimit(NoteInput, 'text');
 
 function readStoredDraft(customerId: string): NoteDraft | undefined {
   try {
@@ -120,6 +123,8 @@ function fieldLabel(field: string): string {
  * @csspart editor - The add-note dialog.
  * @csspart editor-title - The dialog's title.
  * @csspart textarea - The note text field.
+ * @csspart limit-count - The character counter shown near the note's length limit.
+ * @csspart limit-error - The message when the note is longer than the limit.
  * @csspart kind-select - The kind select.
  * @csspart pinned-checkbox - The "pin this note" checkbox.
  * @csspart save-button - The Save button.
@@ -388,6 +393,12 @@ export class NotesPanel extends CeElement {
       this.textarea?.focus();
       return;
     }
+    if (isOverLimit(draft.text, TEXT_LIMIT)) {
+      // The message beside the field says how much to remove; nothing is sent.
+      this.saveError = '';
+      this.textarea?.focus();
+      return;
+    }
     this.saving = true;
     this.saveError = '';
     try {
@@ -627,13 +638,15 @@ export class NotesPanel extends CeElement {
                 id="note-text"
                 class="ce-input"
                 part="textarea"
-                maxlength="5000"
                 required
-                aria-invalid=${this.textInvalid ? 'true' : 'false'}
-                aria-describedby=${this.saveError ? 'editor-error editor-hint' : 'editor-hint'}
+                aria-invalid=${this.textInvalid || isOverLimit(d.text, TEXT_LIMIT) ? 'true' : 'false'}
+                aria-describedby=${[this.saveError ? 'editor-error' : '', 'editor-hint', limitDescribedBy('note-text', d.text, TEXT_LIMIT)]
+                  .filter(Boolean)
+                  .join(' ')}
                 .value=${d.text}
                 @input=${(e: Event) => this.updateDraft({ text: (e.target as HTMLTextAreaElement).value })}
               ></textarea>
+              ${renderLimit({ id: 'note-text', value: d.text, limit: TEXT_LIMIT, locale: this.resolvedLocale, label: this.msg('noteText') })}
             </div>
             <div class="field">
               <label class="ce-label" for="note-kind">${this.msg('kind')}</label>

@@ -2,11 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { tags, type Money, type Order, type Reference } from '../../sdk/index.js';
+import { CancelInput, RefundInput, ReturnInput, TrackingInput } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
 import { fieldErrors, type MessageParams } from '../shared/i18n.js';
+import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
 import { confirmedWrite, forgetWriteKey, writeFailureText, writeKeyFor } from '../shared/write.js';
 import { renderResource, renderSkeleton } from '../shared/states.js';
@@ -14,6 +16,14 @@ import { baseStyles, controlStyles } from '../shared/styles.js';
 import { detailStyles, statusStyles } from './order-detail.styles.js';
 import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
 
+/** The text fields' length limits, from the contract's request schemas. */
+const LIMITS = {
+  carrier: fieldLimit(TrackingInput, 'carrier'),
+  code: fieldLimit(TrackingInput, 'code'),
+  refundReason: fieldLimit(RefundInput, 'reason'),
+  returnReason: fieldLimit(ReturnInput, 'reason'),
+  cancelReason: fieldLimit(CancelInput, 'reason'),
+};
 /** The actions the detail offers, as named in `order-action` events. */
 export type OrderActionName =
   | 'prioritise'
@@ -111,6 +121,8 @@ export function parseAmount(text: string, currency: string): number | undefined 
  * @csspart action-error - Why an action failed.
  * @csspart action-form - The form an action opens (tracking, refund, returns, attach).
  * @csspart field-error - A message beside a field.
+ * @csspart limit-count - The character counter shown near a field's length limit.
+ * @csspart limit-error - The message when a field is longer than its limit.
  * @csspart submit - A form's submit button.
  * @csspart confirm - The dialog that asks before cancelling.
  * @csspart confirm-accept - Cancels the order.
@@ -632,14 +644,18 @@ export class OrderDetail extends CeElement {
     label: string,
     control: (describedBy: string | undefined, invalid: boolean) => TemplateResult,
     hint?: string,
+    text?: { value: string; limit: TextLimit | undefined },
   ): TemplateResult {
     const error = this.fieldErrs[action]?.get(name);
     const id = `${action}-${name.replace(/\W/g, '-')}`;
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const limitIds = text ? limitDescribedBy(id, text.value, text.limit) : '';
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', limitIds].filter(Boolean).join(' ') || undefined;
+    const over = text ? isOverLimit(text.value, text.limit) : false;
     return html`<div class="field">
       <label class="ce-label" for=${id}>${label}</label>
-      ${hint ? html`<p id="${id}-hint" class="ce-hint">${hint}</p>` : nothing} ${control(describedBy, !!error)}
+      ${hint ? html`<p id="${id}-hint" class="ce-hint">${hint}</p>` : nothing} ${control(describedBy, !!error || over)}
       ${error ? html`<p id="${id}-error" part="field-error" class="ce-field-error">${error}</p>` : nothing}
+      ${text ? renderLimit({ id, value: text.value, limit: text.limit, locale: this.resolvedLocale, label }) : nothing}
     </div>`;
   }
 
@@ -653,12 +669,13 @@ export class OrderDetail extends CeElement {
         class="ce-input"
         name="carrier"
         autocomplete="off"
-        maxlength="60"
         aria-describedby=${describedBy ?? nothing}
         aria-invalid=${invalid ? 'true' : 'false'}
         .value=${live(this.drafts.carrier)}
         @input=${(e: Event) => this.setDraft('carrier', (e.target as HTMLInputElement).value)}
       />`,
+      undefined,
+      { value: this.drafts.carrier, limit: LIMITS.carrier },
     )}
     ${this.field(
       'tracking',
@@ -669,12 +686,13 @@ export class OrderDetail extends CeElement {
         class="ce-input"
         name="code"
         autocomplete="off"
-        maxlength="60"
         aria-describedby=${describedBy ?? nothing}
         aria-invalid=${invalid ? 'true' : 'false'}
         .value=${live(this.drafts.code)}
         @input=${(e: Event) => this.setDraft('code', (e.target as HTMLInputElement).value)}
       />`,
+      undefined,
+      { value: this.drafts.code, limit: LIMITS.code },
     )}`;
   }
 
@@ -705,12 +723,13 @@ export class OrderDetail extends CeElement {
         id="refund-reason"
         class="ce-input"
         name="reason"
-        maxlength="500"
         aria-describedby=${describedBy ?? nothing}
         aria-invalid=${invalid ? 'true' : 'false'}
         .value=${live(this.drafts.refundReason)}
         @input=${(e: Event) => this.setDraft('refundReason', (e.target as HTMLInputElement).value)}
       />`,
+      undefined,
+      { value: this.drafts.refundReason, limit: LIMITS.refundReason },
     )}
     ${this.field(
       'refund',
@@ -768,12 +787,13 @@ export class OrderDetail extends CeElement {
           id="return-reason"
           class="ce-input"
           name="reason"
-          maxlength="500"
           aria-describedby=${describedBy ?? nothing}
           aria-invalid=${invalid ? 'true' : 'false'}
           .value=${live(this.drafts.returnReason)}
           @input=${(e: Event) => this.setDraft('returnReason', (e.target as HTMLInputElement).value)}
         />`,
+        undefined,
+        { value: this.drafts.returnReason, limit: LIMITS.returnReason },
       )}`;
   }
 
@@ -803,11 +823,15 @@ export class OrderDetail extends CeElement {
     let call: ((client: NonNullable<CeElement['api']>) => Promise<Order>) | undefined;
     let name: OrderActionName = 'add-tracking';
     let mapField: ((field: string) => string) | undefined;
+    // Fields over their length limit: their own message says so (renderLimit); nothing is sent.
+    const tooLong: string[] = [];
     if (action === 'tracking') {
       const carrier = d.carrier.trim();
       const code = d.code.trim();
       if (!carrier) errors.set('carrier', this.m('required.carrier'));
       if (code.length < 3) errors.set('code', this.m('required.code'));
+      if (isOverLimit(d.carrier, LIMITS.carrier)) tooLong.push('carrier');
+      if (isOverLimit(d.code, LIMITS.code)) tooLong.push('code');
       call = (c) => c.orders.addTracking(order.id, { carrier, code });
     } else if (action === 'refund') {
       name = 'refund';
@@ -816,6 +840,7 @@ export class OrderDetail extends CeElement {
       if (!amountMinor) errors.set('amount', this.m('required.amount'));
       const reason = d.refundReason.trim();
       if (!reason) errors.set('reason', this.m('required.reason'));
+      if (isOverLimit(d.refundReason, LIMITS.refundReason)) tooLong.push('reason');
       call = (c) => c.orders.refund(order.id, { amount: { amountMinor: amountMinor ?? 0, currency }, reason, method: d.refundMethod });
     } else if (action === 'return') {
       name = 'return';
@@ -834,6 +859,7 @@ export class OrderDetail extends CeElement {
       if (lines.length === 0 && errors.size === 0) errors.set('lines', this.m('required.lines'));
       const reason = d.returnReason.trim();
       if (!reason) errors.set('reason', this.m('required.reason'));
+      if (isOverLimit(d.returnReason, LIMITS.returnReason)) tooLong.push('reason');
       call = (c) => c.orders.return(order.id, { lines, reason });
       // The server names lines by their place in the request: show each error beside its line.
       mapField = (field) => {
@@ -848,10 +874,10 @@ export class OrderDetail extends CeElement {
       if (!file) errors.set('file', this.m('required.file'));
       else call = (c) => c.orders.attach(order.id, file, { filename: file.name, idempotencyKey: writeKeyFor(file) });
     }
-    if (errors.size || !call) {
+    if (errors.size || tooLong.length || !call) {
       this.fieldErrs = { ...this.fieldErrs, [action]: errors };
       this.failures = { ...this.failures, [action]: undefined };
-      const first = errors.keys().next().value;
+      const first = errors.keys().next().value ?? tooLong[0];
       if (first) this.focusAfterUpdate = `#${action}-${first.replace(/\W/g, '-')}, #form-${action} [aria-invalid="true"]`;
       return;
     }
@@ -891,10 +917,18 @@ export class OrderDetail extends CeElement {
               id="cancel-reason"
               class="ce-input"
               rows="2"
-              maxlength="500"
+              aria-invalid=${isOverLimit(this.drafts.cancelReason, LIMITS.cancelReason) ? 'true' : 'false'}
+              aria-describedby=${limitDescribedBy('cancel-reason', this.drafts.cancelReason, LIMITS.cancelReason) || nothing}
               .value=${live(this.drafts.cancelReason)}
               @input=${(e: Event) => this.setDraft('cancelReason', (e.target as HTMLTextAreaElement).value)}
             ></textarea>
+            ${renderLimit({
+              id: 'cancel-reason',
+              value: this.drafts.cancelReason,
+              limit: LIMITS.cancelReason,
+              locale: this.resolvedLocale,
+              label: this.m('reason'),
+            })}
             ${failure
               ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure, 'cancel')}</p>`
               : nothing}
@@ -931,6 +965,11 @@ export class OrderDetail extends CeElement {
   private async onConfirm(event: Event, order: Order): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
+    if (isOverLimit(this.drafts.cancelReason, LIMITS.cancelReason)) {
+      // The message beside the field says how much to remove; nothing is sent.
+      this.renderRoot.querySelector<HTMLElement>('#cancel-reason')?.focus();
+      return;
+    }
     const reason = this.drafts.cancelReason.trim();
     const ok = await this.run('cancel', 'cancel', (c) => c.orders.cancel(order.id, reason ? { reason } : {}));
     if (ok) {

@@ -42,6 +42,11 @@ export const en = {
   'conflict.rereadFailed': 'The latest version could not be loaded. Reload to try again.',
   'conflict.reloaded': 'Reloaded. What you typed is kept on top of their version: check it and save again.',
   'action.reload': 'Reload',
+  'limit.counter': '{count} / {max}',
+  'limit.counterLong': '{count} of {max} characters',
+  'limit.reached': '{label}: limit of {max} characters reached.',
+  'limit.over': '{label} can be at most {max} characters: remove {excess}.',
+  'limit.overStatus': '{label} is longer than {max} characters.',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -92,6 +97,11 @@ export const de: Catalogue<MessageKey> = {
   'conflict.rereadFailed': 'Die neueste Fassung konnte nicht geladen werden. Laden Sie neu, um es erneut zu versuchen.',
   'conflict.reloaded': 'Neu geladen. Ihre Eingaben liegen über deren Fassung: prüfen Sie sie und speichern Sie erneut.',
   'action.reload': 'Neu laden',
+  'limit.counter': '{count} / {max}',
+  'limit.counterLong': '{count} von {max} Zeichen',
+  'limit.reached': '{label}: Höchstlänge von {max} Zeichen erreicht.',
+  'limit.over': '{label} darf höchstens {max} Zeichen lang sein: Entfernen Sie {excess} Zeichen.',
+  'limit.overStatus': '{label} ist länger als {max} Zeichen.',
 };
 
 /** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */

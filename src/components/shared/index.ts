@@ -27,6 +27,19 @@ export {
   type MessageParams,
   type Translate,
 } from './i18n.js';
+export {
+  COUNTER_FROM,
+  fieldLimit,
+  isOverLimit,
+  limitDescribedBy,
+  limitState,
+  overLimitMessage,
+  renderLimit,
+  textLimit,
+  type LimitState,
+  type RenderLimitOptions,
+  type TextLimit,
+} from './limits.js';
 export { CustomerElementsProvider } from './provider.js';
 export {
   ResourceController,

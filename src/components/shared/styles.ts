@@ -271,6 +271,17 @@ export const controlStyles = css`
     font-size: var(--_ce-font-size-s);
     overflow-wrap: anywhere;
   }
+  .ce-limit-count {
+    margin-block: var(--_ce-space-2xs) 0;
+    color: var(--_ce-text-quiet);
+    font-size: var(--_ce-font-size-xs);
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .ce-limit-count--over {
+    color: var(--_ce-danger-text);
+    font-weight: var(--_ce-weight-bold);
+  }
   @media (forced-colors: active) {
     .ce-button,
     .ce-input {

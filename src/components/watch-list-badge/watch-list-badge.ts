@@ -1,12 +1,14 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tags, type WatchList } from '../../sdk/index.js';
+import { WatchListInput } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, changedFields, renderConflict } from '../shared/conflict.js';
-import { formatDateTime } from '../shared/format.js';
+import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
+import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
 import { confirmedWrite, isUnconfirmedWrite } from '../shared/write.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
@@ -25,7 +27,8 @@ export interface WatchListChangeDetail {
 export type WatchListChangeEvent = CustomEvent<WatchListChangeDetail>;
 
 const EDIT_CAPABILITY = 'watchlist.edit';
-const NOTE_MAX = 1000;
+/** The longest watch-list note the server takes, from the contract's schema. */
+const NOTE_LIMIT = fieldLimit(WatchListInput, 'note');
 
 const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 5C6.6 5 2.8 9 1.5 12c1.3 3 5.1 7 10.5 7s9.2-4 10.5-7C21.2 9 17.4 5 12 5zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9zm0-7a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z"/></svg>`;
 
@@ -53,6 +56,8 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  * @csspart editor - The editing dialog.
  * @csspart textarea - The note field in the editor.
  * @csspart field-error - The message beside the note field.
+ * @csspart limit-count - The character counter shown near the note's length limit.
+ * @csspart limit-error - The message when the note is longer than the limit.
  * @csspart save-button - Saves the note.
  * @csspart cancel-button - Closes the editor without saving.
  * @csspart clear-button - Takes the customer off the watch list.
@@ -330,25 +335,27 @@ export class WatchListBadge extends CeElement {
   }
 
   private renderEditor(watchList: WatchList): TemplateResult {
-    const describedBy = ['note-hint', this.noteError ? 'note-error' : ''].filter(Boolean).join(' ');
+    const describedBy = ['note-hint', this.noteError ? 'note-error' : '', limitDescribedBy('note', this.draft, NOTE_LIMIT)]
+      .filter(Boolean)
+      .join(' ');
     return html`<dialog part="editor" class="editor" aria-labelledby="editor-title" @close=${this.onDialogClose}>
       ${this.editorOpen
         ? html`<form novalidate @submit=${this.onSubmit}>
             <p id="editor-title" class="editor-title">${this.m(watchList.active ? 'titleEdit' : 'titleAdd')}</p>
             <label class="ce-label" for="note">${this.m('noteLabel')}</label>
-            <p id="note-hint" class="ce-hint">${this.m('noteHint')}</p>
+            <p id="note-hint" class="ce-hint">${this.m('noteHint', { max: formatNumber(NOTE_LIMIT?.max, this.resolvedLocale) })}</p>
             <textarea
               id="note"
               part="textarea"
               class="ce-input"
               rows="4"
-              maxlength=${NOTE_MAX}
               dir="auto"
-              aria-invalid=${this.noteError ? 'true' : 'false'}
+              aria-invalid=${this.noteError || isOverLimit(this.draft, NOTE_LIMIT) ? 'true' : 'false'}
               aria-describedby=${describedBy}
               .value=${this.draft}
               @input=${this.onInput}
             ></textarea>
+            ${renderLimit({ id: 'note', value: this.draft, limit: NOTE_LIMIT, locale: this.resolvedLocale, label: this.m('noteLabel') })}
             ${this.noteError
               ? html`<p id="note-error" part="field-error" class="ce-field-error">${this.noteError}</p>`
               : nothing}
@@ -470,6 +477,11 @@ export class WatchListBadge extends CeElement {
     const note = this.draft.trim();
     if (!note) {
       this.noteError = this.m('required');
+      this.textarea?.focus();
+      return;
+    }
+    if (isOverLimit(this.draft, NOTE_LIMIT)) {
+      // The message beside the field says how much to remove; nothing is sent.
       this.textarea?.focus();
       return;
     }
