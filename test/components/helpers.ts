@@ -16,6 +16,8 @@ import { createClient, type Client, type ClientOptions } from '../../src/sdk/ind
 interface MochaContext {
   timeout(ms: number): void;
   skip(): never;
+  /** In a hook: the hook itself; `error(e)` fails the current test with `e` (and not the hook). */
+  test?: { error(error: unknown): void };
 }
 type MochaDone = (error?: unknown) => void;
 type MochaFn = (this: MochaContext, done: MochaDone) => void | Promise<unknown>;
@@ -252,12 +254,16 @@ function takeConsoleErrors(): string[] {
   return recorded.splice(0, recorded.length);
 }
 
-afterEach(async () => {
+afterEach(async function () {
   fixtureCleanup();
   await resetMouse();
   const unexpected = takeConsoleErrors().filter((text) => !allowed.some((pattern) => pattern.test(text)));
   allowed = [];
   if (unexpected.length) {
-    throw new Error(`The test logged ${unexpected.length} console error(s):\n${unexpected.map((e) => `  ${e}`).join('\n')}`);
+    const error = new Error(`The test logged ${unexpected.length} console error(s):\n${unexpected.map((e) => `  ${e}`).join('\n')}`);
+    // Fail the test that logged them, not this hook: mocha answers a failing root hook by skipping
+    // every test left in the file, so one bad test took the rest of its file down with it.
+    if (this.test) this.test.error(error);
+    else throw error;
   }
 });
