@@ -21,6 +21,22 @@ function mockServiceWorker() {
 }
 
 /**
+ * `executeServerCommand('wheel', { deltaX, deltaY })`: a real mouse-wheel step at the pointer's
+ * position (Playwright's mouse.wheel), which @web/test-runner-commands does not offer.
+ */
+function wheelCommand() {
+  return {
+    name: 'wheel-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'wheel') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.mouse.wheel(Number(payload?.deltaX ?? 0), Number(payload?.deltaY ?? 0));
+      return true;
+    },
+  };
+}
+
+/**
  * Records every console.error of the page from its first script on; `test/components/helpers.ts`
  * fails the test that caused one (unless the test declared it expected), because an error in the
  * console is a bug a user's page would carry too.
@@ -37,7 +53,7 @@ const recordConsoleErrors = `
 export default {
   files: ['test/components/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), wheelCommand()],
   middleware: [mockServiceWorker()],
   browsers: [
     playwrightLauncher({

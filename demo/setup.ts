@@ -10,14 +10,17 @@ import darkUrl from '../src/themes/dark.css?url';
 import compactUrl from '../src/themes/compact.css?url';
 import brandUrl from './brand-theme.css?url';
 
+type BrowserMockApi = import('../mocks/browser.js').BrowserMockApi;
+
 export interface Portal {
   client: Client;
   /** Present when running on the in-browser mock API. */
-  mocks?: Awaited<ReturnType<typeof import('../mocks/browser.js').startMockApi>>;
+  mocks?: BrowserMockApi;
   status(text: string): void;
 }
 
 const SETTINGS_KEY = 'ce-demo-settings';
+const RESET_KEY = 'ce-demo-reset';
 
 const SWITCHERS: [name: string, label: string, options: [value: string, text: string][]][] = [
   ['theme', 'Theme', [['light', 'Light'], ['dark', 'Dark'], ['brand', 'Brand (agency)']]],
@@ -41,6 +44,25 @@ function buildSettings(form: HTMLFormElement): void {
   });
   form.replaceChildren(selects[0]!, label('Compact', compact, false), ...selects.slice(1));
 }
+/** Forgets the changes the in-browser mock API keeps, after asking, and starts again on fresh data. */
+function resetButton(persistence: NonNullable<BrowserMockApi['persistence']>, status: (text: string) => void): HTMLButtonElement {
+  const button = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Reset demo data' });
+  button.className = 'portal-reset';
+  button.addEventListener('click', async () => {
+    if (!confirm('Reset the demo data? Every change made in this browser (notes, addresses, watch list, orders…) is forgotten.')) return;
+    button.disabled = true;
+    try {
+      await persistence.reset();
+      sessionStorage.setItem(RESET_KEY, '1');
+      location.reload();
+    } catch {
+      button.disabled = false;
+      status('The demo data could not be reset. Try again.');
+    }
+  });
+  return button;
+}
+
 type Settings = { theme: string; compact: boolean; locale: string; scenario: string };
 
 function loadSettings(): Settings {
@@ -81,7 +103,8 @@ export async function startPortal(): Promise<Portal> {
     status(`Connected to ${api}`);
   } else {
     const { startMockApi } = await import('../mocks/browser.js');
-    const mocks = await startMockApi({ quiet: true });
+    // The demo keeps what the user did (in IndexedDB) across reloads and between its pages.
+    const mocks = await startMockApi({ quiet: true, persist: true });
     portal = { client: createClient({ baseUrl: mocks.baseUrl, getToken: () => mocks.tokens.admin }), mocks, status };
   }
 
@@ -90,6 +113,11 @@ export async function startPortal(): Promise<Portal> {
 
   const form = document.querySelector<HTMLFormElement>('.portal-settings');
   if (form) buildSettings(form);
+  if (form && portal.mocks?.persistence) form.append(resetButton(portal.mocks.persistence, status));
+  if (sessionStorage.getItem(RESET_KEY)) {
+    sessionStorage.removeItem(RESET_KEY);
+    status('The demo data was reset: every change made in this browser is gone.');
+  }
   const settings = loadSettings();
   const apply = async () => {
     stylesheet('ce-tokens', tokensUrl);

@@ -6,6 +6,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createDatabase } from './data/index.js';
 import type { Database, DatasetSize } from './data/database.js';
 import { createHandlers } from './handlers/index.js';
+import { persistDatabase, type PersistentDatabase } from './persist.js';
 import { createScenario, type ScenarioController } from './scenario.js';
 
 export interface StartMockApiOptions {
@@ -18,6 +19,12 @@ export interface StartMockApiOptions {
   size?: Partial<DatasetSize>;
   /** Silence MSW's console log of every request. Default true. */
   quiet?: boolean;
+  /**
+   * Keep the writes made through the API in IndexedDB and replay them at the next start (see
+   * `persist.ts`), so that a reload or another page shows them. Off by default (stories and tests
+   * start fresh); ignored when `db` is given. A string names the IndexedDB databases.
+   */
+  persist?: boolean | string;
 }
 
 export interface BrowserMockApi {
@@ -26,12 +33,17 @@ export interface BrowserMockApi {
   scenario: ScenarioController;
   baseUrl: string;
   tokens: { admin: string; clerk: string; viewer: string };
+  /** With `persist`: what was restored, and `reset()` to forget every kept change. */
+  persistence: Omit<PersistentDatabase, 'db'> | null;
   stop(): void;
 }
 
 export async function startMockApi(options: StartMockApiOptions = {}): Promise<BrowserMockApi> {
   const baseUrl = (options.baseUrl ?? `${location.origin}/api`).replace(/\/+$/, '');
-  const db = options.db ?? createDatabase({ seed: options.seed, size: options.size });
+  const kept = !options.db && options.persist
+    ? await persistDatabase({ seed: options.seed, size: options.size, name: typeof options.persist === 'string' ? options.persist : undefined })
+    : null;
+  const db = options.db ?? kept?.db ?? createDatabase({ seed: options.seed, size: options.size });
   const scenario = createScenario();
   const worker = setupWorker(...createHandlers({ db, baseUrl, scenario }));
   await worker.start({
@@ -43,6 +55,7 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<B
   return {
     worker, db, scenario, baseUrl,
     tokens: { admin: admin.token, clerk: clerk.token, viewer: viewer.token },
+    persistence: kept && { storage: kept.storage, restored: kept.restored, flush: kept.flush, reset: kept.reset },
     stop: () => worker.stop(),
   };
 }

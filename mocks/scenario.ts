@@ -6,8 +6,17 @@
  * exact failures for the next matching requests, which is what tests should use.
  */
 
-/** What a forced failure does: an HTTP status (a problem body), hang until aborted, a malformed body, or a network error. */
-export type FailureKind = number | 'timeout' | 'malformed' | 'network';
+/**
+ * What a forced failure does. Before the server does anything: an HTTP status (a problem body),
+ * `'timeout'` (hang until the client gives up) or `'network'` (the connection fails). After the
+ * server did the work (the faults a write must survive): `'malformed'` (invalid JSON or a body that
+ * violates the schema, alternately), `'lost'` (the connection drops instead of the answer),
+ * `'late'` (the answer is withheld until the client gives up) or `'stall'` (the headers come, the
+ * body stops halfway).
+ */
+export type FailureKind = number | 'timeout' | 'malformed' | 'network' | 'lost' | 'late' | 'stall';
+
+const FAILURE_WORDS: readonly string[] = ['timeout', 'malformed', 'network', 'lost', 'late', 'stall'];
 
 export interface ScenarioSettings {
   /** Added delay per request in ms: a fixed number or a `[min, max]` range. */
@@ -70,10 +79,10 @@ export function checkScenarioSettings(input: unknown): string[] {
       if (typeof f !== 'object' || f === null) return false;
       const { routeId, kind, count } = f as Record<string, unknown>;
       return typeof routeId === 'string' &&
-        ((typeof kind === 'number' && kind >= 400 && kind <= 599) || kind === 'timeout' || kind === 'malformed' || kind === 'network') &&
+        ((typeof kind === 'number' && kind >= 400 && kind <= 599) || (typeof kind === 'string' && FAILURE_WORDS.includes(kind))) &&
         (count === undefined || (typeof count === 'number' && Number.isInteger(count) && count >= 1));
     });
-    if (!valid) problems.push('failNext must be a list of { routeId, kind: status | "timeout" | "malformed" | "network", count? }.');
+    if (!valid) problems.push(`failNext must be a list of { routeId, kind: status | ${FAILURE_WORDS.map((w) => `"${w}"`).join(' | ')}, count? }.`);
   }
   return problems;
 }

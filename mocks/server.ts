@@ -46,8 +46,8 @@ const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Accept, Accept-Language',
-  'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, WWW-Authenticate, Content-Disposition, x-mock-scenario',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, Accept, Accept-Language',
+  'Access-Control-Expose-Headers': 'ETag, Location, Retry-After, WWW-Authenticate, Content-Disposition, Idempotent-Replayed, x-mock-scenario',
   'Access-Control-Max-Age': '600',
 };
 

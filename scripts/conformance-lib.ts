@@ -454,6 +454,25 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     assert(errors.some((e) => e.field === 'text'), `the 422 has no field error for "text" (errors: ${JSON.stringify(errors)})`);
   }, { write: true });
 
+  await check('idempotency: a repeat with the same Idempotency-Key is answered as the first; the key with another request → 422', async () => {
+    if (!can('notes.pin')) throw new CheckSkipped('this user may not pin notes (notes.pin)');
+    const notes = asPage((await expectStatus('notes.list', 200, { params: { customerId: customerId() }, query: { source: 'manual', limit: 1 } })).body);
+    const note = notes.items[0];
+    if (!note) throw new CheckSkipped('the customer has no manual note to pin');
+    const params = { customerId: customerId(), noteId: str(note['id']) };
+    const pinned = note['pinned'] === true;
+    // Pinning a note to what it already is changes nothing; the other value is refused by the key.
+    const key = `conformance-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const headers = { 'Idempotency-Key': key };
+    const first = await expectStatus('notes.update', 200, { params, headers, body: { pinned } });
+    const again = await expectStatus('notes.update', 200, { params, headers, body: { pinned } });
+    assert(JSON.stringify(again.body) === JSON.stringify(first.body), 'the repeat was answered differently from the first request');
+    await expectProblem('notes.update', 422, { params, headers, body: { pinned: !pinned } });
+    const after = asPage((await expectStatus('notes.list', 200, { params: { customerId: customerId() }, query: { source: 'manual', limit: 50 } })).body);
+    const now = after.items.find((item) => item['id'] === note['id']);
+    assert(now?.['pinned'] === pinned, 'the request refused for its reused key still changed the note');
+  }, { write: true });
+
   return { results };
 }
 

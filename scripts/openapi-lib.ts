@@ -66,11 +66,11 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string; heade
   },
   403: { name: 'Forbidden', description: 'The session lacks the capability; `requiredCapability` names it.' },
   404: { name: 'NotFound', description: 'No such resource.' },
-  409: { name: 'Conflict', description: 'The resource is in a state that does not allow this (e.g. the order is already dispatched).' },
+  409: { name: 'Conflict', description: 'The resource is in a state that does not allow this (e.g. the order is already dispatched, or another address holds the single-holder role: `roleHolders` names it), or a request with the same `Idempotency-Key` is still being processed.' },
   412: { name: 'PreconditionFailed', description: 'The `If-Match` version is stale: someone changed the resource since it was read. `currentVersion` is the version held now.' },
   413: { name: 'PayloadTooLarge', description: 'The uploaded file is too large.' },
   415: { name: 'UnsupportedMediaType', description: 'The uploaded file type is not accepted.' },
-  422: { name: 'ValidationFailed', description: 'The body is invalid; `errors` lists one field error per invalid field.' },
+  422: { name: 'ValidationFailed', description: 'The body is invalid (`errors` lists one field error per invalid field), or the `Idempotency-Key` was already used for a different request.' },
   428: { name: 'PreconditionRequired', description: 'The write needs an `If-Match` header with the version read.' },
   500: { name: 'InternalServerError', description: 'Unexpected server error.' },
   503: { name: 'ServiceUnavailable', description: 'The service is temporarily unavailable; retry later.' },
@@ -246,9 +246,28 @@ export function errorStatuses(id: string, route: RouteDef): number[] {
     // A body that is not JSON (or not multipart) at all is malformed rather than invalid.
     statuses.add(400);
   }
+  if (route.method !== 'GET') {
+    // Idempotency-Key: a repeat while the first is in progress (409), a key reused for another request (422).
+    statuses.add(409);
+    statuses.add(422);
+  }
   for (const status of route.errors ?? []) statuses.add(status);
   return sortedCopy(statuses, (a, b) => a - b);
 }
+
+/** The `Idempotency-Key` header every write takes (IETF httpapi draft). */
+const IDEMPOTENCY_KEY: JsonObject = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'One key per user intent (a UUID), the same on every retry of that intent. The server stores it, per user, ' +
+    'with the fingerprint of the request (method, path, body) and its successful answer, for at least 24 hours: ' +
+    'a repeat with the same fingerprint gets the stored answer again (with `Idempotent-Replayed: true`) and ' +
+    'changes nothing; the same key with another fingerprint gets 422; a repeat while the first is still being ' +
+    'processed gets 409. Failed requests are not stored. Sent by the SDK on every POST, PUT, PATCH and DELETE.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
 
 function operationFor(id: string, route: RouteDef, converter: SchemaConverter): JsonObject {
   const parameters: JsonObject[] = pathParameters(route.path).map((name) => ({
@@ -263,6 +282,7 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
       parameters.push({ name, in: 'query', required: !optional, schema: converter.schemaOf(schema) });
     }
   }
+  if (route.method !== 'GET') parameters.push(IDEMPOTENCY_KEY);
   if (route.ifMatch) {
     parameters.push({
       name: 'If-Match',
@@ -279,8 +299,10 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     summary: route.summary,
   };
   if (route.capability) {
-    operation['description'] = `Requires the capability \`${route.capability}\`.`;
+    operation['description'] = [route.description, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
     operation['x-capability'] = route.capability;
+  } else if (route.description) {
+    operation['description'] = route.description;
   } else if (id === 'customers.update') {
     operation['description'] =
       'Each field group needs its capability (identity, channel, company, terms, personal); a change to a group the session may not edit answers 403.';
@@ -375,7 +397,12 @@ export function buildOpenApi(): OpenApiDocument {
         'The API that the Customer Elements components and SDK call: customers, contacts, addresses, notes, watch list, ' +
         'accounts, loyalty, attachments and orders. Generated from `src/sdk/contract.ts` and `src/sdk/schemas.ts` by ' +
         '`npm run openapi`; do not edit by hand. Errors are RFC 9457 problem details. Writes to versioned resources use ' +
-        'optimistic concurrency: read the `ETag`, send it back in `If-Match`.',
+        'optimistic concurrency: read the `ETag`, send it back in `If-Match`. Every write carries an `Idempotency-Key` ' +
+        '(IETF httpapi draft): a server keeps the key with its answer per user for at least 24 hours and answers a ' +
+        'repeat of the same request with that answer (`Idempotent-Replayed: true`) instead of doing the work twice; the ' +
+        'same key with a different request is refused with 422, and a repeat while the first is still running with 409. ' +
+        'Only successful answers are kept: a refused request may be sent again with its key. Clients retry writes ' +
+        'after a lost or unreadable answer on the strength of this.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [

@@ -17,7 +17,7 @@ const steps = [
   ['library build', 'npm', ['run', 'build', '--silent']],
   ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
-  ['demo end to end (Chromium: MSW worker and mock-server)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
+  ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
 ];
 

@@ -96,6 +96,12 @@ export const ConflictOnSave: Story = {
   },
 };
 
+/** The user's permissions could not be loaded (500): every section shows, and one message under the header says editing is off (no Edit buttons). Retry asks again and brings them. */
+export const PermissionsFailed: Story = { parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/** The same in German. */
+export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
 /** The dark theme. */
 export const DarkTheme: Story = { globals: { theme: 'dark' }, parameters: { customer: 'onHold' } };
 

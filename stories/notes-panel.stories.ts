@@ -56,6 +56,12 @@ export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
 /** The notes failed to load (500): a message with Retry, which then succeeds. */
 export const LoadError: Story = { parameters: { mocks: { failNext: [['notes.list', 500]] } } };
 
+/** The user's permissions could not be loaded (500): the notes show, and where Add note would be a message says editing is off. Retry asks again and brings them. */
+export const PermissionsFailed: Story = { parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/** The same in German. */
+export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
 /** No provider and no `client`: the configuration message. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/components/order-table/define.js';
-import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
+import type { OrderTable } from '../src/components/order-table/order-table.js';
+import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Components/order-table',
@@ -17,6 +18,25 @@ export const AllStatuses: Story = {};
 
 /** Thousands of orders, virtualised: only the rows in view are rendered; pages load as you scroll. */
 export const ManyOrders: Story = { parameters: { customer: 'bigOrders' } };
+
+/** 2,000,000 orders: past the browser's height limit, so the grid scrolls scaled; every row is reachable. */
+export const TwoMillionOrders: Story = {
+  render: (args, context) =>
+    renderElement('order-table', { ...args, customerId: (context.loaded as StoryLoaded).mock.db.fixtures.hugeOrders }, context),
+};
+
+/** 2,000,000 orders, scrolled to the last one (as Ctrl+End or the thumb at the bottom shows it). */
+export const TwoMillionOrdersAtTheEnd: Story = {
+  ...TwoMillionOrders,
+  play: async ({ canvasElement }) => {
+    const table = await until(() => {
+      const el = canvasElement.querySelector<OrderTable>('order-table');
+      return el?.total ? el : undefined;
+    }, 'the order count');
+    table.scrollToIndex(table.total! - 1);
+    await until(() => deepQuery(canvasElement, '[aria-rowindex="2000001"]:not([part~="row-loading"])'), 'the last order');
+  },
+};
 
 /** Sorted by cost, largest first. */
 export const SortedByCost: Story = { args: { sort: 'total', order: 'desc' }, parameters: { customer: 'bigOrders' } };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
+import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
 const meta: Meta<Args> = {
   title: 'Components/watch-list-badge',
@@ -39,6 +39,12 @@ export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };
 /** The watch list failed to load (500): a message with Retry, which then succeeds. */
 export const LoadError: Story = { parameters: { mocks: { failNext: [['watchList.get', 500]] } } };
 
+/** The user's permissions could not be loaded (500): the flag shows read-only (`editable`), with a message beside it. Retry asks again and brings them. */
+export const PermissionsFailed: Story = { args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/** The same in German. */
+export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
 /** No provider and no `client`: the configuration message, not a blank box. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
 
@@ -58,3 +64,24 @@ export const DarkTheme: Story = { globals: { theme: 'dark' } };
 export const CustomIcon: Story = {
   render: (args, context) => renderElement('watch-list-badge', args, context, html`<span slot="icon" aria-hidden="true">!</span>`),
 };
+
+/**
+ * Conflict on save: the user edits the note; meanwhile someone else changes it (here, straight in
+ * the mock database). Save answers 412: the editor says what changed and keeps the typed note.
+ * Reload puts it on their version; Save then succeeds.
+ */
+export const ConflictOnSave: Story = {
+  play: async ({ canvasElement, userEvent, loaded }) => {
+    const { mock, customerId } = loaded as StoryLoaded;
+    await userEvent.click(await until(() => deepQuery<HTMLButtonElement>(canvasElement, 'button[part~="trigger"]'), 'the badge'));
+    const note = await until(() => deepQuery<HTMLTextAreaElement>(canvasElement, 'textarea[part~="textarea"]'), 'the note field');
+    await userEvent.type(note, ' Call before delivery.');
+    const { version: _version, ...theirs } = mock.db.watchListOf(customerId!);
+    mock.db.setWatchList(customerId!, { ...theirs, note: 'Changed elsewhere: only ship against payment.' });
+    await userEvent.click(await until(() => deepQuery<HTMLButtonElement>(canvasElement, 'button[part~="save-button"]'), 'Save'));
+    await until(() => deepQuery(canvasElement, '[part~="conflict-changes"]'), 'what changed');
+  },
+};
+
+/** The conflict in German. */
+export const ConflictOnSaveGerman: Story = { ...ConflictOnSave, globals: { locale: 'de-DE' } };

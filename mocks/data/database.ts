@@ -8,6 +8,7 @@
  * through the mutation methods here, and must copy (structuredClone or spread) before serialising
  * if they add fields.
  */
+import type { VirtualOrders } from './virtual-orders.js';
 import type {
   Account, Address, AddressRole, Attachment, Capability, Contact, Customer, CustomerSegment,
   CustomerSummary, Loyalty, Note, Order, OrderListQuery, OrderSummary, Reference, SearchCriterion,
@@ -23,6 +24,12 @@ export interface DatasetSize {
   bigCustomerOrders: number;
   /** Notes of the `manyNotes` fixture customer. Default 3,000. */
   manyNotes: number;
+  /**
+   * Orders of the `hugeOrders` customer, computed on demand and never stored (see
+   * `virtual-orders.ts` for the queries it supports). Default 0: no such customer, and the data set
+   * is exactly what it is without it. Up to 5,000,000.
+   */
+  hugeCustomerOrders: number;
 }
 
 export interface DatabaseOptions {
@@ -73,6 +80,11 @@ export interface Fixtures {
   };
   /** Search values that find exactly one known customer, per criterion (for tests and demos). */
   search: Record<SearchCriterion, { q: string; customerId: string }>;
+  /**
+   * The customer with `size.hugeCustomerOrders` virtual orders (made after every other record, so
+   * it changes none of them); null when that size is 0. Not in `customers`, which every size has.
+   */
+  hugeOrders: string | null;
   orders: {
     /** An unallocated order of `allStatuses` that can be cancelled. */
     cancellable: string;
@@ -149,11 +161,17 @@ export interface Database {
 
   // ----- watch list
   watchListOf(customerId: string): WatchList;
-  setWatchList(customerId: string, value: WatchList): WatchList;
+  /** Stores the note with the next version. */
+  setWatchList(customerId: string, value: Omit<WatchList, 'version'>): WatchList;
 
   // ----- orders
-  /** Summaries matching the filter, sorted (default: placedAt desc, then number desc). */
+  /**
+   * Summaries matching the filter, sorted (default: placedAt desc, then number desc). Throws for the
+   * `hugeOrders` customer, whose orders are never held whole: page them with `virtualOrders`.
+   */
   ordersOf(customerId: string, query: OrderQuery): OrderSummary[];
+  /** The customer's orders if they are virtual (computed by index, see `virtual-orders.ts`), else undefined. */
+  virtualOrders(customerId: string): VirtualOrders | undefined;
   countOrders(customerId: string): number;
   getOrderSummary(id: string): OrderSummary | undefined;
   /** Full detail, materialised on first access (deterministically), then kept and mutated. */

@@ -7,7 +7,7 @@
  * store's counters, so the same seed and size always give the same data set, ids included. Orders
  * draw from their own per-order streams (see `orders.ts`), so their details can be made later.
  */
-import type { Actor, Address, Contact, CustomerType, Note, OrderStatus, Transaction, WatchList } from '../../src/sdk/schemas.js';
+import { SINGLE_HOLDER_ROLES, type Actor, type Address, type Contact, type CustomerType, type Note, type OrderStatus, type Transaction, type WatchList } from '../../src/sdk/schemas.js';
 import { CAPABILITIES, type Capability } from '../../src/sdk/schemas.js';
 import type { CustomerRecord, DatabaseOptions, DatasetSize, Fixtures, StoredAttachment, UserRecord } from './database.js';
 import * as ids from './identifiers.js';
@@ -18,12 +18,13 @@ import { BANK, CHANNEL, TERMS, buildReference } from './reference.js';
 import { Store } from './store.js';
 import * as w from './words.js';
 
-export const DEFAULT_SIZE: DatasetSize = { customers: 1_000, orders: 20_000, bigCustomerOrders: 100_000, manyNotes: 3_000 };
+export const DEFAULT_SIZE: DatasetSize = { customers: 1_000, orders: 20_000, bigCustomerOrders: 100_000, manyNotes: 3_000, hugeCustomerOrders: 0 };
 export const SIZE_LIMITS: Record<keyof DatasetSize, readonly [min: number, max: number]> = {
   customers: [0, 10_000],
   orders: [0, 100_000],
   bigCustomerOrders: [0, 100_000],
   manyNotes: [0, 10_000],
+  hugeCustomerOrders: [0, 5_000_000],
 };
 export const DEFAULT_NOW = '2026-11-01T09:00:00.000Z';
 
@@ -301,6 +302,9 @@ class Generator {
       roles,
       ...overrides,
     };
+    // The API's role rule binds the seeded data too: admin and billing on one address at most.
+    const taken = SINGLE_HOLDER_ROLES.filter((role) => address.roles.includes(role) && this.store.addressesOf(customer.id).some((a) => a.roles.includes(role)));
+    if (taken.length) throw new Error(`Generator: ${customer.id} already has an address with ${taken.join(' and ')}; only one address may hold it`);
     this.store.loadAddress(address);
     return address;
   }
@@ -501,6 +505,26 @@ class Generator {
   }
 }
 
+/**
+ * The summary maker of a customer with `count` orders spread evenly over the `span` ms before now
+ * (order i, oldest first, ordinal n), each from its own stream: dates rise with i, so the date order
+ * is the index order. Used for the big customer (made lazily) and the huge one (never stored).
+ */
+function spreadOrders(seed: number, nowMs: number, customerId: string, count: number, span: number, flags: number) {
+  return (i: number, n: number) => {
+    const br = new Rng(hashSeed(seed, n, 3));
+    const placed = Math.floor(nowMs - span + ((i + br.next()) * (span - 3_600_000)) / Math.max(1, count));
+    const status = statusForAge(br, (nowMs - placed) / DAY);
+    return makeSummary(seed, n, flags, {
+      customerId,
+      placedAt: placed,
+      status,
+      salesChannelId: br.bool(0.85) ? CHANNEL.trade : CHANNEL.direct,
+      priority: (status === 'unallocated' || status === 'allocated') && br.bool(0.05),
+    });
+  };
+}
+
 export function generate(options: DatabaseOptions = {}): Store {
   const seed = Number.isFinite(options.seed) ? Math.floor(options.seed!) : 1;
   const size = clampSize(options.size);
@@ -629,18 +653,7 @@ export function generate(options: DatabaseOptions = {}): Store {
     customerId: bigOrders.id,
     count: bigCount,
     flags: bigFlags,
-    make: (i, n) => {
-      const br = new Rng(hashSeed(seed, n, 3));
-      const placed = Math.floor(nowMs - bigSpan + ((i + br.next()) * (bigSpan - 3_600_000)) / Math.max(1, bigCount));
-      const status = statusForAge(br, (nowMs - placed) / DAY);
-      return makeSummary(seed, n, bigFlags, {
-        customerId: bigOrders.id,
-        placedAt: placed,
-        status,
-        salesChannelId: br.bool(0.85) ? CHANNEL.trade : CHANNEL.direct,
-        priority: (status === 'unallocated' || status === 'allocated') && br.bool(0.05),
-      });
-    },
+    make: spreadOrders(seed, nowMs, bigOrders.id, bigCount, bigSpan, bigFlags),
   });
 
   // ----- per-customer records made now: addresses (search needs postcodes), contacts, watch list, loyalty, attachments
@@ -711,7 +724,7 @@ export function generate(options: DatabaseOptions = {}): Store {
     const f = g.fork(c);
     const fr = f.rng;
     const trade = c.type !== 'public';
-    const ordinals = c === bigOrders ? [] : store.ordinalsOf(c.id);
+    const ordinals = c === bigOrders || c.id === hugeOrders ? [] : store.ordinalsOf(c.id);
     const first = [f.creationNote(c, c === amazon && ordinals.length > 0 ? ids.amazonOrderId(ordinals[0]!) : undefined)];
     const watch = store.watchListOf(c.id);
     let notes: Note[];
@@ -805,6 +818,25 @@ export function generate(options: DatabaseOptions = {}): Store {
     store.putOrderDetail(order);
   }
 
+  // ----- the huge customer: last of all, so that with or without it every other record is the same
+  let hugeOrders: string | null = null;
+  if (size.hugeCustomerOrders > 0) {
+    const hugeSpan = 8 * 365 * DAY;
+    const huge = g.customer({
+      type: 'retailer', name: 'Colossus Distribution Ltd', tradingName: 'Colossus', origin: 'manual', salesChannelId: CHANNEL.trade,
+      paymentTermsId: TERMS.days60, creditLimit: gbp(90_000_000), onHold: false, vatExempt: false, eori: null,
+      createdAt: iso(nowMs - hugeSpan - 30 * DAY), updatedAt: iso(nowMs - 30 * DAY),
+    });
+    g.addressesFor(huge, 1);
+    hugeOrders = huge.id;
+    store.setVirtualCustomer({
+      customerId: huge.id,
+      count: size.hugeCustomerOrders,
+      flags: ORDER_FLAG_TRADE,
+      make: spreadOrders(seed, nowMs, huge.id, size.hugeCustomerOrders, hugeSpan, ORDER_FLAG_TRADE),
+    });
+  }
+
   // ----- the fixtures, and the search values that find exactly one customer each
   const dispatchedIds = store.getOrder(dispatched)!;
   const amazonOrder = store.getOrder(fo(amazon)[0]!)!;
@@ -832,6 +864,7 @@ export function generate(options: DatabaseOptions = {}): Store {
       externalOrderReference: { q: ebayOrder.externalReference!, customerId: ebay.id },
       dispatchId: { q: dispatchedIds.dispatchId!, customerId: allStatuses.id },
     },
+    hugeOrders,
     orders: { cancellable, dispatched, pendingTriggers },
   } satisfies Fixtures;
 

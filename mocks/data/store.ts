@@ -23,6 +23,7 @@ import {
 } from './orders.js';
 import { pad } from './random.js';
 import { SortedIndex, initialOf, nameTokens, normaliseExact, normalisePostcode, sortKeyOf } from './search-index.js';
+import { VirtualOrders, type VirtualOrdersSpec } from './virtual-orders.js';
 
 const ORDER_KINDS: readonly OrderIdentifierKind[] = [
   'orderNumber', 'invoiceNumber', 'trackingNumber', 'amazonOrderId', 'orderReference', 'externalOrderReference', 'dispatchId',
@@ -112,6 +113,9 @@ export class Store implements Database {
   private readonly summaries: (OrderSummary | undefined)[] = [];
   private readonly ordersBy = new Map<string, number[]>();
   private big: (BigCustomerSpec & { start: number; summaries: (OrderSummary | undefined)[] | null }) | null = null;
+  /** The customer whose orders are computed, never stored (see virtual-orders.ts); ordinals after the big customer's. */
+  private virtual: VirtualOrders | null = null;
+  private virtualFlags = 0;
   private readonly details = new Map<number, Order>();
   private readonly extras = new Map<OrderIdentifierKind, Map<string, Set<number>>>();
   private readonly sortedOrders = new Map<string, Map<string, OrderSummary[]>>();
@@ -184,8 +188,8 @@ export class Store implements Database {
     this.lazy = make;
   }
 
-  loadWatchList(value: WatchList): void {
-    this.watch.set(value.customerId, value);
+  loadWatchList(value: Omit<WatchList, 'version'>): void {
+    this.watch.set(value.customerId, { ...value, version: 1 });
   }
 
   /** Transactions oldest first, without balances; running balances are computed here. */
@@ -229,6 +233,9 @@ export class Store implements Database {
 
   /** The ordinals of a customer's orders, oldest first. */
   ordinalsOf(customerId: string): number[] {
+    if (this.virtual && customerId === this.virtual.customerId) {
+      throw new Error(`ordinalsOf: ${customerId}'s orders are virtual; there is no list of them to hold.`);
+    }
     if (this.big && customerId === this.big.customerId) return Array.from({ length: this.big.count }, (_, i) => this.big!.start + i);
     return this.ordersBy.get(customerId) ?? [];
   }
@@ -248,6 +255,13 @@ export class Store implements Database {
   /** The big customer's orders take the ordinals after every ordinary order. */
   setBigCustomer(spec: BigCustomerSpec): void {
     this.big = { ...spec, start: this.ordCustomer.length, summaries: null };
+  }
+
+  /** The virtual customer's orders take the ordinals after every other order (call after setBigCustomer). */
+  setVirtualCustomer(spec: Omit<VirtualOrdersSpec, 'start'> & { flags: number }): VirtualOrders {
+    this.virtualFlags = spec.flags;
+    this.virtual = new VirtualOrders({ ...spec, start: this.totalOrdinals() });
+    return this.virtual;
   }
 
   /** Stores a hand-made detail for a generated order, without a version bump. */
@@ -522,13 +536,13 @@ export class Store implements Database {
   }
 
   watchListOf(customerId: string): WatchList {
-    return this.watch.get(customerId) ?? { customerId, active: false, note: null, updatedAt: null, updatedBy: null };
+    return this.watch.get(customerId) ?? { customerId, version: 0, active: false, note: null, updatedAt: null, updatedBy: null };
   }
 
   /** Also sets the customer's `watchListed` flag (not a versioned edit of the customer). */
-  setWatchList(customerId: string, value: WatchList): WatchList {
+  setWatchList(customerId: string, value: Omit<WatchList, 'version'>): WatchList {
     this.ensureLazy(customerId);
-    const stored: WatchList = { ...value, customerId };
+    const stored: WatchList = { ...value, customerId, version: this.watchListOf(customerId).version + 1 };
     this.watch.set(customerId, stored);
     const record = this.customers.get(customerId);
     if (record) record.watchListed = stored.active;
@@ -540,6 +554,9 @@ export class Store implements Database {
   // ------------------------------------------------------------------------------------------
 
   ordersOf(customerId: string, query: OrderQuery): OrderSummary[] {
+    if (this.virtual && customerId === this.virtual.customerId) {
+      throw new Error(`ordersOf: ${customerId}'s orders are virtual and never held whole; page them with virtualOrders(${customerId}).rows(query).`);
+    }
     const sort = query.sort ?? 'placedAt';
     const direction = query.order ?? 'desc';
     const sorted = this.sortedOrdersOf(customerId, sort, direction);
@@ -553,8 +570,13 @@ export class Store implements Database {
     );
   }
 
+  virtualOrders(customerId: string): VirtualOrders | undefined {
+    return this.virtual && customerId === this.virtual.customerId ? this.virtual : undefined;
+  }
+
   countOrders(customerId: string): number {
     if (this.big && customerId === this.big.customerId) return this.big.count;
+    if (this.virtual && customerId === this.virtual.customerId) return this.virtual.count;
     return this.ordersBy.get(customerId)?.length ?? 0;
   }
 
@@ -681,7 +703,7 @@ export class Store implements Database {
   // ------------------------------------------------------------------------------------------
 
   private totalOrdinals(): number {
-    return this.ordCustomer.length + (this.big?.count ?? 0);
+    return this.ordCustomer.length + (this.big?.count ?? 0) + (this.virtual?.count ?? 0);
   }
 
   private ensureLazy(customerId: string): void {
@@ -702,6 +724,7 @@ export class Store implements Database {
   }
 
   private flagsOf(n: number): number {
+    if (this.virtual?.has(n)) return this.virtualFlags;
     return n < this.ordCustomer.length ? this.orderFlags[n]! : (this.big?.flags ?? 0);
   }
 
@@ -718,6 +741,7 @@ export class Store implements Database {
       }
       return summary;
     }
+    if (this.virtual?.has(n)) return this.virtual.summary(n);
     const big = this.big;
     if (!big || n >= big.start + big.count) return undefined;
     const i = n - big.start;
@@ -731,6 +755,7 @@ export class Store implements Database {
   }
 
   private customerOfOrdinal(n: number): string {
+    if (this.virtual?.has(n)) return this.virtual.customerId;
     if (this.big && n >= this.big.start) return this.big.customerId;
     return this.ordCustomer[n]!;
   }
@@ -812,6 +837,7 @@ export class Store implements Database {
       total: { ...stored.total }, status: stored.status, salesChannelId: stored.salesChannelId, priority: stored.priority,
     });
     this.sortedOrders.delete(summary.customerId);
+    if (this.virtual?.has(n)) this.virtual.save(n, summary);
     const after = identifiersOfOrder(stored);
     for (const kind of ORDER_KINDS) {
       const map = this.extras.get(kind)!;

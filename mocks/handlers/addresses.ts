@@ -1,9 +1,19 @@
-/** Addresses: country-aware validation, roles (each role held by one address), searchable pages. */
-import { ADDRESS_ROLES, type Address, type AddressInput, type AddressPatch, type AddressRole } from '../../src/sdk/schemas.js';
+/**
+ * Addresses: country-aware validation, roles, searchable pages.
+ *
+ * The role rule: admin and billing are each held by one address of a customer at most (one place
+ * for invoices, one for copies of everything); delivery may be held by any number. A write that
+ * gives admin or billing while another address holds it is refused with 409 naming the holder,
+ * unless its `moveRoles` names that holder: then the holder loses it and a system note says so.
+ */
+import {
+  ADDRESS_ROLES, SINGLE_HOLDER_ROLES,
+  type Address, type AddressInput, type AddressPatch, type AddressRole, type RoleHolder, type RoleMoves, type SingleHolderRole,
+} from '../../src/sdk/schemas.js';
 import { normalisePostcode, validateAddress } from '../../src/sdk/validation.js';
 import { etag, loadCustomer, param, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
-import { invalid, notFound } from './problem.js';
+import { HttpError, invalid, notFound } from './problem.js';
 
 function loadAddress(ctx: HandlerContext): Address {
   const customer = loadCustomer(ctx);
@@ -16,6 +26,9 @@ function loadAddress(ctx: HandlerContext): Address {
 export const describeAddress = (a: Pick<Address, 'line1' | 'city' | 'postcode'>) =>
   [a.line1, a.city, a.postcode].filter(Boolean).join(', ');
 
+/** An address in one line for a person choosing between addresses: its label too. */
+const summarise = (a: Address) => [a.label, a.line1, a.city, a.postcode].filter(Boolean).join(', ');
+
 const ROLE_NAMES: Record<AddressRole, string> = { admin: 'Admin', billing: 'Billing', delivery: 'Delivery' };
 
 function checkAddress(ctx: HandlerContext, candidate: Omit<Address, 'id' | 'customerId' | 'version'>): void {
@@ -27,13 +40,62 @@ function checkAddress(ctx: HandlerContext, candidate: Omit<Address, 'id' | 'cust
   if (errors.length) throw invalid(errors);
 }
 
-/** Each role belongs to one address: giving it to `addressId` takes it from the others. */
-function takeRoles(ctx: HandlerContext, customerId: string, addressId: string, roles: AddressRole[]): void {
-  if (!roles.length) return;
-  for (const other of ctx.db.addressesOf(customerId)) {
-    if (other.id === addressId) continue;
-    const kept = other.roles.filter((r) => !roles.includes(r));
-    if (kept.length !== other.roles.length) ctx.db.updateAddress(other.id, { roles: kept });
+interface RoleMove {
+  role: SingleHolderRole;
+  from: Address;
+}
+
+/**
+ * Checks the role rule for a write that leaves `addressId` (null: not created yet) with `roles`,
+ * of which `gained` are new to it. Returns the moves to make; throws 422 for a `moveRoles` entry
+ * that names a role this address will not hold, and 409 naming every holder not named in `moves`.
+ * Nothing is written here: the caller writes only once every check has passed.
+ */
+function planRoles(
+  ctx: HandlerContext,
+  customerId: string,
+  addressId: string | null,
+  roles: readonly AddressRole[],
+  gained: readonly AddressRole[],
+  moves: RoleMoves = {},
+): RoleMove[] {
+  const misplaced = SINGLE_HOLDER_ROLES.filter((role) => moves[role] !== undefined && !roles.includes(role));
+  if (misplaced.length) {
+    throw invalid(misplaced.map((role) => ({
+      field: `moveRoles.${role}`,
+      message: `This address does not take the ${ROLE_NAMES[role].toLowerCase()} role in this request, so there is nothing to move.`,
+      code: 'invalid_value',
+    })));
+  }
+  const planned: RoleMove[] = [];
+  const refused: RoleHolder[] = [];
+  for (const role of SINGLE_HOLDER_ROLES) {
+    if (!gained.includes(role)) continue;
+    const holder = ctx.db.addressesOf(customerId).find((a) => a.id !== addressId && a.roles.includes(role));
+    if (!holder) continue;
+    if (moves[role] === holder.id) planned.push({ role, from: holder });
+    else refused.push({ role, addressId: holder.id, summary: summarise(holder) });
+  }
+  if (refused.length) {
+    const held = refused.map((h) => `${ROLE_NAMES[h.role]} is held by ${h.summary} (${h.addressId})`).join('; ');
+    throw new HttpError(409, {
+      type: 'address-role-held',
+      title: 'Another address holds this role',
+      detail: `${held}. An address role is never moved silently: send moveRoles naming the address that loses it.`,
+      roleHolders: refused,
+    });
+  }
+  return planned;
+}
+
+/** Takes each planned role from the address that held it, and records the move in the history. */
+function makeMoves(ctx: HandlerContext, customerId: string, to: Address, moves: readonly RoleMove[]): void {
+  for (const { role, from } of moves) {
+    const before = describeAddress(from);
+    ctx.db.updateAddress(from.id, { roles: from.roles.filter((r) => r !== role) });
+    systemNote(ctx, customerId, `${ROLE_NAMES[role]} role moved from ${before} to ${describeAddress(to)}`, {
+      field: `addressRoles.${role}`, from: before, to: describeAddress(to),
+    });
   }
 }
 
@@ -72,12 +134,13 @@ export const addressResources = {
         roles: ADDRESS_ROLES.filter((r) => (input.roles ?? []).includes(r)),
       };
       checkAddress(ctx, candidate);
+      const moves = planRoles(ctx, customer.id, null, candidate.roles, candidate.roles, input.moveRoles);
       const created = ctx.db.createAddress(customer.id, candidate);
-      takeRoles(ctx, customer.id, created.id, created.roles);
       const roles = roleList(created.roles);
       systemNote(ctx, customer.id, `Address added: ${describeAddress(created)}${roles ? ` (${roles})` : ''}`, {
         field: 'addresses', from: null, to: describeAddress(created),
       });
+      makeMoves(ctx, customer.id, created, moves);
       return {
         body: created,
         headers: {
@@ -95,13 +158,15 @@ export const addressResources = {
       // (which roles were gained, and the history note's "from").
       const stored = loadAddress(ctx);
       const current: Address = { ...stored, roles: [...stored.roles] };
-      const patch = ctx.body as AddressPatch;
+      const { moveRoles, ...patch } = ctx.body as AddressPatch;
       const requested: Partial<Address> = {};
       for (const [k, value] of Object.entries(patch)) (requested as Record<string, unknown>)[k] = value ?? null;
       if (patch.roles) requested.roles = ADDRESS_ROLES.filter((r) => patch.roles!.includes(r));
       const merged = { ...current, ...requested };
       if (merged.postcode) merged.postcode = normalisePostcode(merged.postcode, merged.country);
       checkAddress(ctx, merged);
+      const gained = merged.roles.filter((r) => !current.roles.includes(r));
+      const moves = planRoles(ctx, current.customerId, current.id, merged.roles, gained, moveRoles);
       // Only what differs is written (and recorded); an empty change keeps the version.
       const changes: Partial<Address> = {};
       for (const key of ['label', 'recipient', 'line1', 'line2', 'city', 'region', 'postcode', 'country'] as const) {
@@ -111,8 +176,6 @@ export const addressResources = {
       if (!sameRoles) changes.roles = merged.roles;
       if (Object.keys(changes).length === 0) return { body: stored, headers: { ETag: etag(stored.version) } };
       const updated = ctx.db.updateAddress(current.id, changes);
-      const gained = updated.roles.filter((r) => !current.roles.includes(r));
-      takeRoles(ctx, current.customerId, updated.id, gained);
       const before = describeAddress(current);
       const after = describeAddress(updated);
       if (Object.keys(changes).some((k) => k !== 'roles')) {
@@ -125,6 +188,7 @@ export const addressResources = {
           field: 'addressRoles', from: roleList(current.roles), to: roleList(updated.roles),
         });
       }
+      makeMoves(ctx, current.customerId, updated, moves);
       return { body: ctx.db.getAddress(updated.id) ?? updated, headers: { ETag: etag(updated.version) } };
     },
   },

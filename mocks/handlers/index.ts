@@ -18,6 +18,7 @@ import { customerResources } from './customers.js';
 import type { MockResponseEvent } from './hooks.js';
 import { noteResources } from './notes.js';
 import { orderResources } from './orders.js';
+import { withIdempotency } from './idempotency.js';
 import { fieldErrors, HttpError, problemResponse } from './problem.js';
 
 export { HttpError, problemBody, problemResponse, PROBLEM_BASE } from './problem.js';
@@ -108,6 +109,25 @@ async function corrupt(response: Response, decision: ScenarioDecision): Promise<
   return new Response(JSON.stringify(broken), { status, headers });
 }
 
+/**
+ * The same answer, but its body stops halfway and never ends: the first half is sent, then the
+ * stream waits until `until` settles (the client gave up, or the scenario was reset) and fails.
+ */
+async function stalled(response: Response, until: () => Promise<void>): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const headers = new Headers(response.headers);
+  headers.set(SCENARIO_HEADER, 'stall');
+  headers.delete('Content-Length');
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(bytes.slice(0, Math.max(1, Math.floor(bytes.length / 2))));
+      await until();
+      controller.error(new Error('The mock scenario stalled this body.'));
+    },
+  });
+  return new Response(body, { status: response.status, headers });
+}
+
 /** Turn a resource's result into the response: the body checked against the route's schema, an ETag for versioned records. */
 function finish(routeId: RouteId, route: RouteDef, result: HandlerResult): Response {
   const status = result.status ?? route.status;
@@ -151,63 +171,66 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
           headers: { 'WWW-Authenticate': 'Bearer realm="customer-elements", error="invalid_token"' },
         });
       }
-      // 2. Capability
-      if (route.capability && !user.capabilities.includes(route.capability)) {
-        throw new HttpError(403, {
-          detail: `This needs the "${route.capability}" capability, which your account does not have.`,
-          requiredCapability: route.capability,
-        });
-      }
-      // 3. Query
-      let query: Record<string, unknown> = {};
-      if (route.query) {
-        const parsed = v.safeParse(route.query, readQuery(new URL(request.url), route.query));
-        if (!parsed.success) {
-          throw new HttpError(400, { type: 'invalid-query', detail: 'Some query parameters are not valid.', errors: fieldErrors(parsed.issues) });
+      // 1b. Idempotency-Key: a repeat of a write gets the first answer back, nothing done twice.
+      return await withIdempotency(db, user.id, request, async () => {
+        // 2. Capability
+        if (route.capability && !user.capabilities.includes(route.capability)) {
+          throw new HttpError(403, {
+            detail: `This needs the "${route.capability}" capability, which your account does not have.`,
+            requiredCapability: route.capability,
+          });
         }
-        query = parsed.output as Record<string, unknown>;
-      }
-      // 4. Body
-      let body: unknown;
-      if (route.body && route.body !== 'multipart') {
-        const text = await request.text();
-        let json: unknown = {};
-        if (text.trim() !== '') {
-          try {
-            json = JSON.parse(text);
-          } catch {
-            throw new HttpError(400, { type: 'invalid-json', detail: 'The request body is not valid JSON.' });
+        // 3. Query
+        let query: Record<string, unknown> = {};
+        if (route.query) {
+          const parsed = v.safeParse(route.query, readQuery(new URL(request.url), route.query));
+          if (!parsed.success) {
+            throw new HttpError(400, { type: 'invalid-query', detail: 'Some query parameters are not valid.', errors: fieldErrors(parsed.issues) });
+          }
+          query = parsed.output as Record<string, unknown>;
+        }
+        // 4. Body
+        let body: unknown;
+        if (route.body && route.body !== 'multipart') {
+          const text = await request.text();
+          let json: unknown = {};
+          if (text.trim() !== '') {
+            try {
+              json = JSON.parse(text);
+            } catch {
+              throw new HttpError(400, { type: 'invalid-json', detail: 'The request body is not valid JSON.' });
+            }
+          }
+          const parsed = v.safeParse(route.body, json);
+          if (!parsed.success) throw new HttpError(422, { detail: 'Correct the fields listed in errors.', errors: fieldErrors(parsed.issues) });
+          body = parsed.output;
+        }
+        const resource = resources[routeId];
+        const ctx: HandlerContext = {
+          routeId, db, request, baseUrl, user, actor: actorOf(user), params, query, body, now: new Date().toISOString(),
+        };
+        // 5. If-Match (after a 404 for a missing record: there is no version to compare with)
+        if (route.ifMatch && resource.version) {
+          const current = resource.version(ctx);
+          const sent = parseIfMatch(request.headers.get('if-match'));
+          if (sent === null) {
+            throw new HttpError(428, {
+              detail: `Send If-Match: "${current}" (the version you loaded) so that a change made meanwhile is not overwritten.`,
+            });
+          }
+          if (sent !== '*' && sent !== current) {
+            throw new HttpError(412, {
+              detail: 'Someone else changed this since you loaded it. Reload, then make your change again.',
+              currentVersion: current,
+              headers: { ETag: etag(current) },
+            });
           }
         }
-        const parsed = v.safeParse(route.body, json);
-        if (!parsed.success) throw new HttpError(422, { detail: 'Correct the fields listed in errors.', errors: fieldErrors(parsed.issues) });
-        body = parsed.output;
-      }
-      const resource = resources[routeId];
-      const ctx: HandlerContext = {
-        routeId, db, request, baseUrl, user, actor: actorOf(user), params, query, body, now: new Date().toISOString(),
-      };
-      // 5. If-Match (after a 404 for a missing record: there is no version to compare with)
-      if (route.ifMatch && resource.version) {
-        const current = resource.version(ctx);
-        const sent = parseIfMatch(request.headers.get('if-match'));
-        if (sent === null) {
-          throw new HttpError(428, {
-            detail: `Send If-Match: "${current}" (the version you loaded) so that a change made meanwhile is not overwritten.`,
-          });
-        }
-        if (sent !== '*' && sent !== current) {
-          throw new HttpError(412, {
-            detail: 'Someone else changed this since you loaded it. Reload, then make your change again.',
-            currentVersion: current,
-            headers: { ETag: etag(current) },
-          });
-        }
-      }
-      // 6. The resource
-      const result = await resource.handle(ctx);
-      if (result instanceof Response) return result;
-      return finish(routeId, route, result);
+        // 6. The resource
+        const result = await resource.handle(ctx);
+        if (result instanceof Response) return result;
+        return finish(routeId, route, result);
+      });
     } catch (error) {
       if (error instanceof HttpError) return problemResponse(error.status, error.init, instance);
       throw error;
@@ -227,6 +250,15 @@ export function createHandlers(options: CreateHandlersOptions): RequestHandler[]
     let response: Response;
     if (typeof failure === 'number') {
       response = problemResponse(failure, { detail: 'A failure simulated by the mock scenario.', headers: { [SCENARIO_HEADER]: 'error' } }, new URL(request.url).pathname);
+    } else if (failure === 'lost' || failure === 'late' || failure === 'stall') {
+      // The server does the work; then its answer is lost, withheld, or cut off after the headers.
+      const done = await pipeline(routeId, route, request, params);
+      if (failure === 'lost') return Response.error();
+      if (failure === 'late' || !done.body) {
+        await scenario!.hang(request.signal);
+        return Response.error();
+      }
+      return stalled(done, () => scenario!.hang(request.signal));
     } else {
       response = await pipeline(routeId, route, request, params);
       if (failure === 'malformed' && decision) response = await corrupt(response, decision);

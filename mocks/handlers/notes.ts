@@ -77,12 +77,13 @@ export const noteResources = {
   },
 
   'watchList.set': {
+    version: (ctx) => ctx.db.watchListOf(loadCustomer(ctx).id).version,
     handle(ctx) {
       const customer = loadCustomer(ctx);
       const { note } = ctx.body as { note: string };
       const before = ctx.db.watchListOf(customer.id);
       if (before.active && before.note === note) return { body: before };
-      const value: WatchList = { customerId: customer.id, active: true, note, updatedAt: ctx.now, updatedBy: ctx.actor };
+      const value: Omit<WatchList, 'version'> = { customerId: customer.id, active: true, note, updatedAt: ctx.now, updatedBy: ctx.actor };
       const saved = ctx.db.setWatchList(customer.id, value);
       if (!ctx.db.getCustomer(customer.id)?.watchListed) ctx.db.updateCustomer(customer.id, { watchListed: true });
       if (before.active) {
@@ -97,6 +98,7 @@ export const noteResources = {
   },
 
   'watchList.clear': {
+    version: (ctx) => ctx.db.watchListOf(loadCustomer(ctx).id).version,
     handle(ctx) {
       const customer = loadCustomer(ctx);
       const before = ctx.db.watchListOf(customer.id);

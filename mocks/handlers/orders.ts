@@ -3,7 +3,8 @@ import type { FieldError, Money, Order, OrderListQuery } from '../../src/sdk/sch
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
 import { paginate } from './paging.js';
-import { conflict, invalid } from './problem.js';
+import { HttpError, conflict, invalid } from './problem.js';
+import { UnsupportedOrderQuery, type VirtualOrderQuery, type VirtualOrders } from '../data/virtual-orders.js';
 
 const STATUS_NAMES: Record<Order['status'], string> = {
   unallocated: 'unallocated', allocated: 'allocated', dispatched: 'dispatched', cancelled: 'cancelled',
@@ -19,13 +20,31 @@ function change(ctx: HandlerContext, order: Order, mutate: (copy: Order) => void
 const orderNote = (ctx: HandlerContext, order: Order, text: string, field: string, from: string | null, to: string | null) =>
   systemNote(ctx, order.customerId, text, { field: `order.${field}`, from, to });
 
+/**
+ * A virtual customer's orders (computed by index, never held whole): what it cannot answer by
+ * arithmetic is a 400 naming the field, never a wrong page (see `mocks/data/virtual-orders.ts`).
+ */
+function virtualRows(virtual: VirtualOrders, query: VirtualOrderQuery) {
+  try {
+    return virtual.rows(query);
+  } catch (error) {
+    if (!(error instanceof UnsupportedOrderQuery)) throw error;
+    throw new HttpError(400, {
+      type: 'unsupported-query',
+      detail: error.message,
+      errors: [{ field: error.field, message: error.message, code: 'unsupported' }],
+    });
+  }
+}
+
 export const orderResources = {
   'orders.list': {
     handle(ctx) {
       const customer = loadCustomer(ctx);
       const { status, salesChannelId, q, sort, order, cursor, offset, limit } = ctx.query as OrderListQuery;
       const filters = { status, salesChannelId, q: q?.trim() || undefined, sort, order };
-      const rows = ctx.db.ordersOf(customer.id, filters);
+      const virtual = ctx.db.virtualOrders(customer.id);
+      const rows = virtual ? virtualRows(virtual, filters) : ctx.db.ordersOf(customer.id, filters);
       return { body: paginate(rows, { cursor, offset, limit }, `orders:${customer.id}`, filters) };
     },
   },

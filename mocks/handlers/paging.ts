@@ -82,7 +82,8 @@ export interface PageQuery {
  * query without its paging fields; both go into the fingerprint.
  */
 export function paginate<T>(
-  items: readonly T[],
+  /** The whole list, or anything that pages like one (a virtual customer's orders). */
+  items: Pick<readonly T[], 'length' | 'slice'>,
   query: PageQuery,
   scope: string,
   filters: Record<string, unknown>,

@@ -3,7 +3,7 @@
  * an `application/problem+json` response, so every error the mock API gives has the same shape.
  */
 import type * as v from 'valibot';
-import type { FieldError, Problem } from '../../src/sdk/schemas.js';
+import type { FieldError, Problem, RoleHolder } from '../../src/sdk/schemas.js';
 
 export const PROBLEM_BASE = 'https://customer-elements.dev/problems/';
 
@@ -35,6 +35,8 @@ export interface ProblemInit {
   errors?: FieldError[];
   currentVersion?: number;
   requiredCapability?: string;
+  /** On a 409 for an address role: the address that holds it. */
+  roleHolders?: RoleHolder[];
   headers?: Record<string, string>;
 }
 
@@ -69,6 +71,7 @@ export function problemBody(status: number, init: ProblemInit = {}, instance?: s
   if (init.errors !== undefined) body.errors = init.errors;
   if (init.currentVersion !== undefined) body.currentVersion = init.currentVersion;
   if (init.requiredCapability !== undefined) body.requiredCapability = init.requiredCapability;
+  if (init.roleHolders !== undefined) body.roleHolders = init.roleHolders;
   return body;
 }
 

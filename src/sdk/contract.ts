@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import * as s from './schemas.js';
+import { InvalidIdError } from './errors/invalid-id-error.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -15,6 +16,8 @@ export interface RouteDef {
   /** Path relative to the API base URL, with `{param}` placeholders. */
   path: string;
   summary: string;
+  /** What the summary cannot say in a line: a rule the server enforces (goes into the OpenAPI description). */
+  description?: string;
   tag: string;
   query?: v.GenericSchema;
   /** A JSON body schema, or `'multipart'` for file uploads (`file` part plus optional fields). */
@@ -32,6 +35,16 @@ export interface RouteDef {
 
 const r = <T extends RouteDef>(def: T) => def;
 
+/** The address role rule, as the create and update routes document it. */
+const ADDRESS_ROLE_RULE =
+  'Roles: admin (receives copies of everything) and billing (receives invoices) are each held by one address of the ' +
+  'customer at most; delivery (receives deliveries) may be held by any number of addresses, and one address may hold ' +
+  'several roles. A role is never moved silently: giving admin or billing to this address while another address holds ' +
+  'it answers 409, and the problem\'s `roleHolders` names that address (id and a one-line summary). To move it, send ' +
+  '`moveRoles` with the id of the address that loses it, e.g. `{"roles": ["billing"], "moveRoles": {"billing": "adr_000001"}}`; ' +
+  'that address loses the role in the same write and a system note records the move. If another address holds the ' +
+  'role by then, nothing changes and the answer is 409 naming it.';
+
 export const routes = {
   'me.get': r({ method: 'GET', path: '/me', summary: 'The current user and their capabilities', tag: 'me', response: s.Me, status: 200 }),
   'reference.get': r({ method: 'GET', path: '/reference', summary: 'Reference lists: sales channels, payment terms, bank accounts, seasons, customer types, countries', tag: 'reference', response: s.Reference, status: 200 }),
@@ -48,8 +61,8 @@ export const routes = {
   'contacts.delete': r({ method: 'DELETE', path: '/customers/{customerId}/contacts/{contactId}', summary: 'Remove a contact', tag: 'contacts', response: null, status: 204, capability: 'contacts.edit' }),
 
   'addresses.list': r({ method: 'GET', path: '/customers/{customerId}/addresses', summary: "A customer's addresses, searchable", tag: 'addresses', query: s.AddressListQuery, response: s.page(s.Address), status: 200 }),
-  'addresses.create': r({ method: 'POST', path: '/customers/{customerId}/addresses', summary: 'Add an address (country-aware validation)', tag: 'addresses', body: s.AddressInput, response: s.Address, status: 201, capability: 'addresses.edit' }),
-  'addresses.update': r({ method: 'PATCH', path: '/customers/{customerId}/addresses/{addressId}', summary: 'Change an address or its roles', tag: 'addresses', body: s.AddressPatch, response: s.Address, status: 200, capability: 'addresses.edit', ifMatch: true, errors: [412, 428] }),
+  'addresses.create': r({ method: 'POST', path: '/customers/{customerId}/addresses', summary: 'Add an address (country-aware validation); admin and billing go to one address at most', description: ADDRESS_ROLE_RULE, tag: 'addresses', body: s.AddressInput, response: s.Address, status: 201, capability: 'addresses.edit', errors: [409] }),
+  'addresses.update': r({ method: 'PATCH', path: '/customers/{customerId}/addresses/{addressId}', summary: 'Change an address or its roles; admin and billing go to one address at most', description: ADDRESS_ROLE_RULE, tag: 'addresses', body: s.AddressPatch, response: s.Address, status: 200, capability: 'addresses.edit', ifMatch: true, errors: [409, 412, 428] }),
   'addresses.delete': r({ method: 'DELETE', path: '/customers/{customerId}/addresses/{addressId}', summary: 'Delete an address', tag: 'addresses', response: null, status: 204, capability: 'addresses.edit' }),
 
   'notes.list': r({ method: 'GET', path: '/customers/{customerId}/notes', summary: 'Notes, pinned first, then newest first', tag: 'notes', query: s.NoteListQuery, response: s.page(s.Note), status: 200 }),
@@ -58,8 +71,8 @@ export const routes = {
   'notes.remove': r({ method: 'DELETE', path: '/customers/{customerId}/notes/{noteId}', summary: 'Mark a manual note removed (the removal is recorded)', tag: 'notes', response: s.Note, status: 200, capability: 'notes.remove', errors: [409] }),
 
   'watchList.get': r({ method: 'GET', path: '/customers/{customerId}/watch-list', summary: 'The watch-list note of a customer', tag: 'watch-list', response: s.WatchList, status: 200 }),
-  'watchList.set': r({ method: 'PUT', path: '/customers/{customerId}/watch-list', summary: 'Set or edit the watch-list note', tag: 'watch-list', body: s.WatchListInput, response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
-  'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit' }),
+  'watchList.set': r({ method: 'PUT', path: '/customers/{customerId}/watch-list', summary: 'Set or edit the watch-list note (If-Match: the version read)', tag: 'watch-list', body: s.WatchListInput, response: s.WatchList, status: 200, capability: 'watchlist.edit', ifMatch: true, errors: [412, 428] }),
+  'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note (If-Match: the version read)', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit', ifMatch: true, errors: [412, 428] }),
 
   'accounts.get': r({ method: 'GET', path: '/customers/{customerId}/account', summary: 'Balance, credit limit, available credit, overdue, dispatch rule', tag: 'accounts', response: s.Account, status: 200 }),
   'accounts.transactions': r({ method: 'GET', path: '/customers/{customerId}/account/transactions', summary: 'Account transactions, newest first', tag: 'accounts', query: s.ListQuery, response: s.page(s.Transaction), status: 200, capability: 'accounts.view' }),
@@ -96,11 +109,16 @@ export type RouteResponse<K extends RouteId> = Routes[K]['response'] extends inf
   ? R extends v.GenericSchema ? v.InferOutput<R> : R extends 'binary' ? Blob : void
   : never;
 
-/** Fill a route's `{placeholders}`; every value is URI-encoded, so an id can never change the path. */
+/**
+ * Fill a route's `{placeholders}`. Every value is URI-encoded, and an empty id, `.` or `..` (which a
+ * URL resolves to the parent resource: `contacts/..` is the customer) is refused with an
+ * InvalidIdError, so an id can never make a request reach another resource.
+ */
 export function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (typeof value !== 'string' || value === '') throw new TypeError(`Missing path parameter "${name}" for ${path}`);
+    const value: unknown = params[name];
+    if (typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..') throw new InvalidIdError(name, value);
+    // Encoded, `%2e%2e` arrives as `%252e%252e`: only a bare `.`/`..` is a dot segment, refused above.
     return encodeURIComponent(value);
   });
 }

@@ -3,15 +3,18 @@
  * response validation, typed errors), read through the shared cache, and commit the effects of a
  * write on the cache.
  */
-import type { KyInstance } from 'ky';
+import { HTTPError, type KyInstance } from 'ky';
 import * as v from 'valibot';
 import { fillPath, routes, type RouteDef, type RouteId, type RouteParams, type RouteResponse } from './contract.js';
 import { QueryCache, cacheKey, type ReadOptions } from './cache.js';
+import { isUncertainError } from './errors/customer-elements-error.js';
 import { errorFromResponse } from './errors/from-response.js';
 import { InvalidResponseError } from './errors/invalid-response-error.js';
-import { isTimeoutError } from './errors/timeout-error.js';
+import { RedirectError, isRedirectError } from './errors/redirect-error.js';
+import { TimeoutError, isTimeoutError } from './errors/timeout-error.js';
 import { isUnauthorizedError } from './errors/unauthorized-error.js';
-import { applyHeaders, baseHeaders, createHttp, notifyUnauthorized, toSdkError, xhrSend, type ResolvedConfig } from './http.js';
+import { applyHeaders, baseHeaders, createHttp, isRedirectResponse, notifyUnauthorized, toSdkError, xhrSend, type ResolvedConfig } from './http.js';
+import { PendingIntents, writeFingerprint } from './idempotency.js';
 
 export interface CallInit {
   query?: object;
@@ -20,12 +23,15 @@ export interface CallInit {
   /** For `ifMatch` routes: the version the change is based on. */
   version?: number;
   signal?: AbortSignal | undefined;
+  /** For writes: the `Idempotency-Key` to send (default: one per intent, see `idempotency.ts`). */
+  idempotencyKey?: string | undefined;
 }
 
 export interface UploadInit {
   filename?: string;
   onProgress?: (loaded: number, total: number) => void;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  idempotencyKey?: string | undefined;
 }
 
 export interface Put {
@@ -77,11 +83,15 @@ function dotPath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item) => String(item.key)).join('.');
 }
 
+/** Redirects followed within the API, at most, for one read. */
+const MAX_REDIRECTS = 5;
+
 const key = (id: RouteId, params: Record<string, string>, query?: object) => cacheKey(id, params, query ?? {});
 
 export function createCore(config: ResolvedConfig): Core {
   const http = createHttp(config);
   const cache = new QueryCache({ staleTime: config.staleTime, maxEntries: config.cacheSize });
+  const intents = new PendingIntents();
 
   function target(id: RouteId, params: Record<string, string>, query?: Record<string, string>) {
     const route: RouteDef = routes[id];
@@ -91,8 +101,8 @@ export function createCore(config: ResolvedConfig): Core {
     return { route, path, url: url.href };
   }
 
-  async function parse(route: RouteDef, response: Response, url: string, signal?: AbortSignal): Promise<unknown> {
-    const context = { method: route.method, url, signal, config };
+  async function parse(route: RouteDef, response: Response, url: string, signal: AbortSignal | undefined, write: boolean): Promise<unknown> {
+    const context = { method: route.method, url, signal, config, write };
     try {
       if (route.response === null) {
         // Not awaited: cancelling a cloned (tee'd) body settles only when every branch has.
@@ -105,13 +115,13 @@ export function createCore(config: ResolvedConfig): Core {
       try {
         data = JSON.parse(text);
       } catch {
-        throw new InvalidResponseError([{ path: '', message: 'the body is not JSON' }], { status: response.status, method: route.method, url });
+        throw new InvalidResponseError([{ path: '', message: 'the body is not JSON' }], { status: response.status, method: route.method, url, uncertain: write });
       }
       const result = v.safeParse(route.response, data);
       if (!result.success) {
         throw new InvalidResponseError(
           result.issues.map((issue) => ({ path: dotPath(issue), message: issue.message })),
-          { status: response.status, method: route.method, url },
+          { status: response.status, method: route.method, url, uncertain: write },
         );
       }
       return result.output;
@@ -119,6 +129,73 @@ export function createCore(config: ResolvedConfig): Core {
       if (error instanceof InvalidResponseError) throw error;
       // The body was cut off (network) or the caller aborted while it was read.
       throw await toSdkError(error, context);
+    }
+  }
+
+  /** Refuse a download that was redirected to an origin the host did not allow. */
+  function checkOrigin(response: Response, method: string, url: string): void {
+    if (!response.redirected || !response.url) return;
+    let origin: string;
+    try {
+      origin = new URL(response.url).origin;
+    } catch {
+      origin = '';
+    }
+    if (config.downloadOrigins.has(origin)) return;
+    void response.body?.cancel().catch(() => undefined);
+    throw new RedirectError(response.url, { status: response.status, method, url });
+  }
+
+  /**
+   * Where a redirect of a read leads, when that is within the API (same origin, under the base
+   * path) and the runtime shows it; undefined for anything else, which is then refused.
+   */
+  function sameApiRedirect(error: unknown): string | undefined {
+    if (!(error instanceof HTTPError) || !isRedirectResponse(error.response)) return undefined;
+    const location = error.response.headers.get('location');
+    if (!location) return undefined;
+    const next = new URL(location, error.response.url || config.base);
+    if (!next.href.startsWith(config.base.href)) return undefined;
+    void error.response.body?.cancel().catch(() => undefined);
+    return next.href.slice(config.base.href.length);
+  }
+
+  /**
+   * One try of a request (ky's own retries of network errors and retryable statuses included):
+   * the timeout covers the whole answer, from sending to the body's last byte.
+   */
+  async function attempt(route: RouteDef, path: string, url: string, headers: Record<string, string>, init: CallInit, query: Record<string, string> | undefined, hops = 0): Promise<unknown> {
+    const write = route.method !== 'GET';
+    const deadline = new AbortController();
+    const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    let sentAt = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = () => new TimeoutError(config.timeout, { method: route.method, url, uncertain: write });
+    const isForm = typeof FormData === 'function' && init.body instanceof FormData;
+    const binary = route.response === 'binary';
+    try {
+      const response = await http(path, {
+        method: route.method,
+        headers,
+        signal,
+        // API calls never follow a redirect; a download may, to the origins the host allowed.
+        redirect: binary ? 'follow' : 'manual',
+        hooks: { beforeRequest: [() => void (sentAt = Date.now())] },
+        ...(query ? { searchParams: query } : {}),
+        ...(init.body === undefined ? {} : isForm ? { body: init.body as FormData } : { json: init.body }),
+      });
+      if (binary) checkOrigin(response, route.method, url);
+      // ky's timeout ends with the headers: the body gets what is left of the same budget.
+      timer = setTimeout(() => deadline.abort(timedOut()), Math.max(0, config.timeout - (Date.now() - sentAt)));
+      return await parse(route, response, url, init.signal, write);
+    } catch (error) {
+      if (deadline.signal.aborted && !init.signal?.aborted) throw timedOut();
+      const next = route.method === 'GET' && hops < MAX_REDIRECTS ? sameApiRedirect(error) : undefined;
+      if (next !== undefined) return attempt(route, next, new URL(next, config.base).href, headers, init, undefined, hops + 1);
+      if (isRedirectError(error) || error instanceof InvalidResponseError || isTimeoutError(error)) throw error;
+      throw await toSdkError(error, { method: route.method, url, signal: init.signal, config, write });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -132,20 +209,27 @@ export function createCore(config: ResolvedConfig): Core {
       }
       headers['if-match'] = `"${init.version}"`;
     }
-    const isForm = typeof FormData === 'function' && init.body instanceof FormData;
-    let response: Response;
-    try {
-      response = await http(path, {
-        method: route.method,
-        headers,
-        ...(query ? { searchParams: query } : {}),
-        ...(init.signal ? { signal: init.signal } : {}),
-        ...(init.body === undefined ? {} : isForm ? { body: init.body as FormData } : { json: init.body }),
-      });
-    } catch (error) {
-      throw await toSdkError(error, { method: route.method, url, signal: init.signal, config });
+    if (route.method === 'GET') return (await attempt(route, path, url, headers, init, query)) as RouteResponse<K>;
+
+    const fingerprint = writeFingerprint(route.method, path, query, init.version, init.body);
+    const idempotencyKey = init.idempotencyKey ?? intents.keyFor(fingerprint);
+    headers['idempotency-key'] = idempotencyKey;
+    // A write whose answer came late or unreadable is sent once more with the same key: the server
+    // answers with what it did (a replay), which is the truth the caller needs.
+    const tries = config.retryLimit > 0 ? 2 : 1;
+    for (let n = 1; ; n++) {
+      try {
+        const result = await attempt(route, path, url, headers, init, query);
+        intents.settle(fingerprint);
+        return result as RouteResponse<K>;
+      } catch (error) {
+        const again = n < tries && !init.signal?.aborted && (isTimeoutError(error) || error instanceof InvalidResponseError);
+        if (again) continue;
+        if (isUncertainError(error)) intents.remember(fingerprint, idempotencyKey);
+        else intents.settle(fingerprint);
+        throw error;
+      }
     }
-    return (await parse(route, response, url, init.signal)) as RouteResponse<K>;
   }
 
   async function upload<K extends RouteId>(id: K, params: RouteParams<K>, file: Blob, init: UploadInit = {}): Promise<RouteResponse<K>> {
@@ -155,28 +239,38 @@ export function createCore(config: ResolvedConfig): Core {
     const { onProgress, signal } = init;
     if (!onProgress || typeof XMLHttpRequest !== 'function') {
       onProgress?.(0, file.size);
-      const result = await call(id, params, { body: form, signal });
+      const result = await call(id, params, { body: form, signal, idempotencyKey: init.idempotencyKey });
       onProgress?.(file.size, file.size);
       return result;
     }
-    const { route, url } = target(id, params as Record<string, string>);
+    const { route, path, url } = target(id, params as Record<string, string>);
+    const fingerprint = writeFingerprint(route.method, path, undefined, undefined, form);
+    const idempotencyKey = init.idempotencyKey ?? intents.keyFor(fingerprint);
     const headers = new Headers(baseHeaders(config));
+    headers.set('idempotency-key', idempotencyKey);
     await applyHeaders(headers, url, config);
     let response: Response;
     try {
-      response = await xhrSend({ url, method: route.method, body: form, headers, timeout: config.timeout, signal, onProgress });
+      try {
+        response = await xhrSend({ url, method: route.method, body: form, headers, timeout: config.timeout, signal, onProgress });
+      } catch (error) {
+        if (isTimeoutError(error) || isRedirectError(error)) throw error;
+        throw await toSdkError(error, { method: route.method, url, signal, config, write: true });
+      }
+      if (!response.ok) {
+        const error = await errorFromResponse(response, route.method, url);
+        if (isUnauthorizedError(error)) notifyUnauthorized(error, config);
+        throw error;
+      }
+      const result = (await parse(route, response, url, signal, true)) as RouteResponse<K>;
+      intents.settle(fingerprint);
+      return result;
     } catch (error) {
-      if (isTimeoutError(error)) throw error;
-      throw await toSdkError(error, { method: route.method, url, signal, config });
-    }
-    if (!response.ok) {
-      const error = await errorFromResponse(response, route.method, url);
-      if (isUnauthorizedError(error)) notifyUnauthorized(error, config);
+      if (isUncertainError(error)) intents.remember(fingerprint, idempotencyKey);
+      else intents.settle(fingerprint);
       throw error;
     }
-    return (await parse(route, response, url, signal)) as RouteResponse<K>;
   }
-
 
   return {
     config,

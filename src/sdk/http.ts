@@ -6,6 +6,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
 import { errorFromResponse } from './errors/from-response.js';
 import { NetworkError } from './errors/network-error.js';
+import { RedirectError } from './errors/redirect-error.js';
 import { TimeoutError } from './errors/timeout-error.js';
 import { isUnauthorizedError, type UnauthorizedError } from './errors/unauthorized-error.js';
 
@@ -23,13 +24,23 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Extra headers for every request. An `Authorization` here is also only sent to `baseUrl`'s origin. */
   headers?: Record<string, string>;
-  /** Per-attempt timeout in milliseconds. Default 15000. */
+  /**
+   * How long one attempt may take in milliseconds, from sending the request until the last byte of
+   * the answer (a server that sends its headers and then stalls times out too). Default 15000.
+   */
   timeout?: number;
   /**
-   * Retries of idempotent requests (GET, PUT, DELETE) after a network error or a 408, 429, 500,
-   * 502, 503 or 504. A number is the limit. Default `{ limit: 2, backoffMs: 300 }`; `0` disables.
+   * Retries after a network error or a 408, 429, 500, 502, 503 or 504. Reads are retried; so are
+   * writes, because every write carries an `Idempotency-Key` that the server uses to answer a repeat
+   * with its first answer instead of doing the work twice (the contract requires it). A number is
+   * the limit. Default `{ limit: 2, backoffMs: 300 }`; `0` disables.
    */
   retry?: number | { limit: number; backoffMs?: number };
+  /**
+   * Origins (besides the API's own) that a download may be redirected to, e.g. a storage service:
+   * `['https://files.example.com']`. API calls never follow redirects.
+   */
+  downloadOrigins?: string[];
   /** Called with every 401 before the call rejects (e.g. to send the user to sign in). */
   onUnauthorized?: (error: UnauthorizedError) => void;
   /** Sent as `Accept-Language`; also available to components as `client.locale`. */
@@ -54,6 +65,8 @@ export interface ResolvedConfig {
   locale?: string;
   staleTime: number;
   cacheSize: number;
+  /** The origins a download may come from: the API's own and those the host allowed. */
+  downloadOrigins: ReadonlySet<string>;
 }
 
 /** Statuses worth retrying for an idempotent request. */
@@ -80,6 +93,19 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   const backoffMs = backoff !== undefined && Number.isFinite(backoff) ? backoff : 300;
   const timeout = options.timeout ?? 15_000;
   if (!(timeout > 0)) throw new RangeError('The timeout must be a positive number of milliseconds.');
+  const downloadOrigins = new Set([base.origin]);
+  for (const origin of options.downloadOrigins ?? []) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+      throw new TypeError(`downloadOrigins takes origins such as "https://files.example.com"; "${origin}" is not one.`);
+    }
+    downloadOrigins.add(parsed.origin);
+  }
   return {
     baseUrl: options.baseUrl,
     base,
@@ -93,6 +119,7 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
     ...(options.locale ? { locale: options.locale } : {}),
     staleTime: options.staleTime ?? 30_000,
     cacheSize: options.cacheSize !== undefined && options.cacheSize >= 1 ? Math.floor(options.cacheSize) : 500,
+    downloadOrigins,
   };
 }
 
@@ -147,7 +174,8 @@ export function createHttp(config: ResolvedConfig): KyInstance {
     headers: baseHeaders(config),
     retry: {
       limit: config.retryLimit,
-      methods: ['get', 'put', 'delete'],
+      // Writes too: each carries an Idempotency-Key, the same on every attempt.
+      methods: ['get', 'put', 'delete', 'post', 'patch'],
       statusCodes: RETRY_STATUSES,
       afterStatusCodes: [429, 503],
       maxRetryAfter: MAX_RETRY_AFTER_MS,
@@ -180,6 +208,13 @@ export interface FailureContext {
   url: string;
   signal?: AbortSignal | undefined;
   config: ResolvedConfig;
+  /** The request was a write that reached (or may have reached) the server. */
+  write?: boolean;
+}
+
+/** True for a redirect answer to a request made with `redirect: 'manual'` (opaque in browsers). */
+export function isRedirectResponse(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304);
 }
 
 /**
@@ -189,13 +224,22 @@ export interface FailureContext {
 export async function toSdkError(error: unknown, context: FailureContext): Promise<unknown> {
   const { method, url, signal, config } = context;
   if (signal?.aborted) return signal.reason;
+  // Whether a write was applied is unknown when its answer never came or came late.
+  const uncertain = context.write === true;
   let mapped: unknown = error;
   if (error instanceof HTTPError) {
-    mapped = await errorFromResponse(error.response, method, url);
+    const { response } = error;
+    if (isRedirectResponse(response)) {
+      void response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      mapped = new RedirectError(location ? new URL(location, url).href : undefined, { status: response.status, method, url, uncertain });
+    } else {
+      mapped = await errorFromResponse(error.response, method, url);
+    }
   } else if (error instanceof KyTimeoutError) {
-    mapped = new TimeoutError(config.timeout, { method, url, cause: error });
+    mapped = new TimeoutError(config.timeout, { method, url, cause: error, uncertain });
   } else if (error instanceof TypeError) {
-    mapped = new NetworkError(undefined, { method, url, cause: error });
+    mapped = new NetworkError(undefined, { method, url, cause: error, uncertain });
   }
   if (isUnauthorizedError(mapped)) notifyUnauthorized(mapped, config);
   return mapped;
@@ -245,6 +289,11 @@ export function xhrSend(request: XhrRequest): Promise<Response> {
     };
     xhr.onload = () => {
       done();
+      // XMLHttpRequest follows redirects by itself: an answer from elsewhere is not the API's.
+      if (xhr.responseURL && new URL(xhr.responseURL).origin !== new URL(request.url).origin) {
+        reject(new RedirectError(xhr.responseURL, { method: request.method, url: request.url, uncertain: true }));
+        return;
+      }
       const headers = new Headers();
       for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
         const at = line.indexOf(':');
@@ -259,7 +308,7 @@ export function xhrSend(request: XhrRequest): Promise<Response> {
     };
     xhr.ontimeout = () => {
       done();
-      reject(new TimeoutError(request.timeout, { method: request.method, url: request.url }));
+      reject(new TimeoutError(request.timeout, { method: request.method, url: request.url, uncertain: true }));
     };
     xhr.onabort = () => {
       done();

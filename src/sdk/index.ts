@@ -34,6 +34,7 @@ export { paginate, type PageFetcher } from './paginate.js';
 export {
   CustomerElementsError,
   isCustomerElementsError,
+  isUncertainError,
   errorKind,
   type ErrorKind,
   NetworkError,
@@ -55,6 +56,10 @@ export {
   InvalidResponseError,
   isInvalidResponseError,
   type ResponseIssue,
+  InvalidIdError,
+  isInvalidIdError,
+  RedirectError,
+  isRedirectError,
 } from './errors/index.js';
 
 export { routes, fillPath } from './contract.js';

@@ -41,6 +41,23 @@ export const FieldError = v.object({
 });
 export type FieldError = v.InferOutput<typeof FieldError>;
 
+/**
+ * The roles one address alone may hold: one place receives the invoices, one receives copies of
+ * everything. Delivery is not among them: a customer may have goods delivered to several addresses.
+ */
+export const SINGLE_HOLDER_ROLES = ['admin', 'billing'] as const;
+export const SingleHolderRole = v.picklist(SINGLE_HOLDER_ROLES);
+export type SingleHolderRole = v.InferOutput<typeof SingleHolderRole>;
+
+/** On a 409 for a single-holder role: the address that holds it now. */
+export const RoleHolder = v.object({
+  role: SingleHolderRole,
+  addressId: Id,
+  /** The holder in one line (label, first line, town, postcode), to show in a question to the user. */
+  summary: v.string(),
+});
+export type RoleHolder = v.InferOutput<typeof RoleHolder>;
+
 export const Problem = v.looseObject({
   type: v.optional(v.string()),
   title: v.string(),
@@ -53,6 +70,8 @@ export const Problem = v.looseObject({
   currentVersion: v.optional(v.pipe(v.number(), v.integer())),
   /** Present on 403: the capability the request lacked. */
   requiredCapability: v.optional(v.string()),
+  /** Present on 409 when a single-holder address role is held by another address: who holds it. */
+  roleHolders: v.optional(v.array(RoleHolder)),
 });
 export type Problem = v.InferOutput<typeof Problem>;
 
@@ -367,6 +386,30 @@ export type ContactPatch = v.InferInput<typeof ContactPatch>;
 export const ADDRESS_ROLES = ['admin', 'billing', 'delivery'] as const;
 export const AddressRole = v.picklist(ADDRESS_ROLES);
 export type AddressRole = v.InferOutput<typeof AddressRole>;
+// The single-holder roles (admin, billing) are defined beside `Problem`, whose 409 names their holder.
+
+const ROLE_RULE =
+  'Admin and billing are each held by one address of the customer at most; delivery may be held by any number. ' +
+  'A write that gives an address admin or billing while another address holds it is refused with 409 ' +
+  '(`roleHolders` names that address) unless `moveRoles` names the address that loses it.';
+
+/**
+ * Moving a single-holder role: for each role, the id of the address that holds it now and is to
+ * lose it. A role is never moved on a guess: if another address holds it by then, the write is
+ * refused with 409 naming that one.
+ */
+export const RoleMoves = v.pipe(
+  v.strictObject({
+    admin: v.optional(Id),
+    billing: v.optional(Id),
+  }),
+  v.description(
+    'Moves single-holder roles to this address: for each role, the id of the address that holds it now and loses it ' +
+      '(the move is recorded in the history). Each role named must be one this address holds after the write. If the ' +
+      'role is held by another address than the one named, nothing changes and the answer is 409 naming the holder.',
+  ),
+);
+export type RoleMoves = v.InferOutput<typeof RoleMoves>;
 
 export const Address = v.object({
   id: Id,
@@ -380,7 +423,7 @@ export const Address = v.object({
   region: v.nullable(v.string()),
   postcode: v.nullable(v.string()),
   country: CountryCode,
-  roles: v.array(AddressRole),
+  roles: v.pipe(v.array(AddressRole), v.description(ROLE_RULE)),
 });
 export type Address = v.InferOutput<typeof Address>;
 
@@ -394,7 +437,8 @@ export const AddressInput = v.strictObject({
   region: v.optional(optionalText(100)),
   postcode: v.optional(optionalText(20)),
   country: CountryCode,
-  roles: v.optional(v.array(AddressRole)),
+  roles: v.optional(v.pipe(v.array(AddressRole), v.description(ROLE_RULE))),
+  moveRoles: v.optional(RoleMoves),
 });
 export type AddressInput = v.InferInput<typeof AddressInput>;
 export const AddressPatch = v.partial(AddressInput);
@@ -458,6 +502,11 @@ export const NoteListQuery = v.object({
 
 export const WatchList = v.object({
   customerId: Id,
+  /**
+   * Bumped by every set and clear (0 when the customer never had a note). Send it as `If-Match`
+   * with a change, so that a change made meanwhile by someone else is reported, not overwritten.
+   */
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
   active: v.boolean(),
   note: v.nullable(v.string()),
   updatedAt: v.nullable(Timestamp),

@@ -38,6 +38,9 @@ const form = (el: AddressBook) => $<HTMLFormElement>(el, '[part~="form"]');
 const field = (el: AddressBook, name: string) => $<HTMLInputElement>(el, `#f-${name}`)!;
 const focused = (el: AddressBook) => root(el).activeElement;
 const confirmDialog = (el: AddressBook) => $<HTMLDialogElement>(el, '[part~="confirm"]')!;
+/** The open question before a role moves (an alertdialog, as assistive technology finds it). */
+const openQuestion = (el: AddressBook) =>
+  [...root(el).querySelectorAll<HTMLDialogElement>('dialog[role="alertdialog"]')].find((d) => d.open && d !== confirmDialog(el));
 /** The roles a card's badges show (`part="role role-billing"` → `billing`). */
 const badges = (card: Element) =>
   [...card.querySelectorAll('[part~="role"]')].map((b) => b.getAttribute('part')!.split(' ')[1]!.replace('role-', ''));
@@ -277,7 +280,8 @@ describe('address-book', () => {
       await typeInto(el, 'line1', '9 Retry Lane');
       await typeInto(el, 'city', 'Againton');
       await typeInto(el, 'postcode', 'SW1A 1AA');
-      mocks.scenario.failNext('addresses.create', 500, 1);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('addresses.create', 500, 3);
       await click($(el, '[part~="save-button"]')!);
       await waitFor(() => $(el, '[part~="form"] [part~="error"]'), 'the error');
       expect($(el, '[part~="form"] [part~="error"]')!.textContent).to.contain('The address was not saved');
@@ -317,35 +321,189 @@ describe('address-book', () => {
       await client.addresses.update(id, theirs!.id, { line1: '1 Their Street' }, { version: theirs!.version });
       await typeInto(el, 'line1', '1 My Street');
       await click($(el, '[part~="save-button"]')!);
-      await waitFor(() => $(el, '[part~="form"] [part~="error"]'), 'the conflict reported');
-      expect($(el, '[part~="form"] [part~="error"]')!.textContent).to.contain('Someone else changed this');
+      await waitFor(() => $(el, '[part~="form"] [part~="conflict"]'), 'the conflict reported');
+      expect($(el, '[part~="form"] [part~="conflict"]')!.textContent).to.contain('This address was changed by someone else since you opened it');
       expect(field(el, 'line1').value).to.equal('1 My Street');
       expect(mocks.db.addressesOf(id)[0]!.line1).to.equal('1 Their Street');
       await click($(el, '[part~="cancel-button"]')!);
       await waitFor(() => !form(el) && !!cardFor(el, '1 Their Street'), 'their change shown');
     });
 
-    it('changes roles with checkboxes, and every card shows the roles the server then holds', async () => {
+    it('on a conflict shows what changed and keeps the draft; Reload, then Save writes the user’s value once', async () => {
+      const { id, client } = await customerWith(1);
+      const el = await mount(id);
+      await click($(el, '[part~="edit-button"]')!);
+      await waitFor(() => form(el), 'the edit form');
+      await typeInto(el, 'line1', '1 My Street');
+      // Someone else changes the same address meanwhile: the line the user typed over, and the town.
+      const [theirs] = (await client.addresses.list(id)).items;
+      await client.addresses.update(id, theirs!.id, { line1: '1 Their Street', city: 'Theirtown' }, { version: theirs!.version });
+
+      await click($(el, '[part~="save-button"]')!);
+      const conflict = await waitFor(() => $(el, '[part~="form"] [part~="conflict"]'), 'the conflict');
+      expect(conflict.getAttribute('role')).to.equal('alert');
+      const changes = await waitFor(() => $(el, '[part~="conflict-changes"]'), 'what changed');
+      const lines = [...changes.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(lines).to.deep.equal(['Address line 1: 1 Test Street → 1 Their Street', 'Town or city: Testington 1 → Theirtown']);
+      expect(field(el, 'line1').value, 'the draft is kept').to.equal('1 My Street');
+      await expectAxeClean(el);
+
+      // Save again without Reload: still refused, still nothing lost, nothing written.
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => !$<HTMLButtonElement>(el, '[part~="save-button"]')!.disabled && $(el, '[part~="conflict-changes"]'), 'the conflict again');
+      expect(field(el, 'line1').value).to.equal('1 My Street');
+      expect(mocks.db.addressesOf(id)[0]!.line1).to.equal('1 Their Street');
+
+      await click($(el, '[part~="reload-button"]')!);
+      const reloaded = await waitFor(() => $(el, '[part~="changes"]'), 'the form on their version');
+      expect(focused(el), 'focus moves to what changed').to.equal(reloaded);
+      expect($(el, '[part~="conflict"]')).to.equal(null);
+      expect(field(el, 'line1').value, 'the draft survives Reload').to.equal('1 My Street');
+      expect(field(el, 'city').value, 'what the user did not touch takes their value').to.equal('Theirtown');
+
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => !form(el) && !!cardFor(el, '1 My Street'), 'the saved address');
+      const stored = mocks.db.addressesOf(id);
+      expect(stored.map((a) => [a.line1, a.city])).to.deep.equal([['1 My Street', 'Theirtown']]);
+    });
+
+    it('changes roles with checkboxes: delivery goes to a second address without taking it from the first', async () => {
       const { id } = await customerWith(2);
       const el = await mount(id);
       const second = () => cardFor(el, '2 Test Street')!;
       const first = () => cardFor(el, '1 Test Street')!;
-      expect(cardText(second())).to.not.contain('Billing');
+      expect(cardText(second())).to.not.contain('Delivery');
       await click(second().querySelector('[part~="edit-button"]')!);
       await waitFor(() => form(el), 'the edit form');
-      const billing = $<HTMLInputElement>(el, '#f-role-billing')!;
-      billing.focus();
+      const delivery = $<HTMLInputElement>(el, '#f-role-delivery')!;
+      delivery.focus();
       await sendKeys({ press: 'Space' });
-      expect(billing.checked).to.equal(true);
+      expect(delivery.checked).to.equal(true);
       await click($(el, '[part~="save-button"]')!);
-      await waitFor(() => !form(el) && cardText(second()).includes('Billing: receives invoices'), 'billing on the second address');
-      // Every card shows the roles the server holds now (the server may move a role away from
-      // the address that held it; the list re-reads after the change).
+      await waitFor(() => !form(el) && cardText(second()).includes('Delivery: receives deliveries'), 'delivery on the second address');
+      expect(openQuestion(el)).to.equal(undefined);
+      // Every card shows the roles the server holds now (the list re-reads after the change).
       await waitFor(
         () => mocks.db.addressesOf(id).every((a) => JSON.stringify(badges(cardFor(el, a.line1)!).sort()) === JSON.stringify([...a.roles].sort())),
         'the cards to show the roles the server holds',
       );
-      expect(cardText(first())).to.contain('Admin: receives copies of everything');
+      expect(badges(first()).sort()).to.deep.equal(['admin', 'billing', 'delivery']);
+      expect(badges(second())).to.deep.equal(['delivery']);
+    });
+  });
+
+  describe('moving a role that one address alone holds', () => {
+    const HOLDER = '1 Test Street, Testington 1, SW1A 1AA';
+    const questionText = (el: AddressBook) => openQuestion(el)!.textContent!.replace(/\s+/g, ' ').trim();
+    const rolesOf = (id: string) => mocks.db.addressesOf(id).map((a) => `${a.line1}: ${[...a.roles].sort().join(',')} v${a.version}`);
+
+    /** Opens the second address's form and ticks Billing with the mouse. */
+    async function tickBillingOnSecond(el: AddressBook) {
+      await click(cardFor(el, '2 Test Street')!.querySelector('[part~="edit-button"]')!);
+      await waitFor(() => form(el), 'the edit form');
+      await click(field(el, 'role-billing'));
+      expect(field(el, 'role-billing').checked).to.equal(true);
+    }
+
+    it('asks before saving, naming the address that holds the role; Move takes it from there', async () => {
+      const { id } = await customerWith(2);
+      const el = await mount(id);
+      const events: CustomEvent<AddressChangeDetail>[] = [];
+      el.addEventListener('address-change', (e) => events.push(e));
+      await tickBillingOnSecond(el);
+      // The form says where the role is now, before anything is asked.
+      expect($(el, '[part~="role-holder"]')!.textContent).to.contain(HOLDER);
+      const before = rolesOf(id);
+      await click($(el, '[part~="save-button"]')!);
+      const question = await waitFor(() => openQuestion(el), 'the question');
+      expect(question.getAttribute('role')).to.equal('alertdialog');
+      expect(questionText(el)).to.contain(`Billing is now at ${HOLDER}.`);
+      expect(questionText(el)).to.contain('Move it to this address?');
+      expect(focused(el)).to.equal(question.querySelector('[part~="confirm-cancel-button"]'));
+      // Nothing was written while the question is open.
+      expect(rolesOf(id)).to.deep.equal(before);
+      await expectAxeClean(el);
+
+      await click(question.querySelector('[part~="confirm-button"]')!);
+      await waitFor(() => !form(el) && badges(cardFor(el, '2 Test Street')!).includes('billing'), 'billing on the second address');
+      await waitFor(() => !badges(cardFor(el, '1 Test Street')!).includes('billing'), 'billing gone from the first address');
+      expect(badges(cardFor(el, '1 Test Street')!).sort()).to.deep.equal(['admin', 'delivery']);
+      expect(mocks.db.addressesOf(id).filter((a) => a.roles.includes('billing')).map((a) => a.line1)).to.deep.equal(['2 Test Street']);
+      expect($(el, '[role="status"]')!.textContent).to.contain('Billing moved from 1 Test Street, Testington 1, SW1A 1AA.');
+      expect(events.map((e) => e.detail.action)).to.deep.equal(['update']);
+    });
+
+    it('Cancel keeps the draft in the form and moves nothing', async () => {
+      const { id } = await customerWith(2);
+      const el = await mount(id);
+      await tickBillingOnSecond(el);
+      await typeInto(el, 'label', 'Depot');
+      const before = rolesOf(id);
+      await click($(el, '[part~="save-button"]')!);
+      const question = await waitFor(() => openQuestion(el), 'the question');
+      await click(question.querySelector('[part~="confirm-cancel-button"]')!);
+      await waitFor(() => !openQuestion(el), 'the question to close');
+      // The draft is as the user left it, and Save has the focus again.
+      expect(form(el)).to.not.equal(null);
+      expect(field(el, 'label').value).to.equal('Depot');
+      expect(field(el, 'role-billing').checked).to.equal(true);
+      await waitFor(() => focused(el) === $(el, '[part~="save-button"]'), 'the focus back on Save');
+      expect(rolesOf(id)).to.deep.equal(before);
+      expect(mocks.db.addressesOf(id)[1]!.label).to.equal(null);
+
+      // Escape is a Cancel too; then, without Billing, it saves with no question.
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => openQuestion(el), 'the question again');
+      await sendKeys({ press: 'Escape' });
+      await waitFor(() => !openQuestion(el), 'Escape to close it');
+      expect(rolesOf(id)).to.deep.equal(before);
+      await click(field(el, 'role-billing'));
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => !form(el) && cardFor(el, 'Depot'), 'saved without billing');
+      expect(badges(cardFor(el, '1 Test Street')!)).to.include('billing');
+    });
+
+    it('asks again, naming the holder the server named, when someone else moved the role meanwhile', async () => {
+      const { id, client: other } = await customerWith(3);
+      const el = await mount(id);
+      await click(addButton(el)!);
+      await waitFor(() => form(el), 'the add form');
+      await typeInto(el, 'line1', '9 New Street');
+      await typeInto(el, 'city', 'Leeds');
+      await typeInto(el, 'postcode', 'LS1 4AP');
+      await click(field(el, 'role-billing'));
+      // Meanwhile another user moves billing to the second address; this page still shows it on the first.
+      const [first, second] = mocks.db.addressesOf(id);
+      await other.addresses.update(id, second!.id, { roles: ['billing'], moveRoles: { billing: first!.id } }, { version: second!.version });
+
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => openQuestion(el) && questionText(el).includes(HOLDER), 'the question naming the first address');
+      await click(openQuestion(el)!.querySelector('[part~="confirm-button"]')!);
+      // The server refused to take it from the second address the user was never asked about.
+      await waitFor(
+        () => openQuestion(el) && questionText(el).includes('Billing is now at 2 Test Street, Testington 2, SW1A 1AA.'),
+        'the question naming the holder the server named',
+      );
+      expect(mocks.db.addressesOf(id).filter((a) => a.roles.includes('billing')).map((a) => a.line1)).to.deep.equal(['2 Test Street']);
+      // The draft is still there behind the question.
+      expect(field(el, 'line1').value).to.equal('9 New Street');
+      await click(openQuestion(el)!.querySelector('[part~="confirm-button"]')!);
+      await waitFor(() => !form(el) && cardFor(el, '9 New Street'), 'the new address saved');
+      expect(mocks.db.addressesOf(id).filter((a) => a.roles.includes('billing')).map((a) => a.line1)).to.deep.equal(['9 New Street']);
+      await waitFor(() => badges(cardFor(el, '9 New Street')!).includes('billing') && !badges(cardFor(el, '2 Test Street')!).includes('billing'), 'the cards to show the move');
+    });
+
+    it('asks in German', async () => {
+      const { id } = await customerWith(2);
+      const el = await mount(id);
+      el.locale = 'de-DE';
+      await tickBillingOnSecond(el);
+      await click($(el, '[part~="save-button"]')!);
+      await waitFor(() => openQuestion(el), 'the question');
+      expect(questionText(el)).to.contain(`„Rechnung“ liegt derzeit bei ${HOLDER}.`);
+      expect(questionText(el)).to.contain('Zu dieser Adresse verschieben?');
+      await click(openQuestion(el)!.querySelector('[part~="confirm-cancel-button"]')!);
+      await waitFor(() => !openQuestion(el), 'the question to close');
     });
   });
 

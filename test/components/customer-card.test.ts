@@ -473,7 +473,7 @@ describe('customer-card', () => {
       const el = await mount(id, { client });
       const f = await openEditor(el, 'identity');
       await typeInto(field(f, 'tradingName'), 'Watched Agents');
-      await client.watchList.set(id, 'Check every order by phone.');
+      await client.watchList.set(id, 'Check every order by phone.', { version: mocks.db.watchListOf(id).version });
       // The card re-reads the customer (the server bumped its version); join that read.
       await client.customers.get(id);
       await el.updateComplete;
@@ -519,6 +519,9 @@ describe('customer-card', () => {
       expect(conflict.getAttribute('role')).to.equal('alert');
       expect(field(f, 'name').value, 'the typed text is kept').to.equal('Typed By Me Ltd');
       expect((await fresh(id)).name, 'nothing was overwritten').to.equal(theirs.name);
+      // What changed shows with the conflict, before Reload.
+      await waitFor(() => $(f, '[part~="conflict-changes"]'), 'what changed, in the conflict');
+      expect(text($(f, '[part~="conflict-changes"]'))).to.contain(`Trading name: ${theirs.tradingName ?? '—'} → Changed Elsewhere`);
       await expectAxeClean(el);
 
       await click($(conflict, '[part~="reload-button"]')!);
@@ -533,6 +536,27 @@ describe('customer-card', () => {
       const server = await fresh(id);
       expect(server.name).to.equal('Typed By Me Ltd');
       expect(server.tradingName).to.equal('Changed Elsewhere');
+      const renames = (await systemNotes(id)).filter((n) => n.text.startsWith('Name changed') && n.text.endsWith('to Typed By Me Ltd'));
+      expect(renames, 'the user’s value was written once').to.have.length(1);
+    });
+
+    it('when the latest version cannot be read, the conflict says so and Reload reads it again', async () => {
+      const id = fixtures().onHold;
+      const el = await mount(id, { client: clientFor(mocks.tokens.admin, { retry: 0 }) });
+      const f = await openEditor(el, 'identity');
+      await typeInto(field(f, 'tradingName'), 'Mine Trading');
+      mocks.db.updateCustomer(id, { name: 'Renamed Elsewhere Ltd' });
+      mocks.scenario.failNext('customers.get', 500, 1);
+      await save(el, 'identity');
+      await waitFor(() => text($(f, '[part~="conflict"]')).includes('The latest version could not be loaded'), 'the failed re-read');
+      expect(field(f, 'tradingName').value).to.equal('Mine Trading');
+      await click($(f, '[part~="reload-button"]')!);
+      await waitFor(() => $(f, '[part~="changes"]'), 'the form on the latest version');
+      expect(text($(f, '[part~="changes"]'))).to.contain('Renamed Elsewhere Ltd');
+      expect(field(f, 'name').value, 'an untouched field takes the latest value').to.equal('Renamed Elsewhere Ltd');
+      await save(el, 'identity');
+      await saved(el, 'identity');
+      expect(await fresh(id)).to.include({ name: 'Renamed Elsewhere Ltd', tradingName: 'Mine Trading' });
     });
 
     it('a conflict made in the data itself is caught too', async () => {
@@ -561,6 +585,9 @@ describe('customer-card', () => {
       await save(el, 'contacts');
       await waitFor(() => $(f, '[part~="conflict"]') !== null, 'the conflict message');
       expect(text($(f, '[part~="conflict"]'))).to.contain('This contact was changed by someone else since you opened it');
+      await waitFor(() => $(f, '[part~="conflict-changes"]'), 'what changed, in the conflict');
+      expect(text($(f, '[part~="conflict-changes"]'))).to.contain('Role: Accounts → Finance director');
+      expect(field(f, 'phone').value, 'the typed text is kept').to.equal('01872 555 010');
       await click($(f, '[part~="reload-button"]')!);
       await waitFor(() => $(f, '[part~="changes"]') !== null, 'what changed');
       expect(text($(f, '[part~="changes"]'))).to.contain('Role: Accounts → Finance director');
@@ -569,6 +596,7 @@ describe('customer-card', () => {
       await save(el, 'contacts');
       await waitFor(() => form(el, 'contacts') === null, 'the form closed');
       expect(mocks.db.getContact(contact.id)).to.include({ role: 'Finance director', phone: '01872 555 010' });
+      expect(mocks.db.contactsOf(id).filter((c) => c.name === contact.name), 'one contact, not a second').to.have.length(1);
     });
 
     it('a 422 shows the server message beside the field and focuses it', async () => {
@@ -616,7 +644,8 @@ describe('customer-card', () => {
       const el = await mount(id);
       const f = await openEditor(el, 'identity');
       await typeInto(field(f, 'tradingName'), 'Second Attempt Trading');
-      mocks.scenario.failNext('customers.update', 500, 1);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('customers.update', 500, 3);
       await save(el, 'identity');
       await waitFor(() => $(f, '[part~="form-error"]') !== null, 'the error message');
       expect(text($(f, '[part~="form-error"]'))).to.equal('Not saved. The server could not complete the request (error 500). Try again.');
@@ -632,7 +661,7 @@ describe('customer-card', () => {
       const el = await mount(id);
       const f = await openEditor(el, 'personal');
       await typeInto(field(f, 'fax'), '0161 496 0777');
-      mocks.scenario.failNext('customers.update', 'network', 1);
+      mocks.scenario.failNext('customers.update', 'network', 3);
       await save(el, 'personal');
       await waitFor(() => $(f, '[part~="form-error"]') !== null, 'the error message');
       expect(text($(f, '[part~="form-error"]'))).to.contain('could not be reached');

@@ -275,7 +275,8 @@ describe('notes-panel', () => {
       const el = await mount(id);
       await openEditor(el);
       await sendKeys({ type: 'Customer wants invoices by post.' });
-      mocks.scenario.failNext('notes.create', 500, 1);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('notes.create', 500, 3);
       await click(saveButton(el));
       await waitFor(() => !!$(el, '[part~="editor"] [part~="error"]'), 'the error in the editor');
       const error = $(el, '[part~="editor"] [part~="error"]')!;

@@ -517,7 +517,8 @@ describe('order-table', () => {
       expect(dpart(detail, 'field-error')!.textContent!.trim()).to.equal('Enter the tracking code (at least 3 characters).');
       expect($(detail, '#tracking-code')!.getAttribute('aria-invalid')).to.equal('true');
       await typeText('123456');
-      mocks.scenario.failNext('orders.addTracking', 500);
+      // Every try fails (the SDK retries a write twice, with one Idempotency-Key).
+      mocks.scenario.failNext('orders.addTracking', 500, 3);
       await press('Enter');
       await waitFor(() => dpart(detail, 'action-error'), 'the failure message');
       expect(dpart(detail, 'action-error')!.textContent!.trim()).to.equal(

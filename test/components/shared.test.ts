@@ -366,7 +366,7 @@ describe('ResourceController', () => {
       await waitFor(() => valueText(el)?.startsWith('listed: Returned several items'), 'the watch-list note');
       expect(el.resolvedLocale).to.equal('de-DE');
       // A write through the same client (as another component would make) re-renders this one.
-      await wrapper.resolvedClient!.watchList.set(watchListed, 'Changed elsewhere on the page');
+      await wrapper.resolvedClient!.watchList.set(watchListed, 'Changed elsewhere on the page', { version: mocks.db.watchListOf(watchListed).version });
       await waitFor(() => valueText(el) === 'listed: Changed elsewhere on the page', 'the new note, without reload');
     });
 

@@ -65,11 +65,11 @@ function freshCustomer(): string {
 }
 
 async function putOnList(customerId: string, note: string): Promise<void> {
-  await clientFor(mocks.tokens.admin).watchList.set(customerId, note);
+  await clientFor(mocks.tokens.admin).watchList.set(customerId, note, { version: mocks.db.watchListOf(customerId).version });
 }
 
 async function mount(
-  attrs: { customerId: string; client?: Client; editable?: boolean; compact?: boolean; readonly?: boolean },
+  attrs: { customerId: string; client?: Client; editable?: boolean; compact?: boolean; readonly?: boolean; locale?: string },
 ): Promise<WatchListBadge> {
   const client = attrs.client ?? clientFor(mocks.tokens.admin);
   return fixture<WatchListBadge>(html`<watch-list-badge
@@ -78,6 +78,7 @@ async function mount(
     ?editable=${attrs.editable}
     ?compact=${attrs.compact}
     ?readonly=${attrs.readonly}
+    locale=${attrs.locale ?? 'en-GB'}
   ></watch-list-badge>`);
 }
 
@@ -299,6 +300,66 @@ describe('watch-list-badge', () => {
     await waitFor(() => shown(trigger(el)), 'the flag');
   });
 
+  it('a note changed by someone else: the conflict says what changed and keeps the draft; Reload, then Save writes it once', async () => {
+    const customerId = freshCustomer();
+    await putOnList(customerId, 'Their first note.');
+    const el = await mount({ customerId });
+    await loaded(el);
+    await waitFor(() => trigger(el)!.localName === 'button', 'the flag to become editable');
+    await click(trigger(el)!);
+    await waitFor(() => editorOpen(el) && deepActiveElement() === textarea(el), 'the editor');
+    await press('End');
+    await typeText(' Mine too.');
+    // Someone else edits the note meanwhile, through another client.
+    await putOnList(customerId, 'Their second note.');
+
+    await click(part(el, 'save-button')!);
+    const conflict = await waitFor(() => part(el, 'conflict'), 'the conflict');
+    expect(conflict.getAttribute('role')).to.equal('alert');
+    expect(conflict.textContent).to.contain('The watch-list note was changed by someone else since you opened it.');
+    const changes = await waitFor(() => part(el, 'conflict-changes'), 'what changed');
+    expect(changes.textContent!.replace(/\s+/g, ' ')).to.contain('Watch-list note: Their first note. → Their second note.');
+    expect(editorOpen(el)).to.equal(true);
+    expect(textarea(el)!.value, 'the draft is kept').to.equal('Their first note. Mine too.');
+    expect(mocks.db.watchListOf(customerId).note, 'nothing overwritten').to.equal('Their second note.');
+    await expectAxeClean(el);
+
+    await click(part(el, 'reload-button')!);
+    await waitFor(() => part(el, 'changes'), 'the editor on their version');
+    expect(part(el, 'conflict')).to.equal(null);
+    expect(textarea(el)!.value, 'the draft survives Reload').to.equal('Their first note. Mine too.');
+    await click(part(el, 'save-button')!);
+    await waitFor(() => !editorOpen(el), 'the save');
+    expect(mocks.db.watchListOf(customerId).note).to.equal('Their first note. Mine too.');
+    const history = await clientFor(mocks.tokens.admin).notes.list(customerId, { source: 'system', limit: 50 }, { cache: 'reload' });
+    expect(history.items.filter((n) => n.text.includes('Mine too.')), 'written once').to.have.length(1);
+  });
+
+  it('a note cleared by someone else meanwhile: the conflict says so; Reload, then Save puts it back on the list', async () => {
+    const customerId = freshCustomer();
+    await putOnList(customerId, 'Watch the returns.');
+    const el = await mount({ customerId, locale: 'de-DE' });
+    await loaded(el);
+    await waitFor(() => trigger(el)!.localName === 'button', 'the flag to become editable');
+    await click(trigger(el)!);
+    await waitFor(() => editorOpen(el) && deepActiveElement() === textarea(el), 'the editor');
+    await press('End');
+    await typeText(' Still.');
+    const other = clientFor(mocks.tokens.admin);
+    await other.watchList.clear(customerId, { version: mocks.db.watchListOf(customerId).version });
+
+    await click(part(el, 'save-button')!);
+    const changes = await waitFor(() => part(el, 'conflict-changes'), 'what changed');
+    expect(part(el, 'conflict')!.textContent).to.contain('Die Notiz zur Beobachtungsliste wurde von jemand anderem geändert');
+    expect(changes.textContent!.replace(/\s+/g, ' ')).to.contain('Auf der Beobachtungsliste: Ja → Nein');
+    expect(textarea(el)!.value).to.equal('Watch the returns. Still.');
+    await click(part(el, 'reload-button')!);
+    await waitFor(() => part(el, 'changes'), 'the editor on their version');
+    await click(part(el, 'save-button')!);
+    await waitFor(() => !editorOpen(el), 'the save');
+    expect(mocks.db.watchListOf(customerId)).to.include({ active: true, note: 'Watch the returns. Still.' });
+  });
+
   it('shows a missing note and the server’s field errors beside the field', async () => {
     const customerId = freshCustomer();
     const real = clientFor(mocks.tokens.admin);
@@ -369,14 +430,14 @@ describe('watch-list-badge', () => {
     const real = clientFor(mocks.tokens.admin);
     let gets = 0;
     const counting = { ...real, watchList: { ...real.watchList, get: (...args: Parameters<Client['watchList']['get']>) => (gets++, real.watchList.get(...args)) } } as Client;
-    const given: WatchList = { customerId, active: true, note: 'From the host', updatedAt: null, updatedBy: null };
+    const given: WatchList = { customerId, version: 0, active: true, note: 'From the host', updatedAt: null, updatedBy: null };
     const el = await fixture<WatchListBadge>(html`<watch-list-badge .client=${counting} .watchList=${given}></watch-list-badge>`);
     await loaded(el);
     expect(el.customerId ?? el.effectiveId).to.equal(customerId);
     expect(gets).to.equal(0);
     await hover(trigger(el)!);
     await waitFor(() => tooltipShown(el) && tooltip(el)!.textContent!.includes('From the host'), 'the host’s note');
-    await real.watchList.set(customerId, 'Changed through the shared client');
+    await real.watchList.set(customerId, 'Changed through the shared client', { version: mocks.db.watchListOf(customerId).version });
     await waitFor(() => tooltip(el)?.textContent?.includes('Changed through the shared client'), 'the write to show');
   });
 

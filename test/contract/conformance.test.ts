@@ -95,6 +95,7 @@ describe('runConformance against the mocks over HTTP', () => {
       'concurrency: stale If-Match → 412',
       'concurrency: no If-Match → 428',
       'validation: invalid body → 422 with field errors',
+      'idempotency: a repeat with the same Idempotency-Key is answered as the first; the key with another request → 422',
     ]);
     expect(failedNames(results)).toEqual([]);
   });
@@ -140,6 +141,24 @@ describe('runConformance against the mocks over HTTP', () => {
       const { results } = await runConformance({ baseUrl: proxy.url, token, allowWrites: true });
       expect(failedNames(results)).toEqual(['concurrency: stale If-Match → 412']);
       expect(byName(results, 'concurrency: stale If-Match → 412').detail).toContain('expected 412, got 200');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('fails the idempotency check against a server that ignores Idempotency-Key', async () => {
+    const proxy = await startBrokenProxy(async ({ method, path, request, status }) => {
+      if (method !== 'PATCH' || status !== 422 || !/\/notes\//.test(path)) return undefined;
+      // Answer as a server that never looked at the key would: the note as it is now, 200.
+      const current = await fetch(new URL(path.replace(/\/notes\/.*$/, '/notes?source=manual&limit=1'), new URL(mock.url).origin), { headers: { Authorization: request.headers.authorization ?? '' } });
+      const page = (await current.json()) as { items: unknown[] };
+      return { status: 200, headers: new Headers({ 'content-type': 'application/json' }), body: Buffer.from(JSON.stringify(page.items[0])) };
+    });
+    try {
+      const { results } = await runConformance({ baseUrl: proxy.url, token, allowWrites: true });
+      const name = 'idempotency: a repeat with the same Idempotency-Key is answered as the first; the key with another request → 422';
+      expect(failedNames(results)).toEqual([name]);
+      expect(byName(results, name).detail).toContain('expected 422, got 200');
     } finally {
       await proxy.close();
     }

@@ -481,11 +481,11 @@ describe('indexes follow every mutation', () => {
 
 describe('sizes', () => {
   it('clamps out-of-range sizes', () => {
-    expect(clampSize({ customers: 50_000, orders: 1e9, bigCustomerOrders: -5, manyNotes: 2.7 })).toEqual({ customers: 10_000, orders: 100_000, bigCustomerOrders: 0, manyNotes: 2 });
-    expect(clampSize({ customers: Number.NaN, orders: Infinity })).toEqual({ customers: 1_000, orders: 100_000, bigCustomerOrders: 100_000, manyNotes: 3_000 });
+    expect(clampSize({ customers: 50_000, orders: 1e9, bigCustomerOrders: -5, manyNotes: 2.7, hugeCustomerOrders: 9e9 })).toEqual({ customers: 10_000, orders: 100_000, bigCustomerOrders: 0, manyNotes: 2, hugeCustomerOrders: 5_000_000 });
+    expect(clampSize({ customers: Number.NaN, orders: Infinity, hugeCustomerOrders: -1 })).toEqual({ customers: 1_000, orders: 100_000, bigCustomerOrders: 100_000, manyNotes: 3_000, hugeCustomerOrders: 0 });
     // Orders kept to none so that the largest customer count stays quick to build here (the bench builds it all).
     const db = createDatabase({ size: { customers: 50_000, orders: 0, bigCustomerOrders: -5, manyNotes: 2.7 } });
-    expect(db.size).toEqual({ customers: 10_000, orders: 0, bigCustomerOrders: 0, manyNotes: 2 });
+    expect(db.size).toEqual({ customers: 10_000, orders: 0, bigCustomerOrders: 0, manyNotes: 2, hugeCustomerOrders: 0 });
     expect(db.searchCustomers({})).toHaveLength(10_000 + 19);
     expect(db.countOrders(db.fixtures.customers.bigOrders)).toBe(0);
     expect(db.notesOf(db.fixtures.customers.manyNotes)).toHaveLength(2);
@@ -505,7 +505,7 @@ describe('sizes', () => {
     const db = createDatabase();
     const elapsed = performance.now() - started;
     console.info(`createDatabase() default size: ${elapsed.toFixed(0)} ms`);
-    expect(db.size).toEqual({ customers: 1_000, orders: 20_000, bigCustomerOrders: 100_000, manyNotes: 3_000 });
+    expect(db.size).toEqual({ customers: 1_000, orders: 20_000, bigCustomerOrders: 100_000, manyNotes: 3_000, hugeCustomerOrders: 0 });
     expect(db.seed).toBe(1);
     expect(db.now).toBe('2026-11-01T09:00:00.000Z');
     expect(db.notesOf(db.fixtures.customers.manyNotes)).toHaveLength(3_000);

@@ -228,12 +228,16 @@ describe('optimistic concurrency and history', () => {
   it('sets and clears the watch list, flagging the customer and recording both', async () => {
     const id = fx.customers.oneAddress;
     const path = `${customerPath(id)}/watch-list`;
-    const set = await json<{ active: boolean; note: string }>(path, { method: 'PUT', body: { note: 'Check every parcel' } });
-    expect(set).toMatchObject({ active: true, note: 'Check every parcel' });
+    const before = await json<{ version: number }>(path);
+    expect((await call(path, { method: 'PUT', body: { note: 'No version' } })).status).toBe(428);
+    const set = await json<{ active: boolean; note: string; version: number }>(path, { method: 'PUT', body: { note: 'Check every parcel' }, headers: { 'If-Match': `"${before.version}"` } });
+    expect(set).toMatchObject({ active: true, note: 'Check every parcel', version: before.version + 1 });
+    // Someone else's change since: the stale version is refused, never applied over it.
+    await problem(await call(path, { method: 'PUT', body: { note: 'Stale' }, headers: { 'If-Match': `"${before.version}"` } }), 412);
     expect((await loadCustomer(id)).customer.watchListed).toBe(true);
     const summary = (await json<Page<{ id: string; watchListed: boolean }>>(`/customers?criterion=email&q=${encodeURIComponent((await loadCustomer(id)).customer.email ?? '')}`)).items.find((c) => c.id === id);
     if (summary) expect(summary.watchListed).toBe(true);
-    await json(path, { method: 'DELETE' });
+    await json(path, { method: 'DELETE', headers: { 'If-Match': `"${set.version}"` } });
     expect((await loadCustomer(id)).customer.watchListed).toBe(false);
     const texts = (await notesOf(id)).map((n) => n.text);
     expect(texts.some((t) => t.startsWith('Added to the watch list'))).toBe(true);
@@ -310,19 +314,21 @@ describe('customers, contacts and addresses', () => {
     expect(texts).toEqual(expect.arrayContaining([expect.stringMatching(/^Contact added/), expect.stringMatching(/^Contact removed/)]));
   });
 
-  it('gives a role to one address at a time and searches addresses', async () => {
+  it('lets several addresses take deliveries and searches addresses', async () => {
     const id = fx.customers.fortyAddresses;
     const path = `${customerPath(id)}/addresses`;
     const created = await json<{ id: string; version: number }>(path, {
       method: 'POST', body: { line1: '9 Quay Street', city: 'Bristol', postcode: 'BS1 4DJ', country: 'GB', roles: ['delivery'] },
     }, 201);
     const all = await json<Page<{ id: string; roles: string[]; version: number }>>(`${path}?limit=100`);
-    expect(all.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual([created.id]);
-    // Moving a role by PATCH takes it from the address that held it, and the history says so.
-    const other = all.items.find((a) => a.id !== created.id)!;
-    await json(`${path}/${other.id}`, { method: 'PATCH', headers: { 'If-Match': `"${other.version}"` }, body: { roles: ['delivery'] } });
+    const deliveries = all.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id);
+    expect(deliveries).toContain(created.id);
+    expect(deliveries.length).toBeGreaterThan(1);
+    // Delivery given by PATCH to another address stays on the others too, and the history says so.
+    const other = all.items.find((a) => !a.roles.includes('delivery'))!;
+    await json(`${path}/${other.id}`, { method: 'PATCH', headers: { 'If-Match': `"${other.version}"` }, body: { roles: [...other.roles, 'delivery'] } });
     const moved = await json<Page<{ id: string; roles: string[]; version: number }>>(`${path}?limit=100`);
-    expect(moved.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual([other.id]);
+    expect(moved.items.filter((a) => a.roles.includes('delivery')).map((a) => a.id)).toEqual(expect.arrayContaining([...deliveries, other.id]));
     expect((await notesOf(id)).some((n) => /^Address roles changed for .*: from .* to .*Delivery/.test(n.text))).toBe(true);
     created.version = moved.items.find((a) => a.id === created.id)!.version;
     const found = await json<Page<{ id: string }>>(`${path}?q=quay%20street`);
@@ -617,5 +623,52 @@ describe('scenarios', () => {
   it('simulates a network failure', async () => {
     scenario.failNext('me.get', 'network');
     await expect(call('/me')).rejects.toThrow();
+  });
+});
+
+describe('Idempotency-Key', () => {
+  const notesPath = () => `${customerPath(fx.customers.creditTrade)}/notes`;
+  const manualNotes = async (text: string) => (await notesOf(fx.customers.creditTrade, 'source=manual&limit=100')).filter((n) => n.text === text);
+
+  it('answers a repeat with the first answer and does the work once', async () => {
+    const key = crypto.randomUUID();
+    const first = await call(notesPath(), { method: 'POST', body: { text: 'Rang twice' }, headers: { 'Idempotency-Key': key } });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBe(null);
+    const again = await call(notesPath(), { method: 'POST', body: { text: 'Rang twice' }, headers: { 'Idempotency-Key': key } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(await first.json());
+    expect(await manualNotes('Rang twice')).toHaveLength(1);
+  });
+
+  it('refuses the same key for a different request (422), and keys are per user', async () => {
+    const key = crypto.randomUUID();
+    await json(notesPath(), { method: 'POST', body: { text: 'First use' }, headers: { 'Idempotency-Key': key } }, 201);
+    const reused = await problem(await call(notesPath(), { method: 'POST', body: { text: 'Another note' }, headers: { 'Idempotency-Key': key } }), 422);
+    expect(reused.detail).toMatch(/different request/);
+    expect(await manualNotes('Another note')).toHaveLength(0);
+    // Another user's identical key is theirs alone.
+    await json(notesPath(), { method: 'POST', body: { text: 'First use' }, headers: { 'Idempotency-Key': key }, token: tokens.clerk }, 201);
+    expect(await manualNotes('First use')).toHaveLength(2);
+  });
+
+  it('keeps no failed answer: a refused request may be sent again with its key', async () => {
+    const key = crypto.randomUUID();
+    await problem(await call(notesPath(), { method: 'POST', body: { text: '' }, headers: { 'Idempotency-Key': key } }), 422);
+    // The same key with the corrected body is a new fingerprint, but nothing was kept for the key.
+    await json(notesPath(), { method: 'POST', body: { text: 'Corrected' }, headers: { 'Idempotency-Key': key } }, 201);
+    expect(await manualNotes('Corrected')).toHaveLength(1);
+  });
+
+  it('replays a versioned write instead of answering 412 for the writer’s own change', async () => {
+    const id = fx.customers.sixAddresses;
+    const { customer } = await loadCustomer(id);
+    const key = crypto.randomUUID();
+    const init = { method: 'PATCH', body: { tradingName: 'Replay Ltd' }, headers: { 'Idempotency-Key': key, 'If-Match': `"${customer.version}"` } };
+    const first = await json<{ version: number }>(customerPath(id), init);
+    const again = await json<{ version: number }>(customerPath(id), init);
+    expect(again.version).toBe(first.version);
+    expect((await loadCustomer(id)).customer.version).toBe(first.version);
   });
 });

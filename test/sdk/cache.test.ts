@@ -214,7 +214,7 @@ describe('writes update what they affect and notify once', () => {
     client.cache.subscribe([tags.search()], results);
     const before = calls.length;
 
-    const set = await client.watchList.set('cus_000001', 'Returned several items complaining of damage, so beware.');
+    const set = await client.watchList.set('cus_000001', 'Returned several items complaining of damage, so beware.', { version: 0 });
     expect(set.active).toBe(true);
     expect(badge).toHaveBeenCalledTimes(1);
     expect(results).toHaveBeenCalledTimes(1);
@@ -227,7 +227,7 @@ describe('writes update what they affect and notify once', () => {
     expect(await client.customers.get('cus_000001')).toMatchObject({ watchListed: true, version: 2 });
     expect(calls.length).toBe(before + 2);
 
-    await client.watchList.clear('cus_000001');
+    await client.watchList.clear('cus_000001', { version: set.version });
     expect((await client.customers.search({ q: 'a' })).items[0]?.watchListed).toBe(false);
   });
 

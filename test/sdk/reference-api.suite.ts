@@ -19,6 +19,7 @@ import {
   isNotFoundError,
   isTimeoutError,
   isUnauthorizedError,
+  isUncertainError,
   isValidationError,
   SEARCH_CRITERIA,
   tags,
@@ -161,9 +162,14 @@ export function defineReferenceApiSuite(transport: 'msw' | 'http'): void {
       const watched = await api.watchList.get(fx.customers.watchListed);
       expect(watched).toMatchObject({ active: true, note: 'Returned several items complaining of damage, so beware.' });
       const id = fx.customers.vatExempt;
-      expect((await api.watchList.set(id, 'Pays late.')).active).toBe(true);
+      const before = await api.watchList.get(id);
+      const set = await api.watchList.set(id, 'Pays late.', { version: before.version });
+      expect(set).toMatchObject({ active: true, version: before.version + 1 });
       expect((await api.customers.get(id)).watchListed).toBe(true);
-      expect((await api.watchList.clear(id)).active).toBe(false);
+      // A change based on the version before someone else's is refused, not applied over it.
+      expect(isConflictError(await rejection(api.watchList.set(id, 'Stale', { version: before.version })))).toBe(true);
+      expect(isConflictError(await rejection(api.watchList.clear(id, { version: before.version })))).toBe(true);
+      expect((await api.watchList.clear(id, { version: set.version })).active).toBe(false);
       expect((await api.customers.get(id)).watchListed).toBe(false);
     });
 
@@ -324,13 +330,19 @@ export function defineReferenceApiSuite(transport: 'msw' | 'http'): void {
       expect(seen).toEqual([`GET /customers/${fx.customers.amazon}`, `GET /customers/${fx.customers.amazon}`]);
     });
 
-    it('does not retry a POST', async () => {
+    it('retries a POST after a 503 (it carries an Idempotency-Key) and the note is made once', async () => {
       scenario.failNext('notes.create', 503, 1);
-      const error = await rejection(sdk().notes.create(fx.customers.creditTrade, { text: 'Once only' }));
-      expect(isHttpError(error)).toBe(true);
-      expect(seen).toEqual([`POST /customers/${fx.customers.creditTrade}/notes`]);
+      await sdk().notes.create(fx.customers.creditTrade, { text: 'Once only' });
+      expect(seen).toEqual([`POST /customers/${fx.customers.creditTrade}/notes`, `POST /customers/${fx.customers.creditTrade}/notes`]);
       const notes = await sdk().notes.list(fx.customers.creditTrade, { source: 'manual', limit: 5 });
-      expect(notes.items.map((note) => note.text)).not.toContain('Once only');
+      expect(notes.items.filter((note) => note.text === 'Once only')).toHaveLength(1);
+    });
+
+    it('does not retry a POST that the server refused for what it said (422)', async () => {
+      const error = await rejection(sdk().notes.create(fx.customers.creditTrade, { text: '' }));
+      expect(isValidationError(error)).toBe(true);
+      expect(isUncertainError(error)).toBe(false);
+      expect(seen).toEqual([`POST /customers/${fx.customers.creditTrade}/notes`]);
     });
 
     it('an aborted call rejects with AbortError and is not retried', async () => {
@@ -409,12 +421,14 @@ export function defineReferenceApiSuite(transport: 'msw' | 'http'): void {
       const listener = vi.fn();
       api.cache.subscribe([tags.search()], listener);
       seen.length = 0;
-      await api.watchList.set(id, 'Check the address before dispatch.');
+      const { version } = await api.watchList.get(id);
+      seen.length = 0;
+      const set = await api.watchList.set(id, 'Check the address before dispatch.', { version });
       expect(listener).toHaveBeenCalledTimes(1);
       const after = await api.customers.search({ q, criterion });
       expect(after.items.find((item) => item.id === id)?.watchListed).toBe(true);
       expect(seen).toEqual([`PUT /customers/${id}/watch-list`]);
-      await api.watchList.clear(id);
+      await api.watchList.clear(id, { version: set.version });
     });
   });
 }

@@ -102,6 +102,7 @@ export function page<T>(items: T[], nextCursor: string | null = null): Page<T> {
 export function watchList(customerId: string, note: string | null): WatchList {
   return v.parse(WatchList, {
     customerId,
+    version: note === null ? 0 : 1,
     active: note !== null,
     note,
     updatedAt: note === null ? null : '2026-02-01T10:00:00.000Z',

@@ -28,7 +28,10 @@ import {
   isNotFoundError,
   isTimeoutError,
   isUnauthorizedError,
+  isUncertainError,
   isValidationError,
+  isRedirectError,
+  type RedirectError,
   type ClientOptions,
 } from '../../src/sdk/index.js';
 import { MAX_RETRY_AFTER_MS, createHttp, resolveConfig } from '../../src/sdk/http.js';
@@ -320,26 +323,34 @@ describe('retries', () => {
 
   it('retries PUT and DELETE, which are idempotent', async () => {
     const { client: api, calls } = client((request, n) =>
-      n % 2 === 1 ? problem(502) : request.method === 'DELETE' ? new Response(null, { status: 204 }) : json({ customerId: 'cus_000001', active: true, note: 'Beware', updatedAt: null, updatedBy: null }),
+      n % 2 === 1 ? problem(502) : request.method === 'DELETE' ? new Response(null, { status: 204 }) : json({ customerId: 'cus_000001', version: 2, active: true, note: 'Beware', updatedAt: null, updatedBy: null }),
     );
-    await api.watchList.set('cus_000001', 'Beware');
+    await api.watchList.set('cus_000001', 'Beware', { version: 1 });
     await api.addresses.delete('cus_000001', 'adr_1');
     expect(calls.map((call) => call.method)).toEqual(['PUT', 'PUT', 'DELETE', 'DELETE']);
   });
 
-  it('never retries POST or PATCH', async () => {
+  it('retries POST and PATCH too, each with one Idempotency-Key on every attempt', async () => {
     const { client: api, calls } = client(() => problem(503));
     expect(await rejection(api.notes.create('cus_000001', { text: 'Called about the invoice' }))).toBeInstanceOf(HttpError);
     expect(await rejection(api.customers.update('cus_000001', { name: 'X' }, { version: 1 }))).toBeInstanceOf(HttpError);
-    expect(calls.map((call) => call.method)).toEqual(['POST', 'PATCH']);
+    expect(calls.map((call) => call.method)).toEqual(['POST', 'POST', 'POST', 'PATCH', 'PATCH', 'PATCH']);
+    const keys = calls.map((call) => call.headers.get('idempotency-key'));
+    expect(keys.every((key) => typeof key === 'string' && /^[0-9a-f-]{36}$/.test(key))).toBe(true);
+    expect(new Set(keys.slice(0, 3)).size).toBe(1);
+    expect(new Set(keys.slice(3)).size).toBe(1);
+    expect(keys[0]).not.toBe(keys[3]);
   });
 
-  it('never retries a POST after a network error either', async () => {
+  it('retries a POST after a network error with the same key, and says the outcome is uncertain when every try fails', async () => {
     const { client: api, calls } = client(() => {
       throw new TypeError('socket hang up');
     });
-    expect(isNetworkError(await rejection(api.orders.cancel('ord_1', {})))).toBe(true);
-    expect(calls).toHaveLength(1);
+    const error = await rejection(api.orders.cancel('ord_1', {}));
+    expect(isNetworkError(error)).toBe(true);
+    expect(isUncertainError(error)).toBe(true);
+    expect(calls).toHaveLength(3);
+    expect(new Set(calls.map((call) => call.headers.get('idempotency-key'))).size).toBe(1);
   });
 
   it('does not retry statuses that will not change (404, 422)', async () => {
@@ -465,9 +476,13 @@ describe('the token goes only to the API origin', () => {
         return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(customer()) };
       });
       const sdk = createClient({ baseUrl: `${api}/v1`, getToken: () => token, retry: 0 });
-      await sdk.customers.get('moved');
+      // Never followed to another origin: the other server hears nothing, and the caller is told.
+      const error = await rejection(sdk.customers.get('moved'));
+      expect(isRedirectError(error)).toBe(true);
+      expect((error as RedirectError).location).toBe(`${other}/v1/customers/cus_000001`);
       expect(seenByApi).toEqual([['/v1/customers/moved', `Bearer ${token}`]]);
-      expect(seenByOther).toEqual([undefined]);
+      expect(seenByOther).toEqual([]);
+      // A read redirected within the API is followed, with the token.
       await sdk.customers.get('renamed');
       expect(seenByApi.slice(1)).toEqual([
         ['/v1/customers/renamed', `Bearer ${token}`],

@@ -160,6 +160,12 @@ export const addressBookStyles = css`
     display: inline-flex;
     align-items: center;
     gap: var(--_ce-space-2xs);
+    min-inline-size: 0;
+  }
+  fieldset.roles .holder {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+    unicode-bidi: isolate;
   }
   .buttons {
     display: flex;

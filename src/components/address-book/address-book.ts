@@ -3,17 +3,21 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
-import { isConflictError, isValidationError } from '../../sdk/errors/index.js';
-import { ADDRESS_ROLES, type Address, type AddressRole, type Me, type Page, type Reference } from '../../sdk/schemas.js';
+import { isValidationError } from '../../sdk/errors/index.js';
+import { ADDRESS_ROLES, type Address, type AddressInput, type AddressRole, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
+import { ConflictFlow, keepDraft, renderConflict } from '../shared/conflict.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
 import { addressBookStyles } from './address-book.styles.js';
+import { addressChanges, rereadAddress } from './changes.js';
+import { knownHolders, renderHolder, RoleMoveQuestion } from './role-move.js';
 
 /** What happened to an address. */
 export type AddressChangeAction = 'create' | 'update' | 'delete';
@@ -102,12 +106,19 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  * @csspart input - A text input of the form.
  * @csspart country-select - The country select.
  * @csspart role-checkboxes - The roles fieldset.
+ * @csspart role-holder - Beside the Admin or Billing checkbox: the other address that holds the role now.
  * @csspart field-error - A field's error message.
  * @csspart error - A form- or component-level error message.
  * @csspart save-button - The form's Save button.
  * @csspart cancel-button - The form's Cancel button.
- * @csspart confirm - The delete confirmation dialog.
- * @csspart confirm-button - The confirmation's Delete button.
+ * @csspart conflict - The "changed by someone else" message in the edit form (role="alert"), with what changed and Reload.
+ * @csspart conflict-changes - What changed since the form was opened, in the conflict message.
+ * @csspart reload-button - Reload, in the conflict message: their version becomes the base, what the user typed stays.
+ * @csspart changes - After Reload: the form now rests on the latest version, and what changed.
+ * @csspart permissions-message - Shown instead of the Add, Edit and Delete buttons when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
+ * @csspart confirm - The delete confirmation dialog, and the question before a role moves from another address.
+ * @csspart confirm-button - The confirmation's Delete (or Move) button.
  * @csspart confirm-cancel-button - The confirmation's Cancel button.
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart retry-button - The Retry button beside an error.
@@ -161,7 +172,11 @@ export class AddressBook extends CeElement {
 
   @state() private announcement = '';
 
-  @query('dialog') private dialog?: HTMLDialogElement;
+  /** The delete confirmation (the role question's dialog sits in its own wrapper). */
+  @query('section > dialog') private dialog?: HTMLDialogElement;
+
+  /** Asks before a single-holder role (admin, billing) moves here from another address. */
+  private readonly roleMove = new RoleMoveQuestion(this, (key, params) => this.msg(key, params));
 
   /** Total addresses with no search: decides whether pages and search are offered. */
   private unfilteredTotal: number | undefined;
@@ -199,10 +214,25 @@ export class AddressBook extends CeElement {
     tags: () => [tags.reference()],
   });
 
-  private readonly me = new ResourceController<Me, readonly [Client]>(this, {
-    args: () => (this.api ? ([this.api] as const) : undefined),
-    load: ([client], signal) => client.me.get({ signal }),
-    tags: () => [tags.me()],
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
+
+  /** Someone else saved the address being edited first: what changed, and Reload onto theirs. */
+  private readonly conflict = new ConflictFlow<Address>(this, {
+    reread: () => {
+      const client = this.api;
+      const form = this.formMode;
+      if (!client || form?.mode !== 'edit') return Promise.reject(new Error('No address is being edited.'));
+      return rereadAddress(client.addresses.listAll(this.customerId), form.address.id);
+    },
+    changes: (before, after) => addressChanges({ msg: (key) => this.msg(key), countryName: (code) => this.countryName(code) }, before, after),
+    rebase: (latest) => {
+      const form = this.formMode;
+      if (form?.mode !== 'edit') return;
+      // The next Save is sent with their version; what the user changed stays on top of it.
+      this.values = keepDraft(this.values, valuesOf(form.address, latest.country), valuesOf(latest, latest.country));
+      this.formMode = { mode: 'edit', address: latest };
+      this.formError = '';
+    },
   });
 
   private get effectivePageSize(): number {
@@ -211,7 +241,7 @@ export class AddressBook extends CeElement {
   }
 
   private get editable(): boolean {
-    return !this.readonly && (this.me.value?.capabilities.includes('addresses.edit') ?? false);
+    return !this.readonly && this.caps.can('addresses.edit');
   }
 
   private msg(key: AddressBookMessageKey, params?: Record<string, string | number>): string {
@@ -236,10 +266,11 @@ export class AddressBook extends CeElement {
       }
       this.resetPages();
     }
-    if ((this.readonly || (this.me.value && !this.editable)) && (this.formMode || this.confirming)) {
+    if ((this.readonly || (this.caps.me && !this.editable)) && (this.formMode || this.confirming)) {
       this.formMode = null;
       this.confirming = null;
     }
+    if (!this.formMode) this.roleMove.dismiss();
   }
 
   protected override updated(): void {
@@ -345,6 +376,7 @@ export class AddressBook extends CeElement {
     this.touched = new Set();
     this.serverErrors = new Map();
     this.formError = '';
+    this.conflict.reset();
     this.focusAfter = '#f-label';
   }
 
@@ -352,6 +384,7 @@ export class AddressBook extends CeElement {
     const form = this.formMode;
     this.formMode = null;
     this.formError = '';
+    this.conflict.reset();
     this.focusAfter = form?.mode === 'edit' ? `[data-edit="${CSS.escape(form.address.id)}"]` : '[part="add-button"]';
   }
 
@@ -417,18 +450,31 @@ export class AddressBook extends CeElement {
       country: values.country,
       roles: values.roles,
     };
-    this.saving = true;
     this.formError = '';
     try {
-      let saved: Address;
-      if (form.mode === 'create') {
-        saved = await client.addresses.create(customerId, body);
-      } else {
-        saved = await client.addresses.update(customerId, form.address.id, body, { version: form.address.version });
+      // Asks before a role moves here from another address (see role-move.ts).
+      const written = await this.roleMove.save(this.holders(form), (moveRoles) => {
+        const request: AddressInput = moveRoles ? { ...body, moveRoles } : body;
+        return form.mode === 'create'
+          ? client.addresses.create(customerId, request)
+          : client.addresses.update(customerId, form.address.id, request, { version: form.address.version });
+      }, {
+        busy: (on) => (this.saving = on),
+        // The list re-reads: its badges show the holder the server named.
+        refused: () => client.cache.invalidate([tags.addresses(customerId)]),
+      });
+      if (!written) {
+        // Not moved: the draft stays as it is, and Save has the focus again.
+        if (this.formMode === form) this.focusAfter = '[part="save-button"]';
+        return;
       }
+      const { saved, moved } = written;
       const action: AddressChangeAction = form.mode === 'create' ? 'create' : 'update';
       this.formMode = null;
-      this.announcement = this.msg(action === 'create' ? 'created' : 'saved');
+      this.announcement = [
+        this.msg(action === 'create' ? 'created' : 'saved'),
+        ...moved.map((h) => this.msg('movedRole', { role: this.msg(ROLE_KEYS[h.role].name), address: h.summary })),
+      ].join(' ');
       this.focusAfter = action === 'update' ? `[data-edit="${CSS.escape(saved.id)}"]` : '[part="add-button"]';
       emit(this, 'address-change', { customerId, address: saved, action });
     } catch (error) {
@@ -441,12 +487,14 @@ export class AddressBook extends CeElement {
           reason: unplaced.length ? unplaced.map(([, m]) => m).join(' ') : this.msg('fixErrors'),
         });
         this.focusFirstInvalid(map.keys());
+      } else if (form.mode === 'edit' && this.conflict.handle(error, form.address)) {
+        // Someone else changed it: the flow shows what, and Reload puts the draft on their version.
+        // Every view of these addresses (and the history that recorded their change) re-reads, so
+        // their version shows behind the form. What the user typed is never written over theirs.
+        this.formError = '';
+        client.cache.invalidate([tags.addresses(customerId), tags.notes(customerId)]);
       } else {
         this.formError = this.msg('saveFailed', { reason: this.reason(error) });
-        // Someone else changed it: every view of these addresses (and the history that recorded
-        // their change) re-reads from the server, so their version shows behind the form. What the
-        // user typed stays in the form; it is never written over theirs.
-        if (isConflictError(error)) client.cache.invalidate([tags.addresses(customerId), tags.notes(customerId)]);
       }
     } finally {
       this.saving = false;
@@ -635,6 +683,9 @@ export class AddressBook extends CeElement {
     const rolesError = this.serverErrors.get('roles');
     return html`<form class="address-form" part="form" novalidate aria-labelledby="form-title" @submit=${this.save}>
       <h3 id="form-title">${this.msg(form.mode === 'create' ? 'formAdd' : 'formEdit')}</h3>
+      ${form.mode === 'edit'
+        ? html`<div class="wide">${renderConflict(this, this.conflict, { headline: this.msg('conflict'), gone: this.msg('conflictGone') })}</div>`
+        : nothing}
       ${FIELDS.map((f) => this.renderField(f, clientErrors))}
       <fieldset
         class="roles wide"
@@ -650,7 +701,7 @@ export class AddressBook extends CeElement {
               .checked=${this.values.roles.includes(r)}
               @change=${(e: Event) => this.toggleRole(r, (e.target as HTMLInputElement).checked)}
             />
-            <span><strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}</span>
+            <span><strong>${this.msg(ROLE_KEYS[r].name)}</strong>: ${this.msg(ROLE_KEYS[r].hint)}${renderHolder(this.holders(form, [r])[0], (key, params) => this.msg(key, params))}</span>
           </label>`,
         )}
         <p class="hint" id="f-roles-hint">${this.msg('rolesHint')}</p>
@@ -664,6 +715,11 @@ export class AddressBook extends CeElement {
         </button>
       </div>
     </form>`;
+  }
+
+  /** The single-holder roles `roles` would take from other loaded addresses, with their holders. */
+  private holders(form: FormMode, roles = this.values.roles): RoleHolder[] {
+    return knownHolders(roles, form.mode === 'edit' ? form.address : null, this.current?.items ?? [], (a) => this.summary(a));
   }
 
   private renderPager(value: AddressPage): TemplateResult | typeof nothing {
@@ -730,7 +786,7 @@ export class AddressBook extends CeElement {
   }
 
   protected override render(): TemplateResult {
-    const meReady = this.me.status !== 'loading' || this.me.value !== undefined;
+    const meReady = !this.caps.pending;
     const showSearch = (this.unfilteredTotal ?? 0) > this.effectivePageSize || this.searchQuery !== '' || this.searchText !== '';
     const editable = this.editable;
     return html`<section part="base" aria-labelledby="heading">
@@ -762,9 +818,10 @@ export class AddressBook extends CeElement {
             </button>`
           : nothing}
       </div>
+      ${this.customerId ? this.caps.render() : nothing}
       ${this.formMode?.mode === 'create' ? this.renderForm() : nothing}
-      ${meReady ? this.renderAddresses() : renderResource(this, this.me, () => html``)}
-      ${this.renderConfirm()}
+      ${meReady ? this.renderAddresses() : renderSkeleton(3, this.t('state.loading'))}
+      ${this.renderConfirm()} ${this.roleMove.render()}
       <div class="ce-visually-hidden" role="status">${this.announcement}</div>
     </section>`;
   }

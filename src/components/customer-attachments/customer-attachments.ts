@@ -6,10 +6,10 @@ import {
   tags,
   type Attachment,
   type Client,
-  type Me,
 } from '../../sdk/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -120,6 +120,8 @@ interface UploadItem {
  * @csspart confirm-cancel-button - The confirmation's Keep button.
  * @csspart error - A failed load (with `retry-button`) or a failed delete.
  * @csspart retry-button - Loads the list again after a failure.
+ * @csspart permissions-message - Shown where the edit actions would be when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart skeleton - The placeholder while the list loads.
  * @csspart message - A state message: no API client configured, or nothing to show.
  * @csspart config-message - The message shown when no API client is configured.
@@ -175,15 +177,11 @@ export class CustomerAttachments extends CeElement {
     tags: ([id]) => [tags.attachments(id)],
   });
 
-  private readonly me = new ResourceController<Me, readonly []>(this, {
-    args: () => [] as const,
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
-  });
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
   /** True when this user may upload and delete here. */
   get editable(): boolean {
-    return !this.readonly && (this.me.value?.capabilities.includes(EDIT_CAPABILITY) ?? false);
+    return !this.readonly && this.caps.can(EDIT_CAPABILITY);
   }
 
   private msg(key: AttachmentsMessageKey, params?: Record<string, string | number>): string {
@@ -205,7 +203,7 @@ export class CustomerAttachments extends CeElement {
       this.confirming = null;
       this.rowErrors = new Map();
     }
-    if (this.confirming && this.me.value && !this.editable) this.confirming = null;
+    if (this.confirming && this.caps.me && !this.editable) this.confirming = null;
   }
 
   protected override updated(): void {
@@ -491,12 +489,12 @@ export class CustomerAttachments extends CeElement {
 
   protected override render(): TemplateResult {
     const busy =
-      this.list.status === 'loading' || this.me.status === 'loading' || this.uploads.some((u) => u.status === 'uploading');
+      this.list.status === 'loading' || this.caps.loading || this.uploads.some((u) => u.status === 'uploading');
     return html`<section part="base" class="base" aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
       <div part="header" class="header">
         <h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${this.msg('heading')}</slot></h2>
       </div>
-      ${this.editable ? this.renderDropzone() : nothing}
+      ${this.editable ? this.renderDropzone() : this.customerId ? this.caps.render() : nothing}
       ${this.renderUploads()}
       ${renderResource(this, this.list, (items) => this.renderList(items), {
         skeleton: renderSkeleton(3, this.t('state.loading')),

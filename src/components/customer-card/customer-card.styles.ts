@@ -192,8 +192,7 @@ const cardStyles = css`
     flex-basis: 100%;
     margin: 0;
   }
-  .form-error,
-  .conflict {
+  .form-error {
     margin: 0;
     padding: var(--_ce-space-s) var(--_ce-space-m);
     border: 1px solid var(--_ce-danger-border);
@@ -204,28 +203,6 @@ const cardStyles = css`
     overflow-wrap: anywhere;
   }
   ul.form-error {
-    padding-inline-start: var(--_ce-space-l);
-  }
-  .conflict {
-    display: grid;
-    gap: var(--_ce-space-s);
-    justify-items: start;
-    border-color: var(--_ce-warning-border);
-    background: var(--_ce-warning-fill-quiet);
-    color: var(--_ce-warning-text);
-  }
-  .conflict p,
-  .changes p {
-    margin: 0;
-  }
-  .changes {
-    padding: var(--_ce-space-s) var(--_ce-space-m);
-    border: 1px solid var(--_ce-border-quiet);
-    border-radius: var(--_ce-radius-m);
-    background: var(--_ce-fill-quiet);
-  }
-  .changes ul {
-    margin: var(--_ce-space-2xs) 0 0;
     padding-inline-start: var(--_ce-space-l);
   }
 
@@ -268,7 +245,6 @@ const cardStyles = css`
   @media (forced-colors: active) {
     .on-hold,
     .section,
-    .conflict,
     .form-error {
       border-color: CanvasText;
     }

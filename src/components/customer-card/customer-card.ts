@@ -7,9 +7,10 @@ import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
-import { isConflictError, isValidationError, tags, type Client } from '../../sdk/index.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
+import { ConflictFlow, renderConflict } from '../shared/conflict.js';
+import { isValidationError, tags, type Client } from '../../sdk/index.js';
 import {
-  CUSTOMER_FIELD_GROUPS,
   CUSTOMER_GROUP_CAPABILITY,
   type Contact,
   type Customer,
@@ -18,6 +19,7 @@ import {
   type Reference,
 } from '../../sdk/schemas.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
+import { contactChanges, customerChanges, type ChangeContext } from './changes.js';
 import { styles } from './customer-card.styles.js';
 import { cardMessage, type CardMessageKey } from './customer-card.messages.js';
 import {
@@ -48,13 +50,6 @@ export interface CustomerCardChangeDetail {
   group: CustomerFieldGroup;
 }
 
-/** One line of "what changed since you opened it". */
-interface ChangeLine {
-  field: string;
-  from: string;
-  to: string;
-}
-
 /** An open edit form: what the user typed, what they started from, and how the last save went. */
 interface FormState {
   /** A small number for element ids (server ids never go into `id`/`aria-*` attributes). */
@@ -75,19 +70,15 @@ interface FormState {
   otherErrors: string[];
   saving: boolean;
   failure: unknown;
-  conflict: boolean;
-  reloading: boolean;
-  reloadFailed: boolean;
-  changes: ChangeLine[] | undefined;
-  gone: boolean;
+  /** Someone else saved first: what changed, and Reload onto their version. */
+  conflict: ConflictFlow<Customer | Contact>;
 }
 
 /** The badge's parts, re-exported with a `badge-` prefix so that a page can style them through the card. */
-const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button', 'cancel-button', 'clear-button', 'error']
+const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button', 'cancel-button', 'clear-button', 'error', 'conflict', 'conflict-changes', 'reload-button', 'changes']
   .map((part) => `${part}: badge-${part}`)
   .join(', ');
 
-const GROUPS = Object.keys(CUSTOMER_FIELD_GROUPS) as CustomerFieldGroup[];
 const SECTION_TITLE: Record<CustomerFieldGroup, CardMessageKey> = {
   identity: 'section.identity',
   channel: 'section.channel',
@@ -147,9 +138,12 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  * @csspart form-actions - The row of Save and Cancel.
  * @csspart save-button - Save.
  * @csspart cancel-button - Cancel.
- * @csspart conflict - The "changed by someone else" message.
- * @csspart reload-button - Reload, in the conflict message.
- * @csspart changes - What changed, after Reload.
+ * @csspart conflict - The "changed by someone else" message (role="alert"), with what changed and Reload.
+ * @csspart reload-button - Reload, in the conflict message: their version becomes the base, what the user typed stays.
+ * @csspart conflict-changes - What changed since the form was opened, in the conflict message.
+ * @csspart changes - After Reload: the form now rests on the latest version, and what changed.
+ * @csspart permissions-message - Shown instead of the Edit buttons when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart contacts - The list of contacts.
  * @csspart contact - One contact.
  * @csspart contact-name - A contact's name.
@@ -194,11 +188,7 @@ export class CustomerCard extends CeElement {
     tags: ([id]) => [tags.customer(id)],
   });
 
-  #me = new ResourceController(this, {
-    args: () => [] as const,
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
-  });
+  #caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
   #reference = new ResourceController(this, {
     args: () => [] as const,
@@ -255,7 +245,7 @@ export class CustomerCard extends CeElement {
     const current = this.#customer.value;
     if (!current) return;
     for (const [key, form] of this.forms) {
-      if (isContactKey(key) || form.conflict || form.baseVersion >= current.version) continue;
+      if (isContactKey(key) || form.conflict.active || form.baseVersion >= current.version) continue;
       const before = form.baseRecord as Customer | undefined;
       if (!before || before.id !== current.id || before.hasPassword !== current.hasPassword) continue;
       const same = JSON.stringify(customerFormValues(key, before)) === JSON.stringify(customerFormValues(key, current));
@@ -271,7 +261,7 @@ export class CustomerCard extends CeElement {
 
   /** True while any part of the card is still loading its first value or re-reading. */
   private get busy(): boolean {
-    return [this.#customer, this.#me, this.#reference, this.#account, this.#loyalty, this.#contacts, this.#agent].some(
+    return this.#caps.loading || [this.#customer, this.#reference, this.#account, this.#loyalty, this.#contacts, this.#agent].some(
       (ctrl) => ctrl.status === 'loading',
     );
   }
@@ -281,8 +271,7 @@ export class CustomerCard extends CeElement {
   }
 
   private can(capability: string): boolean {
-    if (this.readonly) return false;
-    return this.#me.value?.capabilities.includes(capability) ?? false;
+    return !this.readonly && this.#caps.can(capability);
   }
 
   private canEdit(group: CustomerFieldGroup): boolean {
@@ -313,6 +302,7 @@ export class CustomerCard extends CeElement {
           ${c.tradingName ? html`<p part="trading-name" class="text">${c.tradingName}</p>` : nothing}
           <div part="actions" class="actions"><slot name="actions"></slot></div>
         </header>
+        ${this.#caps.render()}
         <div part="sections" class="sections">
           ${this.renderGroup('identity', c, () => this.viewIdentity(c))}
           ${this.renderGroup('channel', c, () => this.viewChannel(c, ref))}
@@ -344,8 +334,9 @@ export class CustomerCard extends CeElement {
     badge.customerId = c.id;
     badge.client = this.client;
     badge.locale = this.locale;
-    badge.readonly = this.readonly;
-    badge.editable = !this.readonly;
+    // Without the user's capabilities the card says so once, for the badge too.
+    badge.readonly = this.readonly || this.#caps.failed;
+    badge.editable = !badge.readonly;
     return badge;
   }
 
@@ -605,28 +596,10 @@ export class CustomerCard extends CeElement {
         @submit=${(e: Event) => this.onSubmit(e, key)}
         @keydown=${(e: KeyboardEvent) => this.onFormKeydown(e, key)}
       >
-        ${form.conflict
-          ? html`<div part="conflict" class="conflict" role="alert">
-              <p><strong>${form.gone ? this.m('contacts.gone') : conflictText}</strong></p>
-              ${form.gone ? nothing : html`<p>${this.m('conflict.hint')}</p>`}
-              ${form.reloadFailed ? html`<p>${this.m('conflict.reloadFailed')}</p>` : nothing}
-              ${form.gone
-                ? nothing
-                : html`<button part="reload-button" class="ce-button" type="button" ?disabled=${form.reloading} @click=${() => this.reloadForm(key)}>
-                    ${this.m('action.reload')}
-                  </button>`}
-            </div>`
-          : nothing}
-        ${form.changes
-          ? html`<div part="changes" class="changes" role="status" tabindex="-1" data-changes>
-              ${form.changes.length
-                ? html`<p>${this.m('conflict.changed')}</p>
-                    <ul>
-                      ${form.changes.map((line) => html`<li class="text">${this.m('conflict.change', { field: line.field, from: line.from, to: line.to })}</li>`)}
-                    </ul>`
-                : html`<p>${this.m('conflict.nothingHere')}</p>`}
-            </div>`
-          : nothing}
+        ${renderConflict(this, form.conflict, {
+          headline: conflictText,
+          gone: this.m('contacts.gone'),
+        })}
         ${form.failure !== undefined
           ? html`<p part="form-error" class="form-error" role="alert">
               ${this.m('error.saveFailed', {
@@ -714,7 +687,7 @@ export class CustomerCard extends CeElement {
   // Opening, typing, cancelling
   // ---------------------------------------------------------------------------------------------
 
-  private newForm(values: FormValues, baseVersion: number, baseRecord: Customer | Contact | undefined): FormState {
+  private newForm(key: FormKey, values: FormValues, baseVersion: number, baseRecord: Customer | Contact | undefined): FormState {
     return {
       uid: ++this.#uid,
       values: { ...values },
@@ -727,11 +700,7 @@ export class CustomerCard extends CeElement {
       otherErrors: [],
       saving: false,
       failure: undefined,
-      conflict: false,
-      reloading: false,
-      reloadFailed: false,
-      changes: undefined,
-      gone: false,
+      conflict: this.conflictFlow(key),
     };
   }
 
@@ -750,14 +719,14 @@ export class CustomerCard extends CeElement {
   }
 
   private async openGroup(group: CustomerFieldGroup, c: Customer): Promise<void> {
-    this.setForm(group, this.newForm(customerFormValues(group, c), c.version, c));
+    this.setForm(group, this.newForm(group, customerFormValues(group, c), c.version, c));
     await this.focusFirstField(group);
   }
 
   private async openContact(contact: Contact | undefined): Promise<void> {
     const key: ContactFormKey = contact ? `contact:${contact.id}` : NEW_CONTACT;
     this.confirmingRemoval = undefined;
-    this.setForm(key, this.newForm(contactFormValues(contact), contact?.version ?? 0, contact));
+    this.setForm(key, this.newForm(key, contactFormValues(contact), contact?.version ?? 0, contact));
     await this.focusFirstField(key);
   }
 
@@ -870,10 +839,8 @@ export class CustomerCard extends CeElement {
     let firstInvalid: string | undefined;
     this.patchForm(key, (f) => {
       f.saving = false;
-      if (isConflictError(error)) {
-        f.conflict = true;
-        f.changes = undefined;
-        f.gone = false;
+      if (f.conflict.handle(error, f.baseRecord)) {
+        // The flow re-reads and shows what changed; the draft stays as typed.
       } else if (isValidationError(error)) {
         const serverErrors: Record<string, string> = {};
         const other: string[] = [];
@@ -915,102 +882,42 @@ export class CustomerCard extends CeElement {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Conflicts
+  // Conflicts (the flow itself is shared: ../shared/conflict.ts)
   // ---------------------------------------------------------------------------------------------
 
-  /**
-   * Re-read what the form edits, keep every value the user typed, refresh the others, and say
-   * what changed since the form was opened. The next Save sends the new version.
-   */
-  private async reloadForm(key: FormKey): Promise<void> {
-    const api = this.api;
-    const customerId = this.customerId;
-    if (!api || !customerId) return;
-    this.patchForm(key, (f) => Object.assign(f, { reloading: true, reloadFailed: false }));
-    try {
-      if (isContactKey(key)) {
-        const list = await api.contacts.list(customerId, { cache: 'reload' });
+  private conflictFlow(key: FormKey): ConflictFlow<Customer | Contact> {
+    const ctx = (): ChangeContext => ({ m: (k, p) => this.m(k, p), locale: this.resolvedLocale, reference: this.#reference.value });
+    return new ConflictFlow<Customer | Contact>(this, {
+      reread: async () => {
+        const api = this.api;
+        const customerId = this.customerId;
+        if (!api || !customerId) throw new Error('No client or customer to re-read.');
+        if (!isContactKey(key)) {
+          const fresh = await api.customers.get(customerId, { cache: 'reload' });
+          this.#customer.set(fresh);
+          return fresh;
+        }
         const contactId = key.slice('contact:'.length);
-        const fresh = list.find((x) => x.id === contactId);
-        this.patchForm(key, (f) => {
-          f.reloading = false;
-          if (!fresh) {
-            f.gone = true;
-            return;
-          }
-          this.rebase(key, f, contactFormValues(fresh), fresh.version, this.contactChanges(f.baseRecord as Contact | undefined, fresh));
-          f.baseRecord = fresh;
-        });
-      } else {
-        const fresh = await api.customers.get(customerId, { cache: 'reload' });
-        this.#customer.set(fresh);
-        this.patchForm(key, (f) => {
-          f.reloading = false;
-          this.rebase(key, f, customerFormValues(key, fresh), fresh.version, this.customerChanges(f.baseRecord as Customer | undefined, fresh));
-          f.baseRecord = fresh;
-        });
-      }
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[data-changes]')?.focus();
-    } catch {
-      this.patchForm(key, (f) => Object.assign(f, { reloading: false, reloadFailed: true }));
-    }
+        return (await api.contacts.list(customerId, { cache: 'reload' })).find((x) => x.id === contactId);
+      },
+      changes: (before, after) =>
+        isContactKey(key) ? contactChanges(ctx(), before as Contact, after as Contact) : customerChanges(ctx(), before as Customer, after as Customer),
+      rebase: (latest) => this.patchForm(key, (f) => this.rebase(key, f, latest)),
+    });
   }
 
-  private rebase(key: FormKey, f: FormState, fresh: FormValues, version: number, changes: ChangeLine[]): void {
+  /** The latest version becomes the form's base; every field the user typed into keeps their value. */
+  private rebase(key: FormKey, f: FormState, latest: Customer | Contact): void {
+    const fresh = isContactKey(key) ? contactFormValues(latest as Contact) : customerFormValues(key, latest as Customer);
     const values: FormValues = { ...f.values };
     for (const field of fieldsFor(key)) {
       if (!f.touched.has(field.name)) values[field.name] = fresh[field.name] ?? '';
     }
     f.values = values;
     f.base = fresh;
-    f.baseVersion = version;
-    f.conflict = false;
-    f.gone = false;
+    f.baseVersion = latest.version;
+    f.baseRecord = latest;
     f.failure = undefined;
-    f.changes = changes;
-  }
-
-  /** Every shown customer field whose value differs between two copies, in display form. */
-  private customerChanges(before: Customer | undefined, after: Customer): ChangeLine[] {
-    if (!before) return [];
-    const ref = this.#reference.value;
-    const show = (c: Customer, name: string): string => {
-      switch (name) {
-        case 'salesChannelId': return this.optionName(ref?.salesChannels, c.salesChannelId);
-        case 'paymentTermsId': return this.optionName(ref?.paymentTerms, c.paymentTermsId);
-        case 'bankAccountId': return this.optionName(ref?.bankAccounts, c.bankAccountId);
-        case 'type': return this.optionName(ref?.customerTypes, c.type);
-        case 'creditLimit': return formatMoney(c.creditLimit, this.resolvedLocale);
-        case 'vatExempt': return this.yesNo(c.vatExempt);
-        case 'onHold': return this.yesNo(c.onHold);
-        case 'password': return this.m(c.hasPassword ? 'value.passwordSet' : 'value.noPassword');
-        default: {
-          const raw = (c as unknown as Record<string, unknown>)[name];
-          return this.text(typeof raw === 'string' ? raw : null);
-        }
-      }
-    };
-    const lines: ChangeLine[] = [];
-    for (const group of GROUPS) {
-      for (const field of fieldsFor(group)) {
-        const from = show(before, field.name);
-        const to = show(after, field.name);
-        if (from !== to) lines.push({ field: field.name === 'password' ? this.m('field.password') : this.m(field.label), from, to });
-      }
-    }
-    return lines;
-  }
-
-  private contactChanges(before: Contact | undefined, after: Contact): ChangeLine[] {
-    if (!before) return [];
-    const lines: ChangeLine[] = [];
-    for (const field of fieldsFor(NEW_CONTACT)) {
-      const from = this.text((before as unknown as Record<string, string | null>)[field.name]);
-      const to = this.text((after as unknown as Record<string, string | null>)[field.name]);
-      if (from !== to) lines.push({ field: this.m(field.label), from, to });
-    }
-    return lines;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ const CHILD_PARTS = {
     'next', 'page-status', 'form', 'field', 'input', 'country-select', 'role-checkboxes',
     'field-error', 'error', 'save-button', 'cancel-button', 'confirm', 'confirm-button',
     'confirm-cancel-button', 'role-admin', 'role-billing', 'role-delivery', 'skeleton', 'message',
-    'config-message', 'retry-button',
+    'config-message', 'retry-button', 'conflict', 'conflict-changes', 'reload-button', 'changes',
+    'permissions-message', 'permissions-retry-button',
   ],
   attachments: [
     'base', 'header', 'heading', 'dropzone', 'dropzone-text', 'choose-button', 'limits', 'uploads',
@@ -20,7 +21,7 @@ const CHILD_PARTS = {
     'dismiss-button', 'list', 'attachment', 'name', 'meta', 'type', 'size', 'uploaded', 'actions',
     'download-button', 'delete-button', 'row-error', 'empty', 'confirm', 'confirm-button',
     'confirm-cancel-button', 'error', 'retry-button', 'skeleton', 'upload-failed', 'message',
-    'config-message',
+    'config-message', 'permissions-message', 'permissions-retry-button',
   ],
   card: [
     'card', 'header', 'name', 'trading-name', 'watch-list-badge', 'on-hold', 'actions', 'sections',
@@ -31,6 +32,7 @@ const CHILD_PARTS = {
     'add-contact-button', 'remove-button', 'footer', 'section-identity', 'section-channel',
     'section-company', 'section-terms', 'section-finances', 'section-loyalty', 'section-personal',
     'section-contacts', 'skeleton', 'message', 'config-message', 'empty', 'error', 'retry-button',
+    'conflict-changes', 'permissions-message', 'permissions-retry-button',
   ],
   notes: [
     'base', 'header', 'heading', 'filter', 'add-button', 'list', 'note', 'note-meta', 'note-kind',
@@ -38,7 +40,7 @@ const CHILD_PARTS = {
     'pin', 'remove', 'empty', 'footer', 'count', 'load-more', 'editor', 'editor-title', 'textarea',
     'kind-select', 'pinned-checkbox', 'save-button', 'cancel-button', 'error', 'note-manual',
     'note-system', 'note-pinned', 'note-removed', 'skeleton', 'message', 'config-message',
-    'retry-button',
+    'retry-button', 'permissions-message', 'permissions-retry-button',
   ],
   orders: [
     'toolbar', 'search', 'status-filter', 'channel-filter', 'season-select', 'order-from-stock',
@@ -50,7 +52,8 @@ const CHILD_PARTS = {
   badge: [
     'icon', 'trigger', 'tooltip', 'add-button', 'editor', 'textarea', 'field-error', 'save-button',
     'cancel-button', 'clear-button', 'error', 'retry-button', 'message', 'skeleton',
-    'config-message', 'empty',
+    'config-message', 'empty', 'permissions-message', 'permissions-retry-button', 'conflict',
+    'conflict-changes', 'reload-button', 'changes',
   ],
 } as const satisfies Record<string, readonly string[]>;
 

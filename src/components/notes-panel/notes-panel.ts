@@ -4,9 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
-import { NOTE_KINDS, type Actor, type Me, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
+import { NOTE_KINDS, type Actor, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -125,6 +126,8 @@ function fieldLabel(field: string): string {
  * @csspart error - An error message (a failed save, pin or remove).
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart retry-button - The Retry button beside an error.
+ * @csspart permissions-message - Shown where the edit actions would be when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart message - A state message: no API client configured, or nothing to show.
  * @csspart config-message - The message shown when no API client is configured.
  * @csspart note-pinned-badge - The "Pinned" label on a pinned note.
@@ -189,11 +192,7 @@ export class NotesPanel extends CeElement {
     keepValueOnArgsChange: true,
   });
 
-  private readonly me = new ResourceController<Me, readonly []>(this, {
-    args: () => [] as const,
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
-  });
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
   private get activeFilter(): NotesFilter {
     return FILTERS.includes(this.filter) ? this.filter : 'all';
@@ -209,8 +208,7 @@ export class NotesPanel extends CeElement {
   }
 
   private can(capability: 'notes.add' | 'notes.pin' | 'notes.remove'): boolean {
-    if (this.readonly) return false;
-    return this.me.value?.capabilities.includes(capability) ?? false;
+    return !this.readonly && this.caps.can(capability);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -672,7 +670,7 @@ export class NotesPanel extends CeElement {
   }
 
   protected override render(): TemplateResult {
-    const meReady = this.me.status !== 'loading' || this.me.value !== undefined;
+    const meReady = !this.caps.pending;
     return html`<section part="base" aria-labelledby="heading">
       <div class="header" part="header">
         <h2 id="heading" part="heading"><slot name="heading">${this.msg('heading')}</slot></h2>
@@ -683,8 +681,9 @@ export class NotesPanel extends CeElement {
             </button>`
           : nothing}
       </div>
+      ${this.customerId ? this.caps.render() : nothing}
       ${this.actionError ? html`<p class="error" part="error" role="alert">${this.actionError}</p>` : nothing}
-      ${meReady ? this.renderNotes() : renderResource(this, this.me, () => html``)}
+      ${meReady ? this.renderNotes() : renderSkeleton(3, this.t('state.loading'))}
       ${this.renderEditor()}
       <div class="ce-visually-hidden" role="status">${this.announcement}</div>
     </section>`;

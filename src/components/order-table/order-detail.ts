@@ -1,9 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { tags, type Me, type Money, type Order, type Reference } from '../../sdk/index.js';
+import { tags, type Money, type Order, type Reference } from '../../sdk/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
 import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -119,6 +120,8 @@ export function parseAmount(text: string, currency: string): number | undefined 
  * @csspart error - A failed load, with `retry-button`.
  * @csspart skeleton - Placeholder while the order loads.
  * @csspart retry-button - The Retry button beside an error.
+ * @csspart permissions-message - Shown where the edit actions would be when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart message - A state message: no API client configured, or nothing to show.
  * @csspart config-message - The message shown when no API client is configured.
  *
@@ -161,11 +164,7 @@ export class OrderDetail extends CeElement {
     initialValue: ([id]) => (this.order?.id === id ? this.order : undefined),
   });
 
-  private readonly me = new ResourceController<Me, readonly []>(this, {
-    args: () => (this.readonly ? undefined : []),
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
-  });
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
   private readonly reference = new ResourceController<Reference, readonly []>(this, {
     args: () => [],
@@ -184,7 +183,7 @@ export class OrderDetail extends CeElement {
 
   private can(action: ActionId): boolean {
     if (this.readonly || !this.api) return false;
-    return this.me.value?.capabilities.includes(CAPABILITY[action]) ?? false;
+    return this.caps.can(CAPABILITY[action]);
   }
 
   /** Why the order's state forbids an action now; undefined when it is allowed. */
@@ -252,7 +251,7 @@ export class OrderDetail extends CeElement {
 
   protected override render() {
     // The actions depend on who the user is: wait for that too, so they do not pop in late.
-    const meLoading = this.me.status === 'loading' && this.me.value === undefined;
+    const meLoading = this.caps.pending;
     return renderResource(this, this.data, (order) =>
       meLoading ? renderSkeleton(3, this.t('state.loading')) : this.renderOrder(order),
     );
@@ -477,7 +476,7 @@ export class OrderDetail extends CeElement {
 
   private renderActions(order: Order): TemplateResult | typeof nothing {
     const offered = ACTION_ORDER.filter((a) => this.can(a));
-    if (offered.length === 0) return nothing;
+    if (offered.length === 0) return this.caps.render();
     return html`<div part="actions" class="actions" role="group" aria-label=${this.m('actions')}>
         ${offered.map((action) => this.renderAction(action, order))}
       </div>

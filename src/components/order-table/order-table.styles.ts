@@ -67,6 +67,9 @@ export const tableStyles = css`
       position: relative;
       min-inline-size: var(--_min-inline);
       block-size: calc(var(--_count, 0) * var(--_rh));
+      /* Past the height cap rows are drawn up by --_shift rows (scaled scrolling): one drawn below
+         the spacer must not make it scroll further. */
+      overflow: clip;
     }
     .row {
       display: grid;
@@ -78,7 +81,7 @@ export const tableStyles = css`
       position: absolute;
       inset-inline: 0;
       inset-block-start: 0;
-      transform: translateY(calc(var(--_i, 0) * var(--_rh)));
+      transform: translateY(calc((var(--_i, 0) - var(--_shift, 0)) * var(--_rh)));
       overflow: hidden;
       /* Fixed size, own layout and paint: a row entering or leaving touches nothing else. */
       contain: strict;

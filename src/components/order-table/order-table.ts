@@ -23,6 +23,7 @@ import { OrderDetail } from './order-detail.js';
 import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
 import { statusStyles } from './order-detail.styles.js';
 import { tableStyles } from './order-table.styles.js';
+import { ScaledScroll } from './scaled-scroll.js';
 import { PageCache, renderRange, rowsPerPage, scrollTopFor, visibleRange, type RowRange } from './virtualizer.js';
 
 export type { OrderActionDetail, OrderActionEvent, OrderActionName } from './order-detail.js';
@@ -103,7 +104,9 @@ interface Cell {
  * words), sales channel and priority. Sorted, filtered and searched by the server; paged by offset
  * as the user scrolls, so 100,000 orders open as fast as ten: the grid knows the total from the
  * first page, renders only the rows in view (plus a few), caches the pages it loaded and aborts the
- * requests for pages scrolled past.
+ * requests for pages scrolled past. Past the height a browser can give an element (about 838,000
+ * rows), it scrolls scaled: the scrollbar maps to the whole list while the wheel and the keys still
+ * move row by row, so every row of millions is reachable.
  *
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
@@ -320,7 +323,7 @@ export class OrderTable extends CeElement {
       this.pages = client && customerId ? this.makePages(client, customerId) : undefined;
       this.pagesClient = client;
       if (this.grid) this.grid.scrollTop = 0;
-      this.scrollPos = 0;
+      this.scroller.reset();
       this.range = { first: 0, last: -1 };
       if (this.active.row > 0) this.active = { row: 0, col: this.active.col };
     }
@@ -439,18 +442,28 @@ export class OrderTable extends CeElement {
   }
 
   /**
-   * The grid's scroll position as of its last scroll event (or our own scrolling). Kept, rather than
-   * read in every update, because reading `scrollTop` after a DOM change forces a layout.
+   * Where the view is in the whole list, as of the grid's last scroll event (or our own scrolling):
+   * kept, rather than read in every update, because reading `scrollTop` after a DOM change forces a
+   * layout. Past MAX_SPACER_HEIGHT it is not `scrollTop` but scaled (see scaled-scroll.ts).
    */
-  private scrollPos = 0;
+  private readonly scroller = new ScaledScroll();
 
-  private metrics(scrollTop = this.scrollPos) {
-    return {
-      count: this.pages?.total ?? 0,
-      rowHeight: this.rowHeight,
-      scrollTop,
-      viewportHeight: this.viewportHeight || 10 * this.rowHeight,
-    };
+  /** The geometry, with `scrollTop` meaning the position in the whole list (P, not the grid's S). */
+  private metrics() {
+    const count = this.pages?.total ?? 0;
+    const viewportHeight = this.viewportHeight || 10 * this.rowHeight;
+    this.scroller.resize(count * this.rowHeight, viewportHeight);
+    return { count, rowHeight: this.rowHeight, scrollTop: this.scroller.position, viewportHeight };
+  }
+
+  /** Scrolls the list to position P (px in the whole list). */
+  private scrollToPosition(position: number): void {
+    const grid = this.grid;
+    if (!grid) return;
+    const offset = this.scroller.offset;
+    grid.scrollTop = this.scroller.scrollTopFor(position);
+    this.scroller.applied(grid.scrollTop);
+    if (!this.updateRange() && this.scroller.offset !== offset) this.requestUpdate();
   }
 
   /** Recomputes the rows to render; true when they changed. */
@@ -475,8 +488,17 @@ export class OrderTable extends CeElement {
   }
 
   private onScroll = (): void => {
-    this.scrollPos = this.grid?.scrollTop ?? 0;
-    this.updateRange();
+    const grid = this.grid;
+    if (!grid) return;
+    this.metrics(); // the scroller knows the current geometry
+    const offset = this.scroller.offset;
+    const anchor = this.scroller.scrolled(grid.scrollTop);
+    if (anchor !== undefined) {
+      grid.scrollTop = anchor;
+      this.scroller.applied(grid.scrollTop);
+    }
+    // Rows are drawn relative to the offset: when it changed, they move even if the same rows show.
+    if (!this.updateRange() && this.scroller.offset !== offset) this.requestUpdate();
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -576,7 +598,12 @@ export class OrderTable extends CeElement {
             ${COLUMNS.map((col, i) => this.renderHeaderCell(col, i, activeRow === -1 && this.active.col === i))}
           </div>
         </div>
-        <div role="rowgroup" class="body" ${cssVar('--_count', total ?? 0)}>
+        <div
+          role="rowgroup"
+          class="body"
+          ${cssVar('--_count', this.spacerRows())}
+          ${cssVar('--_shift', this.scroller.offset / this.rowHeight)}
+        >
           ${repeat(
             rows,
             (i) => i,
@@ -593,6 +620,12 @@ export class OrderTable extends CeElement {
       <div class="probe" aria-hidden="true"></div>
       ${total === 0 ? html`<p part="empty" class="ce-message empty">${this.m('noOrders')}</p>` : nothing}
     `;
+  }
+
+  /** The spacer's height in rows: the orders, or fewer once their height would pass the cap (scaled scrolling). */
+  private spacerRows(): number {
+    this.metrics();
+    return this.scroller.spacerHeight / this.rowHeight;
   }
 
   /** The rows to render: the window, plus the focused row wherever it is (so focus is never lost). */
@@ -820,11 +853,7 @@ export class OrderTable extends CeElement {
     if (grid && r >= 0) {
       const metrics = this.metrics();
       const top = scrollTopFor(r, metrics);
-      if (top !== this.scrollPos) {
-        grid.scrollTop = top;
-        this.scrollPos = grid.scrollTop;
-        this.updateRange();
-      }
+      if (top !== metrics.scrollTop) this.scrollToPosition(top);
     }
     this.focusPending = true;
     this.requestUpdate();
@@ -916,11 +945,7 @@ export class OrderTable extends CeElement {
 
   /** Scrolls so that row `index` is in view (fetching its page). */
   scrollToIndex(index: number): void {
-    const grid = this.grid;
-    if (!grid) return;
-    grid.scrollTop = scrollTopFor(index, this.metrics());
-    this.scrollPos = grid.scrollTop;
-    this.updateRange();
+    this.scrollToPosition(scrollTopFor(index, this.metrics()));
   }
 
   /** The rows visible now (no overscan), for hosts that show "rows x–y of n". */

@@ -31,6 +31,15 @@ export const en = {
   'error.notFound': 'This record no longer exists, or you cannot see it.',
   'error.invalidResponse': 'The server sent an answer this page cannot read. Try again, or tell your administrator.',
   'error.unknown': 'Something went wrong. Try again.',
+  'permissions.failed': 'Your permissions could not be loaded, so editing is off.',
+  'conflict.hint': 'Reload to take their version; what you typed is kept.',
+  'conflict.checking': 'Checking what changed…',
+  'conflict.changed': 'Changed since you opened it:',
+  'conflict.change': '{field}: {from} → {to}',
+  'conflict.nothingShown': 'Nothing shown here changed.',
+  'conflict.rereadFailed': 'The latest version could not be loaded. Reload to try again.',
+  'conflict.reloaded': 'Reloaded. What you typed is kept on top of their version: check it and save again.',
+  'action.reload': 'Reload',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -68,6 +77,15 @@ export const de: Catalogue<MessageKey> = {
   'error.invalidResponse':
     'Die Antwort des Servers ist unlesbar. Versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.',
   'error.unknown': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
+  'permissions.failed': 'Ihre Berechtigungen konnten nicht geladen werden, daher ist Bearbeiten ausgeschaltet.',
+  'conflict.hint': 'Laden Sie neu, um deren Fassung zu übernehmen; Ihre Eingaben bleiben erhalten.',
+  'conflict.checking': 'Änderungen werden geprüft…',
+  'conflict.changed': 'Geändert, seit Sie es geöffnet haben:',
+  'conflict.change': '{field}: {from} → {to}',
+  'conflict.nothingShown': 'Hier angezeigte Werte sind unverändert.',
+  'conflict.rereadFailed': 'Die neueste Fassung konnte nicht geladen werden. Laden Sie neu, um es erneut zu versuchen.',
+  'conflict.reloaded': 'Neu geladen. Ihre Eingaben liegen über deren Fassung: prüfen Sie sie und speichern Sie erneut.',
+  'action.reload': 'Neu laden',
 };
 
 /** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */

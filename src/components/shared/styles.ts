@@ -112,6 +112,37 @@ export const baseStyles = css`
     background: var(--_ce-danger-fill-quiet);
     color: var(--_ce-danger-text);
   }
+  /* The conflict flow (shared/conflict.ts) and the permissions message (shared/capabilities.ts). */
+  .ce-conflict {
+    display: grid;
+    gap: var(--_ce-space-s);
+    justify-items: start;
+    border-inline-start-width: 4px;
+    border-color: var(--_ce-warning-border);
+    background: var(--_ce-warning-fill-quiet);
+    color: var(--_ce-warning-text);
+  }
+  .ce-conflict p,
+  .ce-changes p {
+    margin: 0;
+  }
+  .ce-changes {
+    display: grid;
+    gap: var(--_ce-space-2xs);
+  }
+  .ce-changes-list {
+    margin: 0;
+    padding-inline-start: var(--_ce-space-l);
+  }
+  .ce-change {
+    overflow-wrap: anywhere;
+  }
+  .ce-permissions {
+    margin-block-end: var(--_ce-space-s);
+    border-color: var(--_ce-warning-border);
+    background: var(--_ce-warning-fill-quiet);
+    color: var(--_ce-warning-text);
+  }
   .ce-skeleton {
     display: grid;
     gap: var(--_ce-space-s);

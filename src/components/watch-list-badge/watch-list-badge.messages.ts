@@ -15,6 +15,11 @@ export const badgeMessages = createMessages({
     saved: 'Watch-list note saved.',
     cleared: 'Removed from the watch list.',
     setBy: '{name}, {date}',
+    conflict: 'The watch-list note was changed by someone else since you opened it.',
+    onList: 'On the watch list',
+    yes: 'Yes',
+    no: 'No',
+    noNote: '—',
   },
   de: {
     label: 'Beobachtungsliste',
@@ -29,6 +34,11 @@ export const badgeMessages = createMessages({
     saved: 'Notiz gespeichert.',
     cleared: 'Von der Beobachtungsliste genommen.',
     setBy: '{name}, {date}',
+    conflict: 'Die Notiz zur Beobachtungsliste wurde von jemand anderem geändert, seit Sie sie geöffnet haben.',
+    onList: 'Auf der Beobachtungsliste',
+    yes: 'Ja',
+    no: 'Nein',
+    noNote: '—',
   },
 });
 

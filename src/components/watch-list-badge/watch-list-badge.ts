@@ -1,8 +1,10 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { tags, type Me, type WatchList } from '../../sdk/index.js';
+import { tags, type WatchList } from '../../sdk/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
+import { CapabilitiesController } from '../shared/capabilities.js';
+import { ConflictFlow, changedFields, renderConflict } from '../shared/conflict.js';
 import { formatDateTime } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';
@@ -55,6 +57,12 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  * @csspart clear-button - Takes the customer off the watch list.
  * @csspart error - A failed load or save, in words.
  * @csspart retry-button - Loads again after a failed load.
+ * @csspart conflict - In the editor: the note was changed by someone else (role="alert"), with what changed and Reload.
+ * @csspart conflict-changes - What changed since the editor opened, in the conflict message.
+ * @csspart reload-button - Reload, in the conflict message: their version becomes the base, the typed note stays.
+ * @csspart changes - After Reload: the editor now rests on the latest version, and what changed.
+ * @csspart permissions-message - Shown where the Add button or editor would be (`editable`) when the user's permissions could not be loaded.
+ * @csspart permissions-retry-button - Asks for the permissions again.
  * @csspart message - The configuration message when there is no client.
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart config-message - The message shown when no API client is configured.
@@ -114,6 +122,8 @@ export class WatchListBadge extends CeElement {
   @state() private saveError: string | undefined;
   @state() private noteError: string | undefined;
   @state() private announcement = '';
+  /** The watch list as it was when the editor opened (or after Reload): its version goes with the save. */
+  @state() private base: WatchList | undefined;
   /** After a clear made here, offer "Add" so that focus has somewhere to land (and undo is near). */
   @state() private clearedHere = false;
 
@@ -132,10 +142,33 @@ export class WatchListBadge extends CeElement {
     initialValue: ([id]) => (this.watchList?.customerId === id ? this.watchList : undefined),
   });
 
-  private readonly me = new ResourceController<Me, readonly []>(this, {
-    args: () => (this.readonly || this.decorative ? undefined : []),
-    load: (_args, signal, client) => client.me.get({ signal }),
-    tags: () => [tags.me()],
+  private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly && !this.decorative });
+
+  /** Someone else changed the note first: what changed, and Reload onto their version. */
+  private readonly conflict = new ConflictFlow<WatchList>(this, {
+    reread: async () => {
+      const client = this.api;
+      const id = this.effectiveId;
+      if (!client || !id) throw new Error('No client or customer to re-read.');
+      const latest = await client.watchList.get(id, { cache: 'reload' });
+      this.data.set(latest);
+      return latest;
+    },
+    changes: (before, after) =>
+      changedFields(
+        [
+          { label: this.m('onList'), show: (w) => this.m(w.active ? 'yes' : 'no') },
+          { label: this.m('noteLabel'), show: (w) => (w.active && w.note ? w.note : this.m('noNote')) },
+        ],
+        before,
+        after,
+      ),
+    rebase: (latest) => {
+      // What the user typed stays; an untouched draft takes their note.
+      if (this.draft === this.noteOf(this.base)) this.draft = this.noteOf(latest);
+      this.base = latest;
+      this.saveError = undefined;
+    },
   });
 
   private readonly onDocumentKeydown = (event: KeyboardEvent) => {
@@ -170,8 +203,7 @@ export class WatchListBadge extends CeElement {
       !!this.api &&
       !this.readonly &&
       !this.decorative &&
-      this.me.status !== 'error' &&
-      !!this.me.value?.capabilities.includes(EDIT_CAPABILITY)
+      this.caps.can(EDIT_CAPABILITY)
     );
   }
 
@@ -231,6 +263,7 @@ export class WatchListBadge extends CeElement {
     const canEdit = this.canEdit;
     return html`
       ${watchList.active ? this.renderFlag(watchList, canEdit) : this.renderAdd(canEdit)}
+      ${this.editable ? this.caps.render() : nothing}
       ${canEdit ? this.renderEditor(watchList) : nothing}
       <span class="ce-visually-hidden" role="status">${this.announcement}</span>
     `;
@@ -318,6 +351,7 @@ export class WatchListBadge extends CeElement {
             ${this.noteError
               ? html`<p id="note-error" part="field-error" class="ce-field-error">${this.noteError}</p>`
               : nothing}
+            ${renderConflict(this, this.conflict, { headline: this.m('conflict'), gone: this.m('conflict') })}
             ${this.saveError ? html`<p part="error" class="ce-message ce-error" role="alert">${this.saveError}</p>` : nothing}
             <div class="actions">
               <button
@@ -392,7 +426,9 @@ export class WatchListBadge extends CeElement {
 
   private openEditor(): void {
     if (!this.canEdit || this.editorOpen) return;
-    this.draft = this.current?.active ? (this.current.note ?? '') : '';
+    this.base = this.current;
+    this.conflict.reset();
+    this.draft = this.noteOf(this.base);
     this.noteError = undefined;
     this.saveError = undefined;
     this.announcement = '';
@@ -408,9 +444,15 @@ export class WatchListBadge extends CeElement {
     if (!this.editorOpen) return;
     this.editorOpen = false;
     this.draft = '';
+    this.base = undefined;
+    this.conflict.reset();
     this.noteError = undefined;
     this.saveError = undefined;
     this.restoreFocus = true;
+  }
+
+  private noteOf(watchList: WatchList | undefined): string {
+    return watchList?.active ? (watchList.note ?? '') : '';
   }
 
   private onInput(event: Event): void {
@@ -430,7 +472,9 @@ export class WatchListBadge extends CeElement {
       this.textarea?.focus();
       return;
     }
-    await this.write(() => client.watchList.set(customerId, note), customerId, 'saved');
+    // The version the user's edit rests on, not whatever the badge shows now.
+    const version = (this.base ?? this.current)?.version ?? 0;
+    await this.write(() => client.watchList.set(customerId, note, { version }), customerId, 'saved');
   }
 
   private async onClear(): Promise<void> {
@@ -438,7 +482,8 @@ export class WatchListBadge extends CeElement {
     const client = this.api;
     const customerId = this.effectiveId;
     if (!client || !customerId) return;
-    const cleared = await this.write(() => client.watchList.clear(customerId), customerId, 'cleared');
+    const version = (this.base ?? this.current)?.version ?? 0;
+    const cleared = await this.write(() => client.watchList.clear(customerId, { version }), customerId, 'cleared');
     if (cleared) this.clearedHere = true;
   }
 
@@ -459,7 +504,9 @@ export class WatchListBadge extends CeElement {
       emit(this, 'watch-list-change', { customerId, active: result.active, note: result.note });
       return true;
     } catch (error) {
-      // The draft stays as typed; the server's words go beside the field, ours in the alert.
+      // The draft stays as typed. A conflict says what changed (the shared flow); otherwise the
+      // server's words go beside the field, ours in the alert.
+      if (this.conflict.handle(error, this.base)) return false;
       this.noteError = fieldErrors(error).get('note');
       this.saveError = errorMessage(error, (key, params) => this.t(key, params));
       return false;

@@ -16,7 +16,9 @@ export type ErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
-  | 'invalid-response';
+  | 'invalid-response'
+  | 'invalid-id'
+  | 'redirect';
 
 export interface ErrorDetails {
   /** HTTP status of the response, when there was one. */
@@ -28,6 +30,11 @@ export interface ErrorDetails {
   /** URL of the failed request (never carries credentials: the token travels in a header). */
   url?: string;
   cause?: unknown;
+  /**
+   * The request was sent and it is not known whether the server applied it: the answer was lost,
+   * cut off, late or unreadable. Only ever true for writes.
+   */
+  uncertain?: boolean;
 }
 
 /** The base class of every error the SDK throws (a caller's own abort excepted). */
@@ -38,6 +45,13 @@ export class CustomerElementsError extends Error {
   readonly problem?: Problem;
   readonly method?: string;
   readonly url?: string;
+  /**
+   * True when a write was sent and whether the server applied it is unknown (the connection
+   * dropped, the answer was late, cut off or unreadable). Repeating the same call is safe: the SDK
+   * sends it again with the same `Idempotency-Key`, so the server answers with what it did the
+   * first time instead of doing it twice. False for reads and for answers that say what happened.
+   */
+  readonly uncertain: boolean;
 
   constructor(kind: ErrorKind, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -47,6 +61,7 @@ export class CustomerElementsError extends Error {
     if (details.problem !== undefined) this.problem = details.problem;
     if (details.method !== undefined) this.method = details.method;
     if (details.url !== undefined) this.url = details.url;
+    this.uncertain = details.uncertain === true;
     Object.defineProperty(this, ERROR_BRAND, { value: kind, enumerable: false });
   }
 }
@@ -61,6 +76,15 @@ export function errorKind(value: unknown): ErrorKind | undefined {
 /** True for any error thrown by the SDK, whichever realm or copy of the SDK created it. */
 export function isCustomerElementsError(value: unknown): value is CustomerElementsError {
   return errorKind(value) !== undefined;
+}
+
+/**
+ * True for an SDK error after which it is unknown whether a write was applied (see
+ * `CustomerElementsError.uncertain`): read the record again, or repeat the same call, before
+ * telling the user it was not saved.
+ */
+export function isUncertainError(value: unknown): value is CustomerElementsError & { readonly uncertain: true } {
+  return isCustomerElementsError(value) && (value as { uncertain?: unknown }).uncertain === true;
 }
 
 /** Ensure a message is a sentence: trimmed, with a full stop. */

@@ -75,7 +75,11 @@ export async function errorFromResponse(response: Response, method: string, url:
     case 409:
     case 412: {
       const currentVersion = problem.currentVersion ?? parseEtagVersion(response.headers.get('etag'));
-      return new ConflictError(message, { ...details, ...(currentVersion === undefined ? {} : { currentVersion }) });
+      return new ConflictError(message, {
+        ...details,
+        ...(currentVersion === undefined ? {} : { currentVersion }),
+        ...(problem.roleHolders?.length ? { roleHolders: problem.roleHolders } : {}),
+      });
     }
     default:
       return new HttpError(message, details);

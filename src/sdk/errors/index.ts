@@ -1,4 +1,4 @@
-export { CustomerElementsError, isCustomerElementsError, errorKind, ERROR_BRAND, type ErrorKind, type ErrorDetails } from './customer-elements-error.js';
+export { CustomerElementsError, isCustomerElementsError, isUncertainError, errorKind, ERROR_BRAND, type ErrorKind, type ErrorDetails } from './customer-elements-error.js';
 export { NetworkError, isNetworkError } from './network-error.js';
 export { TimeoutError, isTimeoutError } from './timeout-error.js';
 export { HttpError, isHttpError } from './http-error.js';
@@ -9,3 +9,5 @@ export { ForbiddenError, isForbiddenError } from './forbidden-error.js';
 export { NotFoundError, isNotFoundError } from './not-found-error.js';
 export { InvalidResponseError, isInvalidResponseError, type ResponseIssue } from './invalid-response-error.js';
 export { errorFromResponse, readProblem } from './from-response.js';
+export { InvalidIdError, isInvalidIdError } from './invalid-id-error.js';
+export { RedirectError, isRedirectError } from './redirect-error.js';

@@ -25,18 +25,29 @@ export function addressesResource(core: Core) {
     listAll(customerId: string, query: Omit<AddressQuery, 'cursor'> = {}, opts?: IterateOptions): AsyncIterable<Address> {
       return paginate((cursor, signal) => core.call('addresses.list', { customerId }, { query: { ...query, cursor }, signal }), opts?.signal);
     },
+    /**
+     * Add an address. Admin and billing are held by one address at most: giving one that another
+     * address holds throws a `ConflictError` whose `roleHolders` names that address, unless
+     * `body.moveRoles` names it (`{ roles: ['billing'], moveRoles: { billing: holderId } }`), which
+     * takes the role from it in the same write. Delivery may be on any number of addresses.
+     */
     async create(customerId: string, body: AddressInput, opts?: WriteOptions): Promise<Address> {
-      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal });
+      const address = await core.call('addresses.create', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return address;
     },
+    /**
+     * Change an address or its roles (with the version read). The role rule is `create`'s: a
+     * single-holder role held elsewhere throws a `ConflictError` with `roleHolders` unless
+     * `patch.moveRoles` names the holder; the holder then loses it (its version changes too).
+     */
     async update(customerId: string, addressId: string, patch: AddressPatch, opts: VersionedWriteOptions): Promise<Address> {
-      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal });
+      const address = await core.call('addresses.update', { customerId, addressId }, { body: patch, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(customerId);
       return address;
     },
     async delete(customerId: string, addressId: string, opts?: WriteOptions): Promise<void> {
-      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal });
+      await core.call('addresses.delete', { customerId, addressId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
     },
   };

@@ -12,6 +12,8 @@ export interface UploadOptions {
    */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
+  /** See `WriteOptions.idempotencyKey`. */
+  idempotencyKey?: string;
 }
 
 export function attachmentsResource(core: Core) {
@@ -27,8 +29,11 @@ export function attachmentsResource(core: Core) {
       core.commit({ invalidate: [tags.attachments(customerId), tags.notes(customerId)] });
       return attachment;
     },
-    /** The content of an attachment (not cached). */
-    download(attachmentId: string, opts?: WriteOptions): Promise<Blob> {
+    /**
+     * The content of an attachment (not cached). A redirect is followed only to the API's origin
+     * or one of `downloadOrigins`; anything else rejects with a RedirectError.
+     */
+    download(attachmentId: string, opts?: { signal?: AbortSignal }): Promise<Blob> {
       return core.call('attachments.download', { attachmentId }, { signal: opts?.signal });
     },
     /** Delete an attachment. */
@@ -39,7 +44,7 @@ export function attachmentsResource(core: Core) {
         .values('attachments.list')
         .flatMap((list) => list as Attachment[])
         .find((attachment) => attachment.id === attachmentId);
-      await core.call('attachments.delete', { attachmentId }, { signal: opts?.signal });
+      await core.call('attachments.delete', { attachmentId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       core.commit({
         invalidate: known
           ? [tags.attachments(known.customerId), tags.notes(known.customerId), ...(known.orderId ? [tags.order(known.orderId)] : [])]

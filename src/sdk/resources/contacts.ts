@@ -13,17 +13,17 @@ export function contactsResource(core: Core) {
       return core.read('contacts.list', { customerId }, undefined, [tags.contacts(customerId)], opts);
     },
     async create(customerId: string, body: ContactInput, opts?: WriteOptions): Promise<Contact> {
-      const contact = await core.call('contacts.create', { customerId }, { body, signal: opts?.signal });
+      const contact = await core.call('contacts.create', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return contact;
     },
     async update(customerId: string, contactId: string, patch: ContactPatch, opts: VersionedWriteOptions): Promise<Contact> {
-      const contact = await core.call('contacts.update', { customerId, contactId }, { body: patch, version: opts.version, signal: opts.signal });
+      const contact = await core.call('contacts.update', { customerId, contactId }, { body: patch, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(customerId);
       return contact;
     },
     async delete(customerId: string, contactId: string, opts?: WriteOptions): Promise<void> {
-      await core.call('contacts.delete', { customerId, contactId }, { signal: opts?.signal });
+      await core.call('contacts.delete', { customerId, contactId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
     },
   };

@@ -39,7 +39,7 @@ export function customersResource(core: Core) {
 
     /** Create a customer. */
     async create(body: CustomerCreate, opts?: WriteOptions): Promise<Customer> {
-      const customer = await core.call('customers.create', {}, { body, signal: opts?.signal });
+      const customer = await core.call('customers.create', {}, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       core.commit({
         put: [putCustomer(customer)],
         invalidate: [tags.search(), ...(customer.agentId ? [tags.customer(customer.agentId)] : [])],
@@ -52,7 +52,7 @@ export function customersResource(core: Core) {
      * someone else changed the customer meanwhile the call rejects with a ConflictError.
      */
     async update(customerId: string, patch: CustomerPatch, opts: VersionedWriteOptions): Promise<Customer> {
-      const customer = await core.call('customers.update', { customerId }, { body: patch, version: opts.version, signal: opts.signal });
+      const customer = await core.call('customers.update', { customerId }, { body: patch, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       core.commit({
         put: [putCustomer(customer)],
         // Summaries show some of these fields, the server writes a system note, and terms or the

@@ -17,7 +17,7 @@ export function loyaltyResource(core: Core) {
     },
     /** Add or take away points. */
     async adjust(customerId: string, body: LoyaltyAdjustmentRequest, opts?: WriteOptions): Promise<Loyalty> {
-      const loyalty = await core.call('loyalty.adjust', { customerId }, { body, signal: opts?.signal });
+      const loyalty = await core.call('loyalty.adjust', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       core.commit({ put: [{ route: 'loyalty.get', params: { customerId }, tags: [tags.loyalty(customerId)], value: loyalty }] });
       return loyalty;
     },

@@ -25,19 +25,19 @@ export function notesResource(core: Core) {
     },
     /** Add a manual note, recorded against the signed-in user. */
     async create(customerId: string, body: NoteInput, opts?: WriteOptions): Promise<Note> {
-      const note = await core.call('notes.create', { customerId }, { body, signal: opts?.signal });
+      const note = await core.call('notes.create', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return note;
     },
     /** Pin or unpin a note. */
     async pin(customerId: string, noteId: string, pinned: boolean, opts?: WriteOptions): Promise<Note> {
-      const note = await core.call('notes.update', { customerId, noteId }, { body: { pinned }, signal: opts?.signal });
+      const note = await core.call('notes.update', { customerId, noteId }, { body: { pinned }, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return note;
     },
     /** Mark a manual note removed; the removal is itself recorded. Returns the removed note. */
     async remove(customerId: string, noteId: string, opts?: WriteOptions): Promise<Note> {
-      const note = await core.call('notes.remove', { customerId, noteId }, { signal: opts?.signal });
+      const note = await core.call('notes.remove', { customerId, noteId }, { signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       changed(customerId);
       return note;
     },

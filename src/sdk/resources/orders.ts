@@ -25,6 +25,8 @@ export interface AttachOptions {
   filename?: string;
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
+  /** See `WriteOptions.idempotencyKey`. */
+  idempotencyKey?: string;
 }
 
 type OrderAction =
@@ -48,6 +50,7 @@ export function ordersResource(core: Core) {
     const order = (await core.call(id satisfies RouteId, { orderId }, {
       ...(body === undefined ? {} : { body }),
       signal: opts?.signal,
+      idempotencyKey: opts?.idempotencyKey,
     })) as Order;
     changed(order);
     return order;

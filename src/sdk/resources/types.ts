@@ -4,6 +4,12 @@ export type { ReadOptions };
 /** Options of every write. */
 export interface WriteOptions {
   signal?: AbortSignal;
+  /**
+   * The `Idempotency-Key` to send. By default the SDK makes one per intent and sends the same one
+   * on every retry, and again when the identical write is repeated after an uncertain failure.
+   * Give your own to tie a write to something you keep (e.g. a draft's id).
+   */
+  idempotencyKey?: string;
 }
 /** Options of a write guarded by optimistic concurrency: the version the change is based on. */
 export interface VersionedWriteOptions extends WriteOptions {

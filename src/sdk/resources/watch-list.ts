@@ -1,7 +1,7 @@
 import type { Core } from '../core.js';
 import type { Customer, CustomerSummary, Page, WatchList } from '../schemas.js';
 import { tags } from '../tags.js';
-import type { ReadOptions, WriteOptions } from './types.js';
+import type { ReadOptions, VersionedWriteOptions } from './types.js';
 
 function patchPage(value: unknown, customerId: string, watchListed: boolean): unknown {
   const page = value as Page<CustomerSummary>;
@@ -38,15 +38,18 @@ export function watchListResource(core: Core) {
     get(customerId: string, opts?: ReadOptions): Promise<WatchList> {
       return core.read('watchList.get', { customerId }, undefined, [tags.watchList(customerId)], opts);
     },
-    /** Set or edit the watch-list note. */
-    async set(customerId: string, note: string, opts?: WriteOptions): Promise<WatchList> {
-      const watchList = await core.call('watchList.set', { customerId }, { body: { note }, signal: opts?.signal });
+    /**
+     * Set or edit the watch-list note. `version` is the watch list's version as read: when someone
+     * else changed it meanwhile the call rejects with a ConflictError.
+     */
+    async set(customerId: string, note: string, opts: VersionedWriteOptions): Promise<WatchList> {
+      const watchList = await core.call('watchList.set', { customerId }, { body: { note }, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(watchList);
       return watchList;
     },
-    /** Clear the watch-list note. */
-    async clear(customerId: string, opts?: WriteOptions): Promise<WatchList> {
-      const watchList = await core.call('watchList.clear', { customerId }, { signal: opts?.signal });
+    /** Clear the watch-list note (`version` as for `set`). */
+    async clear(customerId: string, opts: VersionedWriteOptions): Promise<WatchList> {
+      const watchList = await core.call('watchList.clear', { customerId }, { version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       changed(watchList);
       return watchList;
     },
