@@ -346,7 +346,9 @@ before(async function () {
 after(async () => {
   await setViewport({ width: 800, height: 600 });
   const strings = Object.keys(STRINGS).length;
-  console.info(
+  // The figure the issue asks for, in the run's output (web-test-runner shows console.log, not info).
+  // oxlint-disable-next-line no-console
+  console.log(
     `layout sweep: ${strings} strings × ${WIDTHS.length} widths × ${componentsSwept.size} components = ${swept} component sweeps, ${measured} boxes measured; ` +
       `scroll containers (content not measured): ${[...scrollers].join(', ') || 'none'}`,
   );
