@@ -13,7 +13,9 @@ import { click, clientFor, expectAxeClean, startMocks, waitFor } from './helpers
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;
 
-before(async () => {
+before(async function () {
+  // Starting the mock API (worker, data set) takes seconds on a busy machine: more than a test's 10 s.
+  this.timeout(60_000);
   mocks = await startMocks();
 });
 

@@ -10,7 +10,9 @@ import { countRequests, deepQuery, deepQueryAll, screenLoaded, sectionHost } fro
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;
 
-before(async () => {
+before(async function () {
+  // Starting the mock API (worker, data set) takes seconds on a busy machine: more than a test's 10 s.
+  this.timeout(60_000);
   mocks = await startMocks();
 });
 

@@ -10,7 +10,9 @@ import { click, clientFor, expectAxeClean, hover, moveMouseAway, startMocks, wai
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;
 
-before(async () => {
+before(async function () {
+  // Starting the mock API (worker, data set) takes seconds on a busy machine: more than a test's 10 s.
+  this.timeout(60_000);
   // Thousands of notes for the paging test; the rest of the data set stays small.
   mocks = await startMocks({ size: { customers: 50, orders: 200, bigCustomerOrders: 200, manyNotes: 2500 } });
 });

@@ -19,7 +19,9 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('the SDK in the browser', () => {
   let mocks: Mocks;
-  before(async () => {
+  before(async function () {
+    // Starting the mock API (worker, data set) takes seconds on a busy machine: more than a test's 10 s.
+    this.timeout(60_000);
     mocks = await startMocks();
   });
   afterEach(() => {

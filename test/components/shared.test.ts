@@ -348,7 +348,9 @@ describe('ResourceController', () => {
 
   describe('with the mock API', () => {
     let mocks: Mocks;
-    before(async () => {
+    before(async function () {
+      // Starting the mock API (worker, data set) takes seconds on a busy machine: more than a test's 10 s.
+      this.timeout(60_000);
       mocks = await startMocks();
     });
     afterEach(() => mocks.scenario.reset());

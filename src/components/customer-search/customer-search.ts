@@ -60,6 +60,8 @@ export const MIN_QUERY_LENGTH: Readonly<Record<SearchCriterion, number>> = {
 const SEGMENTS: readonly CustomerSegment[] = ['all', 'trade', 'retail'];
 /** A–Z, then `#` for names that start with anything else (the API's `initial`). */
 const LETTERS: readonly string[] = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'];
+/** Keys of the search box that move (or leave) the active result. */
+const MOVE_KEYS: ReadonlySet<string> = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape']);
 
 
 /** What produced a first page: the exact query sent, so that "Load more" continues the same search. */
@@ -97,7 +99,9 @@ interface FirstPage {
  *
  * Keyboard, in the search box: ArrowDown/ArrowUp move through the results (opening the list when
  * closed; ArrowDown on the last loaded result loads the next page); Home/End go to the first/last
- * result once a result is active (otherwise they move the caret); Enter chooses the active result
+ * result once a result is active (otherwise they move the caret; End while a page is loading lands on
+ * the last result of that page when it arrives, and moving the active result only scrolls, never
+ * loads); Enter chooses the active result
  * (or searches at once when none is active); Escape closes the list, a second Escape clears the
  * box; Tab leaves. In the A–Z toolbar: ArrowLeft/ArrowRight (and Up/Down) move between letters,
  * wrapping; Home/End go to A/#; Enter or Space presses a letter, pressing it again clears it.
@@ -197,8 +201,18 @@ export class CustomerSearch extends CeElement {
   private moreAbort: AbortController | undefined;
   /** Bumped whenever the first page changes: a "Load more" answer for an older search is dropped. */
   private generation = 0;
-  /** ArrowDown on the last loaded option asked for more: move on when they arrive. */
-  private advanceOnLoad = false;
+  /**
+   * A key that could not finish before the next page arrives: ArrowDown on the last loaded option
+   * (`next`: move on to the first new result) or End while a page is loading (`last`: land on the
+   * new last result). Any other move cancels it, so a page arriving late never moves the user.
+   */
+  private pendingMove: 'next' | 'last' | undefined;
+  /**
+   * The list's scroll position after our own `scrollIntoView`: the scroll event it causes is not
+   * the user scrolling, so it must not load a page (End would otherwise load the next page and
+   * no longer be on the last result, and each new last result would load another).
+   */
+  private ownScrollTop: number | undefined;
   /** The letter that takes Tab (roving tabindex); -1 follows the pressed letter. */
   private focusLetter = -1;
   private badges = new Map<string, WatchListBadge>();
@@ -281,7 +295,7 @@ export class CustomerSearch extends CeElement {
       this.total = first?.page.total ?? 0;
       this.moreStatus = 'idle';
       this.moreError = undefined;
-      this.advanceOnLoad = false;
+      this.pendingMove = undefined;
       this.activeIndex = -1;
       const shown = new Set(first?.page.items.map((c) => c.id));
       for (const id of this.badges.keys()) if (!shown.has(id)) this.badges.delete(id);
@@ -293,7 +307,10 @@ export class CustomerSearch extends CeElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('activeIndex' as keyof CustomerSearch) && this.activeIndex >= 0) {
+      const list = this.listboxEl;
+      const before = list?.scrollTop;
       this.renderRoot.querySelector(`#${this.optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+      if (list && list.scrollTop !== before) this.ownScrollTop = list.scrollTop;
     }
   }
 
@@ -383,15 +400,16 @@ export class CustomerSearch extends CeElement {
       this.nextCursor = page.nextCursor;
       this.total = page.total;
       this.moreStatus = 'idle';
-      if (this.advanceOnLoad) {
-        this.advanceOnLoad = false;
-        this.activeIndex = Math.min(this.activeIndex + 1, this.items().length - 1);
-      }
+      const move = this.pendingMove;
+      this.pendingMove = undefined;
+      const last = this.items().length - 1;
+      if (move === 'next') this.activeIndex = Math.min(this.activeIndex + 1, last);
+      else if (move === 'last') this.activeIndex = last;
     } catch (error) {
       if (generation !== this.generation || abort.signal.aborted) return;
       this.moreStatus = 'error';
       this.moreError = error;
-      this.advanceOnLoad = false;
+      this.pendingMove = undefined;
     }
   }
 
@@ -425,6 +443,8 @@ export class CustomerSearch extends CeElement {
     const items = this.items();
     const open = this.isOpen();
     const last = items.length - 1;
+    // A move replaces one still waiting for a page (ArrowDown and End renew it below).
+    if (MOVE_KEYS.has(event.key)) this.pendingMove = undefined;
     switch (event.key) {
       case 'ArrowDown':
         event.preventDefault();
@@ -434,7 +454,7 @@ export class CustomerSearch extends CeElement {
         } else if (this.activeIndex < last) {
           this.activeIndex++;
         } else if (this.activeIndex === last && this.nextCursor) {
-          this.advanceOnLoad = true;
+          this.pendingMove = 'next';
           void this.loadMore();
         }
         break;
@@ -455,6 +475,8 @@ export class CustomerSearch extends CeElement {
         if (open && this.activeIndex >= 0 && items.length) {
           event.preventDefault();
           this.activeIndex = event.key === 'Home' ? 0 : last;
+          // End is the last result: when a page is on its way, that is the last of the page.
+          if (event.key === 'End' && this.moreStatus === 'loading') this.pendingMove = 'last';
         }
         break;
       case 'ArrowLeft':
@@ -554,6 +576,9 @@ export class CustomerSearch extends CeElement {
   private onListScroll(): void {
     const list = this.listboxEl;
     if (!list || !this.nextCursor || this.moreStatus !== 'idle') return;
+    // Keyboard moves scroll the active result into view; only the user's own scrolling loads.
+    if (list.scrollTop === this.ownScrollTop) return;
+    this.ownScrollTop = undefined;
     if (list.scrollTop + list.clientHeight >= list.scrollHeight - 48) void this.loadMore();
   }
 

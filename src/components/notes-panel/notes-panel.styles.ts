@@ -130,6 +130,7 @@ export const notesPanelStyles = css`
   }
   .removed-by {
     margin: var(--_ce-space-2xs) 0 0;
+    overflow-wrap: anywhere;
     color: var(--_muted);
     font-style: italic;
   }

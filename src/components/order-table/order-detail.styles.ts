@@ -75,12 +75,15 @@ export const detailStyles = css`
     }
     .header {
       display: grid;
+      /* One track no wider than the detail: a long order number wraps instead of widening it. */
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_ce-space-xs);
       margin-block-end: var(--_gap);
     }
     .title {
       margin: 0;
       font-size: 1.25rem;
+      overflow-wrap: anywhere;
     }
     .hint {
       color: var(--_ce-text-quiet);
@@ -94,7 +97,8 @@ export const detailStyles = css`
     .meta,
     .totals {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      /* Columns of 12rem where they fit; one full-width column in a narrower detail. */
+      grid-template-columns: repeat(auto-fill, minmax(min(12rem, 100%), 1fr));
       gap: var(--_ce-space-xs) var(--_ce-space-l);
       margin: 0;
     }
