@@ -2,6 +2,7 @@
  * The address book's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   heading: 'Addresses',
@@ -142,4 +143,4 @@ const de: Catalogue<AddressBookMessageKey> = {
 };
 
 /** The address book's text for a locale, falling back to English key by key. */
-export const addressMessage = createMessages({ en, de });
+export const addressMessage = createMessages({ en, de, ar });

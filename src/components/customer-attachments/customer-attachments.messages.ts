@@ -2,6 +2,7 @@
  * The attachments panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   heading: 'Attachments',
@@ -112,4 +113,4 @@ const de: Catalogue<keyof typeof en> = {
 };
 
 export type AttachmentsMessageKey = keyof typeof en;
-export const attachmentsMessage = createMessages({ en, de });
+export const attachmentsMessage = createMessages({ en, de, ar });

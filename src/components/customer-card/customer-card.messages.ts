@@ -5,6 +5,7 @@
  * them; shared texts (errors, retry, loading) come from the base's `t()`.
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   // sections
@@ -54,8 +55,8 @@ const en = {
   'value.empty': '—',
   'value.passwordSet': 'Password set',
   'value.noPassword': 'No password',
-  'value.subCustomerCount': 'Acts for {count} sub-customers',
-  'value.subCustomerOne': 'Acts for 1 sub-customer',
+  'value.subCustomers_one': 'Acts for 1 sub-customer',
+  'value.subCustomers_other': 'Acts for {count} sub-customers',
   'value.agentOf': 'Sub-customer of {agent}',
   'value.points': '{points} points',
   'value.unknownOption': 'Unknown ({id})',
@@ -154,8 +155,8 @@ const de: Catalogue<CardMessageKey> = {
   'value.empty': '—',
   'value.passwordSet': 'Passwort gesetzt',
   'value.noPassword': 'Kein Passwort',
-  'value.subCustomerCount': 'Vermittler für {count} Unterkunden',
-  'value.subCustomerOne': 'Vermittler für 1 Unterkunden',
+  'value.subCustomers_one': 'Vermittler für 1 Unterkunden',
+  'value.subCustomers_other': 'Vermittler für {count} Unterkunden',
   'value.agentOf': 'Unterkunde von {agent}',
   'value.points': '{points} Punkte',
   'value.unknownOption': 'Unbekannt ({id})',
@@ -203,4 +204,4 @@ const de: Catalogue<CardMessageKey> = {
 };
 
 /** The card's text for `key` in `locale` (its language, else English), with `{param}`s filled in. */
-export const cardMessage = createMessages({ en, de });
+export const cardMessage = createMessages({ en, de, ar });

@@ -406,7 +406,7 @@ export class CustomerCard extends CeElement {
       ${c.type === 'agent'
         ? this.field(
             this.m('field.subCustomers'),
-            c.subCustomerCount === 1 ? this.m('value.subCustomerOne') : this.m('value.subCustomerCount', { count: formatNumber(c.subCustomerCount, this.resolvedLocale) }),
+            this.m('value.subCustomers_other', { count: c.subCustomerCount }),
           )
         : nothing}
       ${c.agentId

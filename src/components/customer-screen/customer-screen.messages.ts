@@ -2,6 +2,7 @@
  * The customer screen's own UI text (the sections' contents bring their own).
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   screenLabel: 'Customer {name}',
@@ -32,4 +33,4 @@ const de: Catalogue<keyof typeof en> = {
 };
 
 export type ScreenMessageKey = keyof typeof en;
-export const screenMessage = createMessages({ en, de });
+export const screenMessage = createMessages({ en, de, ar });

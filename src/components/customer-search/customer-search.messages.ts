@@ -3,6 +3,7 @@
  * catalogue).
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   criterionLabel: 'Search by',
@@ -96,4 +97,4 @@ const de: Catalogue<SearchMessageKey> = {
 };
 
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
-export const searchMessage = createMessages({ en, de });
+export const searchMessage = createMessages({ en, de, ar });

@@ -671,7 +671,7 @@ export class CustomerSearch extends CeElement {
       return this.msg('showing', { shown: formatNumber(items.length, locale), total: formatNumber(this.total, locale) });
     }
     if (this.total === 0) return this.emptyText();
-    return this.total === 1 ? this.msg('count_one') : this.msg('count_other', { count: formatNumber(this.total, locale) });
+    return this.msg('count_other', { count: this.total });
   }
 
   /** A 400 about the query itself (the server's limit is lower than ours): say so in words. */

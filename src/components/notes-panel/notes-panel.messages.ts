@@ -2,6 +2,7 @@
  * The notes panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages, type Catalogue } from '../shared/i18n.js';
+import ar from './locales/ar.js'; // eager until languages load on demand
 
 const en = {
   heading: 'Notes',
@@ -26,7 +27,8 @@ const en = {
   emptySystem: 'No system notes.',
   showMore: 'Show more',
   loadingMore: 'Loading…',
-  count: '{shown} of {total} notes',
+  count_one: '{shown} of 1 note',
+  count_other: '{shown} of {count} notes',
   pin: 'Pin',
   unpin: 'Unpin',
   pinLabel: 'Pin note from {author}, {time}',
@@ -71,7 +73,8 @@ const de: Catalogue<NotesMessageKey> = {
   cancel: 'Abbrechen',
   empty: 'Noch keine Notizen.',
   showMore: 'Mehr anzeigen',
-  count: '{shown} von {total} Notizen',
+  count_one: '{shown} von 1 Notiz',
+  count_other: '{shown} von {count} Notizen',
   pin: 'Anheften',
   unpin: 'Lösen',
   // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
@@ -104,4 +107,4 @@ const de: Catalogue<NotesMessageKey> = {
 };
 
 /** The notes panel's text for a locale, falling back to English key by key. */
-export const notesMessage = createMessages({ en, de });
+export const notesMessage = createMessages({ en, de, ar });

@@ -567,10 +567,7 @@ export class NotesPanel extends CeElement {
       </ol>
       <div class="footer" part="footer">
         <p class="count" part="count" role="status">
-          ${this.msg('count', {
-            shown: formatNumber(list.items.length, this.resolvedLocale),
-            total: formatNumber(list.total, this.resolvedLocale),
-          })}
+          ${this.msg('count_other', { shown: formatNumber(list.items.length, this.resolvedLocale), count: list.total })}
         </p>
         ${list.nextCursor && !failed
           ? html`<button

@@ -401,7 +401,7 @@ export class OrderTable extends CeElement {
   private countFor(pages: PageCache<OrderSummary> | undefined): string {
     const total = pages?.total;
     if (total === undefined) return '';
-    return total === 1 ? this.m('countOne') : this.m('count', { count: formatNumber(total, this.resolvedLocale) });
+    return this.m('count_other', { count: total });
   }
 
   private ensureSubscription(): void {

@@ -6,6 +6,8 @@
  * {@link createMessages}, so that no two engineers edit one catalogue and every key stays typed.
  */
 import { isValidationError } from '../../sdk/index.js';
+// Eager until languages load on demand (issue 11, item 6).
+import ar from './locales/ar.js';
 
 /** English, complete. The source of the `MessageKey` type. */
 export const en = {
@@ -51,8 +53,18 @@ export const en = {
 
 /** A key of the shared catalogue. */
 export type MessageKey = keyof typeof en;
-/** A message catalogue for one language: every key optional except in English. */
-export type Catalogue<K extends string> = Partial<Record<K, string>>;
+/** A category of `Intl.PluralRules` (English uses one/other; Arabic all six). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/**
+ * The plural forms a language may add to a key that ends in `_other` (`count_other` →
+ * `count_zero`, `count_one`, `count_two`, `count_few`, `count_many`).
+ */
+export type PluralForms<K extends string> = K extends `${infer Base}_other` ? `${Base}_${PluralCategory}` : never;
+/**
+ * A message catalogue for one language: every key optional except in English. A key ending in
+ * `_other` is a plural message: the language may give each of its own plural categories.
+ */
+export type Catalogue<K extends string> = Partial<Record<K | PluralForms<K>, string>>;
 /** Values substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 /** A translate function for the shared catalogue, as components pass it around. */
@@ -109,11 +121,54 @@ export function languageOf(locale: string): string {
   return (locale.split(/[-_]/)[0] ?? '').toLowerCase();
 }
 
-function interpolate(text: string, params?: MessageParams): string {
+/** Writing direction of a locale's script: `rtl` for Arabic, Hebrew, Persian, Urdu and the like. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(languageOf(locale)) ? 'rtl' : 'ltr';
+}
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function safeLocale<T>(locale: string, make: (locale: string) => T): T {
+  try {
+    return make(locale);
+  } catch {
+    return make('en-GB');
+  }
+}
+
+/**
+ * A number as the locale writes it (Arabic-Indic digits in `ar`, as `Intl` does), grouped only
+ * from five digits (`1000`, `12,345`) so that limits and codes read as they always have.
+ */
+function localNumber(n: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    const options = { useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions;
+    format = safeLocale(locale, (l) => new Intl.NumberFormat(l, options));
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
+/** The plural category of `n` in `locale` (`ar`: 0 zero, 1 one, 2 two, 3–10 few, 11–99 many). */
+export function pluralCategory(n: number, locale: string): PluralCategory {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = safeLocale(locale, (l) => new Intl.PluralRules(l));
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n) as PluralCategory;
+}
+
+function interpolate(text: string, locale: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (typeof value !== 'number') return value;
+    return Number.isFinite(value) ? localNumber(value, locale) : '—';
   });
 }
 
@@ -121,23 +176,38 @@ function interpolate(text: string, params?: MessageParams): string {
  * Makes a typed translate function over a component's own catalogues. English must be complete;
  * other languages fall back to English key by key.
  *
+ * Plurals: a key ending in `_other` with a numeric `count` is looked up by the locale's plural
+ * category first (`count_few` in Arabic for 3, `count_one` in English for 1), then as `_other`;
+ * numbers in `params` are written in the locale's digits.
+ *
  * ```ts
  * const msg = createMessages({ en: { 'badge.add': 'Add' }, de: { 'badge.add': 'Hinzufügen' } });
  * msg(this.resolvedLocale, 'badge.add');
+ * msg(this.resolvedLocale, 'found_other', { count: 3 }); // en: found_other, ar: found_few
  * ```
  */
 export function createMessages<const E extends Record<string, string>>(
   catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>,
 ): (locale: string, key: Extract<keyof E, string>, params?: MessageParams) => string {
+  const lookup = (lang: string, key: string): string | undefined =>
+    (catalogues[lang] as Record<string, string | undefined> | undefined)?.[key];
   return (locale, key, params) => {
     const lang = languageOf(locale);
-    const own = lang === 'en' ? undefined : catalogues[lang]?.[key];
-    return interpolate(own ?? catalogues.en[key] ?? key, params);
+    const count = params?.['count'];
+    if (key.endsWith('_other') && typeof count === 'number') {
+      const base = key.slice(0, -'other'.length);
+      const own = lang === 'en' ? undefined : (lookup(lang, base + pluralCategory(count, locale)) ?? lookup(lang, key));
+      const text = own ?? lookup('en', base + pluralCategory(count, 'en')) ?? lookup('en', key) ?? key;
+      // A count reads with the locale's full grouping ("12,345 customers"), like formatNumber.
+      return interpolate(text, locale, { ...params, count: safeLocale(locale, (l) => new Intl.NumberFormat(l)).format(count) });
+    }
+    const own = lang === 'en' ? undefined : lookup(lang, key);
+    return interpolate(own ?? catalogues.en[key] ?? key, locale, params);
   };
 }
 
-/** Translates a shared key for a locale (`de-*` → German, anything else → English). */
-export const translate: (locale: string, key: MessageKey, params?: MessageParams) => string = createMessages({ en, de });
+/** Translates a shared key for a locale (`de-*` → German, `ar-*` → Arabic, anything else → English). */
+export const translate: (locale: string, key: MessageKey, params?: MessageParams) => string = createMessages({ en, de, ar });
 
 type ErrorLike = { kind?: unknown; status?: unknown; name?: unknown };
 
