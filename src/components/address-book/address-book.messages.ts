@@ -4,7 +4,7 @@
 import { createMessages, type Catalogue } from '../shared/i18n.js';
 import ar from './locales/ar.js'; // eager until languages load on demand
 
-const en = {
+export const en = {
   heading: 'Addresses',
   add: 'Add address',
   edit: 'Edit',

@@ -7,7 +7,7 @@
 import { createMessages, type Catalogue } from '../shared/i18n.js';
 import ar from './locales/ar.js'; // eager until languages load on demand
 
-const en = {
+export const en = {
   // sections
   'section.identity': 'Name',
   'section.channel': 'Sales channel',

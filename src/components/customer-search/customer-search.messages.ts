@@ -5,7 +5,7 @@
 import { createMessages, type Catalogue } from '../shared/i18n.js';
 import ar from './locales/ar.js'; // eager until languages load on demand
 
-const en = {
+export const en = {
   criterionLabel: 'Search by',
   segmentLabel: 'Customers',
   queryLabel: 'Find a customer',

@@ -549,12 +549,16 @@ export class CustomerSearch extends CeElement {
     const current = buttons.indexOf(event.target as HTMLButtonElement);
     if (current < 0) return;
     let next = current;
+    // The letters run in reading order: in rtl, ArrowLeft is the next letter.
+    const forward = this.isRtl ? 'ArrowLeft' : 'ArrowRight';
     switch (event.key) {
       case 'ArrowRight':
+      case 'ArrowLeft':
+        next = event.key === forward ? (current + 1) % buttons.length : (current - 1 + buttons.length) % buttons.length;
+        break;
       case 'ArrowDown':
         next = (current + 1) % buttons.length;
         break;
-      case 'ArrowLeft':
       case 'ArrowUp':
         next = (current - 1 + buttons.length) % buttons.length;
         break;

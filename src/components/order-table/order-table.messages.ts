@@ -2,7 +2,7 @@ import { createMessages, type Catalogue } from '../shared/i18n.js';
 import ar from './locales/ar.js'; // eager until languages load on demand
 
 /** The texts of `order-table` and `order-detail` (shared ones — Cancel, Save, errors — come from the shared catalogue). */
-const en = {
+export const en = {
   // table
   gridLabel: 'Orders',
   search: 'Find by order number',

@@ -868,11 +868,12 @@ export class OrderTable extends CeElement {
     const pageRows = rowsPerPage(this.rowHeight, this.metrics().viewportHeight);
     let handled = true;
     switch (event.key) {
+      // Columns run in reading order: right to left in rtl, where ArrowLeft goes to the next one.
       case 'ArrowRight':
-        this.moveTo(row, col + 1);
+        this.moveTo(row, this.isRtl ? col - 1 : col + 1);
         break;
       case 'ArrowLeft':
-        this.moveTo(row, col - 1);
+        this.moveTo(row, this.isRtl ? col + 1 : col - 1);
         break;
       case 'ArrowDown':
         this.moveTo(Math.min(row + 1, total - 1), col);

@@ -188,10 +188,10 @@ function interpolate(text: string, locale: string, params?: MessageParams): stri
  */
 export function createMessages<const E extends Record<string, string>>(
   catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>,
-): (locale: string, key: Extract<keyof E, string>, params?: MessageParams) => string {
+): Messages<E> {
   const lookup = (lang: string, key: string): string | undefined =>
     (catalogues[lang] as Record<string, string | undefined> | undefined)?.[key];
-  return (locale, key, params) => {
+  const msg = (locale: string, key: Extract<keyof E, string>, params?: MessageParams): string => {
     const lang = languageOf(locale);
     const count = params?.['count'];
     if (key.endsWith('_other') && typeof count === 'number') {
@@ -204,7 +204,16 @@ export function createMessages<const E extends Record<string, string>>(
     const own = lang === 'en' ? undefined : lookup(lang, key);
     return interpolate(own ?? catalogues.en[key] ?? key, locale, params);
   };
+  return Object.assign(msg, { catalogues });
 }
+
+/**
+ * A component's translate function; `catalogues` holds what it was made from, so that tests can
+ * check every language against English (missing keys, a term translated two ways).
+ */
+export type Messages<E extends Record<string, string>> = ((locale: string, key: Extract<keyof E, string>, params?: MessageParams) => string) & {
+  readonly catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>;
+};
 
 /** Translates a shared key for a locale (`de-*` → German, `ar-*` → Arabic, anything else → English). */
 export const translate: (locale: string, key: MessageKey, params?: MessageParams) => string = createMessages({ en, de, ar });

@@ -2,7 +2,7 @@ import { createMessages, type Catalogue } from '../shared/i18n.js';
 import ar from './locales/ar.js'; // eager until languages load on demand
 
 /** The badge's own texts (the shared ones — Save, Cancel, errors — come from the shared catalogue). */
-const en = {
+export const en = {
   label: 'Watch list',
   editHint: 'edit the note',
   add: 'Add to watch list',
