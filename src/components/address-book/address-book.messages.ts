@@ -115,7 +115,7 @@ const de: Catalogue<AddressBookMessageKey> = {
   moveHeld: '„{role}“ liegt derzeit bei {address}.',
   moveQuestionOne: 'Zu dieser Adresse verschieben?',
   moveQuestionMany: 'Beide zu dieser Adresse verschieben?',
-  moveConfirm: 'Hierher verschieben',
+  moveConfirm: 'Zu dieser Adresse verschieben',
   moveKeep: 'Abbrechen',
   movedRole: '„{role}“ wurde von {address} hierher verschoben.',
   rolesLabel: 'Rollen',

@@ -22,7 +22,7 @@ const ar: Catalogue<AddressBookMessageKey> = {
   roleDelivery: 'التوصيل',
   roleAdminHint: 'يتلقّى نسخًا من كل شيء',
   roleBillingHint: 'يتلقّى الفواتير',
-  roleDeliveryHint: 'يتلقّى الشحنات',
+  roleDeliveryHint: 'تصل إليه عمليات التوصيل',
   rolesLegend: 'الأدوار',
   rolesHint: 'لكلٍّ من الإدارة والفوترة عنوان واحد فقط: سنسألك قبل نقل أيٍّ منهما من عنوان آخر. أما التوصيل فيمكن أن يكون إلى عدة عناوين.',
   roleHolder: 'حاليًا لدى {address}',

@@ -71,7 +71,7 @@ const ar: Catalogue<OrderMessageKey> = {
   by: 'بواسطة',
   'doc.invoice': 'فاتورة',
   'doc.packing-slip': 'قسيمة التعبئة',
-  'doc.delivery-note': 'إشعار التسليم',
+  'doc.delivery-note': 'إشعار التوصيل',
   'doc.label': 'ملصق',
   'doc.pick-list': 'قائمة الانتقاء',
   triggers: 'مشغّلات الطلب',
