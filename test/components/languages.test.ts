@@ -262,12 +262,13 @@ describe('languages on a live page', () => {
   });
 });
 
+/** A number as `locale` writes it by default (CLDR 48: Latin digits for `ar`, Arabic-Indic for `ar-EG`). */
+const digits = (locale: string, x: number) => new Intl.NumberFormat(locale).format(x);
+
 describe('plural forms', () => {
   it('Arabic picks all six categories; English one and other', () => {
-    // Digits as the locale writes them by default (CLDR 48: Latin for `ar`, Arabic-Indic for `ar-EG`).
-    const n = (locale: string, x: number) => new Intl.NumberFormat(locale).format(x);
     const said = [0, 1, 2, 3, 11, 100].map((x) => orderMessages('ar', 'count_other', { count: x }));
-    expect(said).to.deep.equal(['لا توجد طلبات', 'طلب واحد', 'طلبان', `${n('ar', 3)} طلبات`, `${n('ar', 11)} طلبًا`, `${n('ar', 100)} طلب`]);
+    expect(said).to.deep.equal(['لا توجد طلبات', 'طلب واحد', 'طلبان', `${digits('ar', 3)} طلبات`, `${digits('ar', 11)} طلبًا`, `${digits('ar', 100)} طلب`]);
     expect(orderMessages('ar-EG', 'count_other', { count: 11 })).to.equal('١١ طلبًا');
     expect([1, 2, 1234].map((n) => orderMessages('en-GB', 'count_other', { count: n }))).to.deep.equal(['1 order', '2 orders', '1,234 orders']);
     expect(orderMessages('de-DE', 'count_other', { count: 1 })).to.equal('1 Bestellung');
