@@ -24,15 +24,28 @@ const cardStyles = css`
     min-inline-size: 0;
   }
 
-  /* Server text: never breaks out of its box, never reorders the text around it. */
+  /*
+   * Server text: never breaks out of its box, never reorders the text around it, and reads in its
+   * own direction ("126 Kings Road" and "020 7946 0559" stay as typed in a right-to-left card).
+   */
   .text,
   dd,
   h2,
   h3,
   li {
     overflow-wrap: anywhere;
-    unicode-bidi: isolate;
+    unicode-bidi: plaintext;
     min-inline-size: 0;
+  }
+  /*
+   * unicode-bidi: plaintext makes start/end follow each paragraph's own direction (and Chromium
+   * computes match-parent to start), so the alignment with the component is said physically.
+   */
+  :host(:dir(ltr)) :is(.text, dd, h2, h3, li) {
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(.text, dd, h2, h3, li) {
+    text-align: right;
   }
 
   header {
