@@ -51,8 +51,9 @@ export class CeElement extends LitElement {
   client?: Client;
 
   /**
-   * BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's,
-   * then the client's `locale`, then the document's `lang`, then `en-GB`.
+   * BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's,
+   * then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale
+   * (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it.
    */
   @property({ reflect: true })
   locale?: string;
