@@ -4,7 +4,8 @@
  * "Sales channel" cannot be "Verkaufskanal" in the card and "Vertriebskanal" in the order table.
  */
 import { expect } from '@open-wc/testing';
-import { createMessages, de as sharedDe, en as sharedEn } from '../../src/components/shared/i18n.js';
+import { createMessages, en as sharedEn } from '../../src/components/shared/i18n.js';
+import sharedDe from '../../src/components/shared/locales/de.js';
 import sharedAr from '../../src/components/shared/locales/ar.js';
 import glossaryAr from '../../src/components/shared/locales/glossary.ar.js';
 import glossaryDe from '../../src/components/shared/locales/glossary.de.js';
@@ -64,6 +65,15 @@ function violations(lang: string, glossary: Glossary): string[] {
   }
   return out;
 }
+
+describe('Arabic is complete', () => {
+  it('every English text of every catalogue has its Arabic', () => {
+    const missing = Object.entries(CATALOGUES).flatMap(([name, c]) =>
+      Object.keys(c['en']!).filter((key) => !c['ar']?.[key]).map((key) => `${name} ${key}`),
+    );
+    expect(missing, 'keys with no Arabic').to.deep.equal([]);
+  });
+});
 
 describe('glossaries: a term is translated one way', () => {
   for (const [lang, glossary] of [['de', glossaryDe], ['ar', glossaryAr]] as const) {

@@ -18,7 +18,8 @@ import type { Client } from '../../src/sdk/index.js';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/define.js';
 import { CeElement } from '../../src/components/shared/base.js';
-import { createMessages, de as sharedDe, en as sharedEn } from '../../src/components/shared/i18n.js';
+import { createMessages, en as sharedEn } from '../../src/components/shared/i18n.js';
+import sharedDe from '../../src/components/shared/locales/de.js';
 import sharedAr from '../../src/components/shared/locales/ar.js';
 import { addressMessage } from '../../src/components/address-book/address-book.messages.js';
 import { attachmentsMessage } from '../../src/components/customer-attachments/customer-attachments.messages.js';

@@ -4,8 +4,9 @@
  * They live beside the card rather than in the shared catalogue because no other component uses
  * them; shared texts (errors, retry, loading) come from the base's `t()`.
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
-import ar from './locales/ar.js'; // eager until languages load on demand
+import { createMessages } from '../shared/i18n.js';
+import ar from './locales/ar.js';
+import de from './locales/de.js';
 
 export const en = {
   // sections
@@ -109,99 +110,6 @@ export const en = {
 } as const;
 
 export type CardMessageKey = keyof typeof en;
-
-const de: Catalogue<CardMessageKey> = {
-  'section.identity': 'Name',
-  'section.channel': 'Vertriebskanal',
-  'section.company': 'Firma',
-  'section.terms': 'Zahlungsbedingungen',
-  'section.finances': 'Finanzielle Lage',
-  'section.loyalty': 'Treuepunkte',
-  'section.personal': 'Persönliche Angaben',
-  'section.contacts': 'Ansprechpartner',
-  'field.name': 'Kunden- oder Firmenname',
-  'field.tradingName': 'Handelsname',
-  'field.salesChannelId': 'Vertriebskanal',
-  'field.priceList': 'Preisliste',
-  'field.type': 'Kundentyp',
-  'field.agent': 'Vertreter',
-  'field.subCustomers': 'Unterkunden',
-  'field.bankAccountId': 'Standard-Bankkonto',
-  'field.accountsReference': 'Buchhaltungsreferenz',
-  'field.vatExempt': 'EU-umsatzsteuerbefreit',
-  'field.onHold': 'Konto gesperrt',
-  'field.eori': 'EORI-Nummer',
-  'field.creditLimit': 'Kreditlimit',
-  'field.creditLimitIn': 'Kreditlimit ({currency})',
-  'field.paymentTermsId': 'Zahlungsbedingungen',
-  'field.username': 'Benutzername',
-  'field.password': 'Passwort',
-  'field.setPassword': 'Passwort setzen',
-  'field.email': 'E-Mail',
-  'field.telephone': 'Telefon',
-  'field.mobile': 'Mobil',
-  'field.fax': 'Fax',
-  'field.contactName': 'Name',
-  'field.role': 'Rolle',
-  'field.phone': 'Telefon',
-  'field.balance': 'Offener Saldo',
-  'field.availableCredit': 'Verfügbarer Kredit',
-  'field.overdue': 'Überfällig',
-  'field.dispatch': 'Versand',
-  'field.points': 'Punktestand',
-  'value.yes': 'Ja',
-  'value.no': 'Nein',
-  'value.none': 'Keines',
-  'value.empty': '—',
-  'value.passwordSet': 'Passwort gesetzt',
-  'value.noPassword': 'Kein Passwort',
-  'value.subCustomers_one': 'Vertreter für 1 Unterkunden',
-  'value.subCustomers_other': 'Vertreter für {count} Unterkunden',
-  'value.agentOf': 'Unterkunde von {agent}',
-  'value.points': '{points} Punkte',
-  'value.unknownOption': 'Unbekannt ({id})',
-  'note.channel': 'Der Vertriebskanal bestimmt, welche Preisliste und Preise für diesen Kunden gelten.',
-  'note.origin': 'Angelegt von {channel}: Kunden, die ein Marktplatz anlegt, beginnen mit „Vollständige Zahlung vor Versand“.',
-  'rule.prepay': 'Vollständige Zahlung vor Versand: Bestellungen warten auf Zahlung oder Gutschrift, bevor sie versandt werden können.',
-  'rule.credit': 'Zahlungsziel: Bestellungen gehen sofort in die Versandwarteschlange.',
-  'dispatch.blocked': 'Gesperrt bis bezahlt oder gutgeschrieben',
-  'dispatch.open': 'Nicht gesperrt: Bestellungen gehen sofort in die Versandwarteschlange',
-  'onHold.badge': 'Konto gesperrt',
-  'onHold.detail': 'Dieses Konto ist gesperrt.',
-  'hint.password': 'Leer lassen, um das aktuelle Passwort zu behalten. Mindestens 8 Zeichen. Es wird nie angezeigt.',
-  'hint.eori': 'Zwei Buchstaben, dann bis zu 15 Buchstaben oder Ziffern, z. B. GB123456789000.',
-  'action.edit': 'Bearbeiten',
-  'action.editSection': '{section} bearbeiten',
-  'action.save': 'Speichern',
-  'action.saving': 'Wird gespeichert …',
-  'action.cancel': 'Abbrechen',
-  'action.viewAccounts': 'Konten anzeigen',
-  'action.addContact': 'Ansprechpartner hinzufügen',
-  'action.editContact': '{name} bearbeiten',
-  'action.removeContact': '{name} entfernen',
-  'action.remove': 'Entfernen',
-  'action.keep': 'Behalten',
-  'contacts.empty': 'Noch keine Ansprechpartner.',
-  'contacts.confirmRemove': '{name} aus den Ansprechpartnern entfernen?',
-  'contacts.newTitle': 'Neuer Ansprechpartner',
-  'contacts.editTitle': 'Ansprechpartner bearbeiten',
-  'contacts.gone': 'Dieser Ansprechpartner wurde von jemand anderem entfernt.',
-  'conflict.message': 'Dieser Kunde wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.',
-  'conflict.contact': 'Dieser Ansprechpartner wurde von jemand anderem geändert, seit Sie ihn geöffnet haben.',
-  'error.fix': 'Prüfen Sie die markierten Felder.',
-  'error.saveFailed': 'Nicht gespeichert. {reason}',
-  'error.refused': 'Der Server hat diese Angaben nicht angenommen. Prüfen Sie sie und versuchen Sie es erneut.',
-  'error.removeFailed': 'Nicht entfernt. {reason}',
-  'error.section': 'Dieser Teil konnte nicht geladen werden.',
-  'invalid.name': 'Geben Sie einen Namen ein.',
-  'invalid.email': 'Geben Sie eine E-Mail-Adresse wie name@example.com ein.',
-  'invalid.eori': 'Geben Sie eine EORI wie GB123456789000 ein.',
-  'invalid.password': 'Verwenden Sie mindestens 8 Zeichen.',
-  'invalid.money': 'Geben Sie einen Betrag von 0 oder mehr ein, z. B. 2500.00.',
-  'invalid.required': 'Wählen Sie eine Option.',
-  'invalid.tooLong': 'Verwenden Sie höchstens {max} Zeichen.',
-  'invalid.generic': 'Prüfen Sie diesen Wert.',
-};
 
 /** The card's text for `key` in `locale` (its language, else English), with `{param}`s filled in. */
 export const cardMessage = createMessages({ en, de, ar });

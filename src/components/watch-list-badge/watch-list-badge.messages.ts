@@ -1,5 +1,6 @@
-import { createMessages, type Catalogue } from '../shared/i18n.js';
-import ar from './locales/ar.js'; // eager until languages load on demand
+import { createMessages } from '../shared/i18n.js';
+import ar from './locales/ar.js';
+import de from './locales/de.js';
 
 /** The badge's own texts (the shared ones — Save, Cancel, errors — come from the shared catalogue). */
 export const en = {
@@ -20,29 +21,8 @@ export const en = {
   yes: 'Yes',
   no: 'No',
   noNote: '—',
-};
-
-/** A key of this catalogue. */
-export type BadgeMessageKey = keyof typeof en;
-
-const de: Catalogue<BadgeMessageKey> = {
-  label: 'Beobachtungsliste',
-  editHint: 'Notiz bearbeiten',
-  add: 'Auf die Beobachtungsliste',
-  titleAdd: 'Auf die Beobachtungsliste setzen',
-  titleEdit: 'Notiz der Beobachtungsliste bearbeiten',
-  noteLabel: 'Notiz zur Beobachtungsliste',
-  noteHint: 'Wird bei diesem Kunden überall angezeigt, was er auch bestellt. Bis zu {max} Zeichen.',
-  clear: 'Von der Beobachtungsliste nehmen',
-  required: 'Schreiben Sie die Notiz zur Beobachtungsliste.',
-  saved: 'Notiz zur Beobachtungsliste gespeichert.',
-  cleared: 'Von der Beobachtungsliste genommen.',
-  setBy: '{name}, {date}',
-  conflict: 'Die Notiz zur Beobachtungsliste wurde von jemand anderem geändert, seit Sie sie geöffnet haben.',
-  onList: 'Auf der Beobachtungsliste',
-  yes: 'Ja',
-  no: 'Nein',
-  noNote: '—',
-};
+} as const;
 
 export const badgeMessages = createMessages({ en, de, ar });
+
+export type BadgeMessageKey = keyof typeof en;
