@@ -93,7 +93,7 @@ export class CeElement extends LitElement {
   }
 
   /** Whether this element lays out right to left now (for arrow keys: ArrowLeft is "next" in rtl). */
-  get isRtl(): boolean {
+  protected get isRtl(): boolean {
     return this.matches(':dir(rtl)');
   }
 
