@@ -90,14 +90,21 @@ function humanised(field: string): string {
   return words[0]!.toUpperCase() + words.slice(1);
 }
 
+/** Names of enumerations the library owns, as the server spells them: never data. */
+const owned = new Set<string>();
+
 /** A client that records every string of every JSON answer: that is data, not the library's text. */
 function recordingClient(data: Set<string>): Client {
   const collect = (value: unknown, key = ''): void => {
     if (typeof value === 'string') {
       if (value.trim().length > 1) data.add(value.trim());
     } else if (Array.isArray(value)) {
-      // The customer types are the library's own enumeration: their names come from the catalogue.
-      if (key === 'customerTypes') return;
+      // The customer types are the library's own enumeration: their names come from the catalogue,
+      // wherever else the server repeats them (a system note's "Retailer").
+      if (key === 'customerTypes') {
+        for (const t of value as { name?: unknown }[]) if (typeof t.name === 'string') owned.add(t.name);
+        return;
+      }
       for (const v of value) collect(v, key);
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) collect(v, k);
@@ -138,10 +145,15 @@ function perceivedTexts(root: Element): { text: string; where: string }[] {
   return out;
 }
 
-/** `text` with every data string cut out (longest first, so a name is not cut by a shorter one inside it). */
+/**
+ * `text` with every data string cut out, as whole words only (a price list called "Retail" does not
+ * hide "Retailer"), longest first (a name is not cut by a shorter one inside it).
+ */
 function withoutData(text: string, data: readonly string[]): string {
   let out = text.replace(/\s+/g, ' ');
-  for (const d of data) if (out.includes(d)) out = out.split(d).join(' ');
+  for (const d of data) {
+    if (out.includes(d)) out = out.replace(new RegExp(`(?<![A-Za-z])${escape(d)}(?![A-Za-z])`, 'g'), ' ');
+  }
   return out;
 }
 
@@ -182,7 +194,7 @@ async function switchTo(page: Page, locale: string): Promise<void> {
 
 /** What on the page is English from the catalogues or an English field name, one line per finding. */
 function englishOnPage(page: Page, lang: string): string[] {
-  const data = [...page.data].sort((a, b) => b.length - a.length);
+  const data = [...page.data].filter((d) => !owned.has(d)).sort((a, b) => b.length - a.length);
   const fragments = englishFragments(lang);
   const customer = mocks.db.getCustomer(mocks.db.fixtures.customers.creditTrade) as unknown as Record<string, unknown>;
   // A field name that is also a word of the language's own catalogue ("Name", "Fax" in German) is that word.
