@@ -70,7 +70,7 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
-  testsFinishTimeout: 180_000,
+  testsFinishTimeout: 480_000,
   testFramework: { config: { timeout: 10_000, ui: 'bdd' } },
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
