@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { registerLocale } from '../src/components/locales.js';
 import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
 const meta: Meta<Args> = {
@@ -44,6 +45,23 @@ export const PermissionsFailed: Story = { args: { editable: true }, parameters: 
 
 /** The same in German. */
 export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/**
+ * A language the host adds from outside the package (`registerLocale('fr', …)`, see the README),
+ * here only partly translated: the keys it leaves out (the edit hint, the editor's texts) show in English.
+ */
+export const HostLanguageFrench: Story = {
+  args: { locale: 'fr-FR' },
+  loaders: [
+    async () => {
+      registerLocale('fr', {
+        'watch-list-badge': { label: 'Liste de surveillance', add: 'Ajouter à la liste de surveillance', noteLabel: 'Note de surveillance' },
+        shared: { 'action.save': 'Enregistrer', 'action.cancel': 'Annuler' },
+      });
+      return {};
+    },
+  ],
+};
 
 /** No provider and no `client`: the configuration message, not a blank box. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };
