@@ -15,6 +15,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { CustomerSearch } from '../../src/components/customer-search/customer-search.js';
 import { searchMessage } from '../../src/components/customer-search/customer-search.messages.js';
 import { registerLocale } from '../../src/components/locales.js';
+import { CATALOGUE_PATIENCE_MS } from '../../src/components/shared/base.js';
 import { translate } from '../../src/components/shared/i18n.js';
 import type { WatchListBadge } from '../../src/components/watch-list-badge/watch-list-badge.js';
 import { badgeMessages } from '../../src/components/watch-list-badge/watch-list-badge.messages.js';
@@ -161,5 +162,16 @@ describe('languages on demand', () => {
     } finally {
       console.warn = warn;
     }
+  });
+
+  it('a language that never arrives does not leave the component blank: English after the patience', async () => {
+    registerLocale('sv', { 'watch-list-badge': () => new Promise<never>(() => {}) });
+    const provider = await fixture<CustomerElementsProvider>(html`<customer-elements-provider locale="sv-SE">
+      <watch-list-badge customer-id=${mocks.db.fixtures.customers.watchListed}></watch-list-badge>
+    </customer-elements-provider>`);
+    const badge = provider.querySelector('watch-list-badge')!;
+    badge.client = clientFor(mocks.tokens.admin);
+    expect(trigger(badge), 'nothing rendered while the Swedish is awaited').to.equal(null);
+    await waitFor(() => triggerText(badge) === 'Watch list, edit the note', 'the English flag', CATALOGUE_PATIENCE_MS + 5_000);
   });
 });

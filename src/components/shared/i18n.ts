@@ -105,6 +105,11 @@ export interface LoadableCatalogue {
  */
 export interface Messages<K extends string> extends LoadableCatalogue {
   (locale: string, key: K, params?: MessageParams): string;
+  /**
+   * Every language the package ships for this catalogue, loaded: `{ en, de, … }`, for tests that
+   * check each language against English (missing keys, a term translated two ways).
+   */
+  builtIn(): Promise<{ en: Readonly<Record<K, string>> } & Record<string, Catalogue<K>>>;
 }
 
 /** The language tags to look in for `locale`, most specific first: `de-AT` → `de-at`, `de`. English is no tag: it is the source. */
@@ -246,9 +251,19 @@ export function createMessages<const E extends Record<string, string>>(
     return interpolate(english[key] ?? key, params);
   };
 
+  const builtIn = async () => {
+    const out: Record<string, Catalogue<Extract<keyof E, string>>> = {};
+    for (const [lang, source] of Object.entries(languages)) {
+      const texts = textsOf(typeof source === 'function' ? await source() : source);
+      out[lang] = texts as Catalogue<Extract<keyof E, string>>;
+    }
+    return { ...out, en: english };
+  };
+
   return Object.assign(msg, {
     domain,
     ready,
+    builtIn,
     async load(locale: string): Promise<void> {
       // Loops because a host may register more texts for this language while it loads.
       while (!ready(locale)) await Promise.all(tagsOf(locale).map((tag) => entryOf(tag)?.promise));
