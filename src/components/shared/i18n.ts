@@ -165,7 +165,9 @@ export function registerCatalogues(lang: string, catalogues: Readonly<Record<str
       console.warn(`customer-elements: registerLocale('${lang}'): the '${domain}' texts are neither an object nor a function; ignored.`);
       continue;
     }
-    byDomain.set(domain, [...(byDomain.get(domain) ?? []), source]);
+    const known = byDomain.get(domain) ?? [];
+    // The same catalogue registered again (a story or a route that runs its set-up twice) changes nothing.
+    if (!known.includes(source)) byDomain.set(domain, [...known, source]);
   }
   events.dispatchEvent(new CustomEvent('change', { detail: { lang: tag } }));
 }
