@@ -48,7 +48,7 @@ export type LocaleCatalogue<Name extends keyof CatalogueKeys> = Catalogue<Catalo
 export type LocaleCatalogues = { [Name in keyof CatalogueKeys]?: CatalogueSource<CatalogueKeys[Name]> };
 
 /**
- * Adds a language, or texts to one (a host's own wording in German), from outside the package.
+ * Adds a language, or texts to one (a host's own wording, in English or German), from outside the package.
  *
  * `lang` is a BCP 47 tag: `fr`, or `fr-CA` for texts that only Canadian French uses (it falls back to
  * `fr`, then English). A catalogue given as a function is loaded the first time a component renders

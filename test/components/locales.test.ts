@@ -174,4 +174,14 @@ describe('languages on demand', () => {
     expect(trigger(badge), 'nothing rendered while the Swedish is awaited').to.equal(null);
     await waitFor(() => triggerText(badge) === 'Watch list, edit the note', 'the English flag', CATALOGUE_PATIENCE_MS + 5_000);
   });
+
+  // Last: it changes the English and German of the badge for every test after it.
+  it('a host rewords built-in English and German, key by key, over the shipped texts', async () => {
+    registerLocale('en', { 'watch-list-badge': { label: 'Watchlist' } });
+    registerLocale('de', { 'watch-list-badge': { label: 'Merkliste' } });
+    const { badge: english } = await badgeIn('en-GB');
+    const { badge: german } = await badgeIn('de-DE');
+    await waitFor(() => triggerText(english) === 'Watchlist, edit the note', 'the host’s English');
+    await waitFor(() => triggerText(german) === 'Merkliste, Notiz bearbeiten', 'the host’s German');
+  });
 });

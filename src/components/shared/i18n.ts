@@ -112,12 +112,21 @@ export interface Messages<K extends string> extends LoadableCatalogue {
   builtIn(): Promise<{ en: Readonly<Record<K, string>> } & Record<string, Catalogue<K>>>;
 }
 
-/** The language tags to look in for `locale`, most specific first: `de-AT` → `de-at`, `de`. English is no tag: it is the source. */
-function tagsOf(locale: string): string[] {
-  const full = locale.trim().toLowerCase().replace(/_/g, '-');
-  const lang = languageOf(full);
-  if (!lang || lang === 'en') return [];
-  return full === lang ? [lang] : [full, lang];
+const tagCache = new Map<string, readonly string[]>();
+/**
+ * The language tags to look in for `locale`, most specific first (`de-AT` → `de-at`, `de`), then
+ * English from the catalogue itself. English has tags too, for a host's own English wording.
+ * Memoised: it runs for every text a component renders.
+ */
+function tagsOf(locale: string): readonly string[] {
+  let tags = tagCache.get(locale);
+  if (!tags) {
+    const full = locale.trim().toLowerCase().replace(/_/g, '-');
+    const lang = languageOf(full);
+    tags = !lang ? [] : full === lang ? [lang] : [full, lang];
+    tagCache.set(locale, tags);
+  }
+  return tags;
 }
 
 type AnySource = CatalogueSource<string>;
@@ -153,7 +162,7 @@ export const catalogueEvents: EventTarget = hostLocales().events;
 export function registerCatalogues(lang: string, catalogues: Readonly<Record<string, AnySource | undefined>>): void {
   const tag = tagsOf(lang)[0];
   if (!tag) {
-    console.warn(`customer-elements: registerLocale('${lang}') ignored: English is built in, and the texts need a language tag such as 'fr'.`);
+    console.warn(`customer-elements: registerLocale('${lang}') ignored: the texts need a language tag such as 'fr'.`);
     return;
   }
   const { sources, events } = hostLocales();
