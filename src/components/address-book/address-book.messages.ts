@@ -2,7 +2,6 @@
  * The address book's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   heading: 'Addresses',
@@ -75,4 +74,6 @@ const en = {
 export type AddressBookMessageKey = keyof typeof en;
 
 /** The address book's text for a locale, falling back to English key by key. */
-export const addressMessage = createMessages({ en, de });
+export const addressMessage = createMessages('address-book', en, {
+  de: () => import('./locales/de.js'),
+});

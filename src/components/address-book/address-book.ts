@@ -149,6 +149,7 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  */
 export class AddressBook extends CeElement {
   static override styles = [baseStyles, controlStyles, visuallyHidden, addressBookStyles];
+  static override catalogues = [addressMessage];
 
   /** The customer whose addresses are shown. Nothing loads without it. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';

@@ -2,7 +2,6 @@
  * The attachments panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   heading: 'Attachments',
@@ -59,4 +58,6 @@ const en = {
 } as const;
 
 export type AttachmentsMessageKey = keyof typeof en;
-export const attachmentsMessage = createMessages({ en, de });
+export const attachmentsMessage = createMessages('customer-attachments', en, {
+  de: () => import('./locales/de.js'),
+});

@@ -5,7 +5,6 @@
  * them; shared texts (errors, retry, loading) come from the base's `t()`.
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   // sections
@@ -111,4 +110,6 @@ const en = {
 export type CardMessageKey = keyof typeof en;
 
 /** The card's text for `key` in `locale` (its language, else English), with `{param}`s filled in. */
-export const cardMessage = createMessages({ en, de });
+export const cardMessage = createMessages('customer-card', en, {
+  de: () => import('./locales/de.js'),
+});

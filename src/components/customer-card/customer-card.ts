@@ -171,6 +171,7 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  */
 export class CustomerCard extends CeElement {
   static override styles = styles;
+  static override catalogues = [cardMessage];
 
   /** The id of the customer to show. */
   @property({ attribute: 'customer-id' }) customerId?: string;

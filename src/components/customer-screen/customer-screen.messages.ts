@@ -2,7 +2,6 @@
  * The customer screen's own UI text (the sections' contents bring their own).
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   screenLabel: 'Customer {name}',
@@ -19,4 +18,6 @@ const en = {
 } as const;
 
 export type ScreenMessageKey = keyof typeof en;
-export const screenMessage = createMessages({ en, de });
+export const screenMessage = createMessages('customer-screen', en, {
+  de: () => import('./locales/de.js'),
+});

@@ -3,7 +3,6 @@
  * catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   criterionLabel: 'Search by',
@@ -53,4 +52,6 @@ const en = {
 export type SearchMessageKey = keyof typeof en;
 
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
-export const searchMessage = createMessages({ en, de });
+export const searchMessage = createMessages('customer-search', en, {
+  de: () => import('./locales/de.js'),
+});

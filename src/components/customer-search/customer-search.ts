@@ -154,6 +154,7 @@ interface FirstPage {
  */
 export class CustomerSearch extends CeElement {
   static override styles = styles;
+  static override catalogues = [searchMessage];
 
   /** What the search box matches. One of `SEARCH_CRITERIA`; an unknown value warns and falls back to `name`. */
   @property({ reflect: true }) criterion: SearchCriterion = 'name';

@@ -2,7 +2,6 @@
  * The notes panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 const en = {
   heading: 'Notes',
@@ -56,4 +55,6 @@ const en = {
 export type NotesMessageKey = keyof typeof en;
 
 /** The notes panel's text for a locale, falling back to English key by key. */
-export const notesMessage = createMessages({ en, de });
+export const notesMessage = createMessages('notes-panel', en, {
+  de: () => import('./locales/de.js'),
+});

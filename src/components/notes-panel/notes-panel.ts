@@ -155,6 +155,7 @@ function fieldLabel(field: string): string {
  */
 export class NotesPanel extends CeElement {
   static override styles = [baseStyles, controlStyles, visuallyHidden, notesPanelStyles];
+  static override catalogues = [notesMessage];
 
   /** The customer whose notes are shown. Nothing loads without it. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';

@@ -145,6 +145,7 @@ export function parseAmount(text: string, currency: string): number | undefined 
  */
 export class OrderDetail extends CeElement {
   static override styles = [baseStyles, controlStyles, statusStyles, detailStyles];
+  static override catalogues = [orderMessages];
 
   /** The order to show. */
   @property({ attribute: 'order-id', reflect: true })

@@ -1,5 +1,4 @@
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 /** The texts of `order-table` and `order-detail` (shared ones — Cancel, Save, errors — come from the shared catalogue). */
 const en = {
@@ -136,6 +135,8 @@ const en = {
   'invalid.quantity': 'At most {count} can be returned.',
 } as const;
 
-export const orderMessages = createMessages({ en, de });
+export const orderMessages = createMessages('order-table', en, {
+  de: () => import('./locales/de.js'),
+});
 
 export type OrderMessageKey = keyof typeof en;

@@ -168,6 +168,7 @@ interface Cell {
  */
 export class OrderTable extends CeElement {
   static override styles = [baseStyles, controlStyles, statusStyles, tableStyles];
+  static override catalogues = [orderMessages];
 
   /** The customer whose orders to show. */
   @property({ attribute: 'customer-id', reflect: true })

@@ -1,5 +1,4 @@
 import { createMessages } from '../shared/i18n.js';
-import de from './locales/de.js';
 
 /** The badge's own texts (the shared ones — Save, Cancel, errors — come from the shared catalogue). */
 const en = {
@@ -22,6 +21,8 @@ const en = {
   noNote: '—',
 } as const;
 
-export const badgeMessages = createMessages({ en, de });
+export const badgeMessages = createMessages('watch-list-badge', en, {
+  de: () => import('./locales/de.js'),
+});
 
 export type BadgeMessageKey = keyof typeof en;
