@@ -103,6 +103,10 @@ const valueText = (el: ResourceProbe) => el.shadowRoot!.querySelector('.value')?
 
 // ------------------------------------------------------------------------------------------------
 
+/** What a formatter made just now with these settings prints. */
+const fresh = (locale: string, options: Intl.NumberFormatOptions, value: string | number) =>
+  new Intl.NumberFormat(locale, options).format(value as number);
+
 describe('format', () => {
   const BAD = /NaN|undefined|null|Invalid|Infinity|\[object/;
 
@@ -162,8 +166,6 @@ describe('format', () => {
   it('gives each call its own locale, currency and options, however the calls interleave (cached formatters)', () => {
     // The same outputs as a fresh Intl formatter with the same settings, in an order that would
     // expose a cache keyed too coarsely (locale, currency, options or date-only mixed up).
-    const fresh = (locale: string, options: Intl.NumberFormatOptions, value: string | number) =>
-      new Intl.NumberFormat(locale, options).format(value as number);
     for (let round = 0; round < 2; round++) {
       for (const locale of ['en-GB', 'de-DE', 'fr-FR']) {
         expect(formatMoney({ amountMinor: 123456, currency: 'EUR' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'EUR' }, '1234.56'));
