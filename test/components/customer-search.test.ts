@@ -645,9 +645,9 @@ describe('customer-search', () => {
     const tag = customElements.getName(customElements.get('watch-list-badge')!);
     const urls: string[] = [];
     const client = clientFor(mocks.tokens.admin, {
-      fetch: (input, init) => {
-        urls.push(input instanceof Request ? input.url : String(input));
-        return fetch(input, init);
+      fetch: (request, init) => {
+        urls.push(request instanceof Request ? request.url : String(request));
+        return fetch(request, init);
       },
     });
     const el = await mount({ client });
