@@ -20,6 +20,8 @@ const steps = [
   ['examples (pack, install and build each app in examples/, drive it in Chromium)', 'node', ['scripts/examples.mjs'], { needsChromium: true, noBuildAfter: 'library build' }],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
   ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
+  // The bench with tiny sizes: proves it still runs (figures from a CI machine mean nothing).
+  ['bench smoke (npm run bench -- --smoke, Chromium)', 'npx', ['tsx', 'bench/bench.ts', '--smoke'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
 ];
 

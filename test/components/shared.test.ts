@@ -102,6 +102,10 @@ const valueText = (el: ResourceProbe) => el.shadowRoot!.querySelector('.value')?
 
 // ------------------------------------------------------------------------------------------------
 
+/** What a formatter made just now with these settings prints. */
+const fresh = (locale: string, options: Intl.NumberFormatOptions, value: string | number) =>
+  new Intl.NumberFormat(locale, options).format(value as number);
+
 describe('format', () => {
   const BAD = /NaN|undefined|null|Invalid|Infinity|\[object/;
 
@@ -156,6 +160,24 @@ describe('format', () => {
     expect(formatDateTime('2026-11-01T09:00:00.000Z', 'en-GB')).to.not.match(BAD);
     expect(formatNumber(1234.5, 'en-GB')).to.equal('1,234.5');
     expect(formatNumber(1234.5, 'de-DE')).to.equal('1.234,5');
+  });
+
+  it('gives each call its own locale, currency and options, however the calls interleave (cached formatters)', () => {
+    // The same outputs as a fresh Intl formatter with the same settings, in an order that would
+    // expose a cache keyed too coarsely (locale, currency, options or date-only mixed up).
+    for (let round = 0; round < 2; round++) {
+      for (const locale of ['en-GB', 'de-DE', 'fr-FR']) {
+        expect(formatMoney({ amountMinor: 123456, currency: 'EUR' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'EUR' }, '1234.56'));
+        expect(formatMoney({ amountMinor: 123456, currency: 'JPY' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'JPY' }, '123456'));
+        expect(formatMoney({ amountMinor: 123456, currency: 'BHD' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'BHD' }, '123.456'));
+        expect(formatNumber(0.256, locale, { style: 'percent' })).to.equal(fresh(locale, { style: 'percent' }, 0.256));
+        expect(formatNumber(0.256, locale)).to.equal(fresh(locale, {}, 0.256));
+        expect(formatDate('2026-11-01', locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-11-01')));
+        const stamp = '2026-11-01T23:30:00.000Z';
+        expect(formatDate(stamp, locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(stamp)));
+        expect(formatDateTime(stamp, locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(stamp)));
+      }
+    }
   });
 });
 

@@ -615,6 +615,11 @@ export class CustomerSearch extends CeElement {
       badge.customerId = customer.id;
       // Inside an option: nothing focusable, no tooltip (the option owns focus).
       badge.decorative = true;
+      // A decorative badge shows the flag only (no note, no tooltip, no editing), and the result
+      // already says the customer is listed: hand it that, so that it does not ask the API for
+      // the note (one request per result row before; now one request per search). A write to the
+      // watch list invalidates the search, whose new results bring the new flag.
+      badge.watchList = { customerId: customer.id, active: true, version: 0, note: null, updatedAt: null, updatedBy: null };
       this.badges.set(customer.id, badge);
     }
     badge.client = this.client;
