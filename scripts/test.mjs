@@ -16,6 +16,7 @@ const steps = [
   ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
   ['library build', 'npm', ['run', 'build', '--silent']],
   ['built package (vitest: dist through the exports map; the single-file build in Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts'], { needsChromium: true }],
+  ['size (the tarball in a host app: bytes per entry, one component costs only itself and its base)', 'node', ['scripts/size.mjs']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
   ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
