@@ -1,8 +1,9 @@
 /**
  * The single-file build (`dist/browser/`) as a page without a bundler loads it: served as static
  * files, imported by URL in Chromium. Each component file registers exactly its tags and loads only
- * the shared chunk and its own classes' chunks; `index.js` registers nothing and lets a page create
- * a client and rename a tag; `all.js` registers everything and exports the same. Runs after `npm run build`.
+ * the shared chunk and its own classes (`classes/<component>.js`, which register nothing);
+ * `core.js` (SDK, `defineElement`) loads no component; `index.js` registers nothing; `all.js`
+ * registers everything; a page creates a client and renames a tag with them. Runs after `npm run build`.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -18,20 +19,22 @@ const ALL_TAGS = [
   'address-book', 'customer-attachments', 'customer-card', 'customer-elements-provider', 'customer-screen',
   'customer-search', 'notes-panel', 'order-detail', 'order-table', 'watch-list-badge',
 ];
-/** Tags each component file registers, and the component chunks it may load (its own and what its class imports). */
-const EXPECTED: Record<string, { tags: string[]; chunks: string[] }> = {
-  'customer-card': { tags: ['customer-card'], chunks: ['customer-card', 'watch-list-badge'] },
-  'customer-search': { tags: ['customer-search'], chunks: ['customer-search', 'watch-list-badge'] },
-  'order-table': { tags: ['order-detail', 'order-table'], chunks: ['order-table'] },
-  'notes-panel': { tags: ['notes-panel'], chunks: ['notes-panel'] },
-  'address-book': { tags: ['address-book'], chunks: ['address-book'] },
-  'customer-attachments': { tags: ['customer-attachments'], chunks: ['customer-attachments'] },
-  'watch-list-badge': { tags: ['watch-list-badge'], chunks: ['watch-list-badge'] },
+/** Tags each component file registers, its classes, and the class files it loads (its own and what its class imports). */
+const EXPECTED: Record<string, { tags: string[]; classes: string[]; chunks: string[] }> = {
+  'customer-card': { tags: ['customer-card'], classes: ['CustomerCard'], chunks: ['customer-card', 'watch-list-badge'] },
+  'customer-search': { tags: ['customer-search'], classes: ['CustomerSearch'], chunks: ['customer-search', 'watch-list-badge'] },
+  'order-table': { tags: ['order-detail', 'order-table'], classes: ['OrderTable', 'OrderDetail'], chunks: ['order-table'] },
+  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel'] },
+  'address-book': { tags: ['address-book'], classes: ['AddressBook'], chunks: ['address-book'] },
+  'customer-attachments': { tags: ['customer-attachments'], classes: ['CustomerAttachments'], chunks: ['customer-attachments'] },
+  'watch-list-badge': { tags: ['watch-list-badge'], classes: ['WatchListBadge'], chunks: ['watch-list-badge'] },
   'customer-screen': {
     tags: ['customer-screen'],
+    classes: ['CustomerScreen'],
     chunks: ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   },
-  provider: { tags: ['customer-elements-provider'], chunks: [] },
+  // The provider's class is part of the shared base (core.js exports it).
+  provider: { tags: ['customer-elements-provider'], classes: ['CustomerElementsProvider'], chunks: [] },
 };
 
 let server: Server;
@@ -103,14 +106,41 @@ describe('single-file build (dist/browser)', () => {
       try {
         const exported = await importIn(page, `${origin}/${name}.js`);
         expect(await registered(page)).toEqual([...expected.tags].sort());
-        expect(exported.length).toBeGreaterThan(0);
-        expect([...loaded].sort()).toEqual([`${name}.js`, 'chunks/shared.js', ...expected.chunks.map((c) => `chunks/${c}.js`)].sort());
+        expect([...loaded].sort()).toEqual([`${name}.js`, 'chunks/shared.js', ...expected.chunks.map((c) => `classes/${c}.js`)].sort());
+        expect(exported).toEqual(expect.arrayContaining(expected.classes));
         expect(errors).toEqual([]);
       } finally {
         await page.close();
       }
     });
   }
+
+  for (const name of COMPONENT_ENTRIES.filter((n) => EXPECTED[n]!.chunks.includes(n))) {
+    it(`classes/${name}.js exports its classes and registers nothing`, async () => {
+      const { page, errors } = await openPage();
+      try {
+        const exported = await importIn(page, `${origin}/classes/${name}.js`);
+        expect(await registered(page)).toEqual([]);
+        expect(exported).toEqual(expect.arrayContaining(EXPECTED[name]!.classes));
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('core.js has createClient and defineElement, registers nothing and loads no component', async () => {
+    const { page, loaded, errors } = await openPage();
+    try {
+      const exported = await importIn(page, `${origin}/core.js`);
+      expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', 'CustomerElementsProvider', 'isNotFoundError']));
+      expect(await registered(page)).toEqual([]);
+      expect([...loaded].sort()).toEqual(['chunks/shared.js', 'core.js']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('all.js registers every tag and exports the classes, defineElement and createClient', async () => {
     const { page, errors } = await openPage();
@@ -124,26 +154,38 @@ describe('single-file build (dist/browser)', () => {
     }
   });
 
-  it('index.js registers nothing; a page renames a tag with it, and a component file loaded beside it shares its classes', async () => {
+  it('index.js registers nothing and exports every class', async () => {
+    const { page, errors } = await openPage();
+    try {
+      const exported = await importIn(page, `${origin}/index.js`);
+      expect(await registered(page)).toEqual([]);
+      expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', ...Object.values(EXPECTED).flatMap((e) => e.classes)]));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page renames a tag with core.js and a class file, beside a component file, sharing one copy of each class', async () => {
     const { page, loaded, errors } = await openPage();
     try {
       const result = (await page.evaluate(`(async () => {
-        const lib = await import('${origin}/index.js');
-        const before = customElements.get('customer-card');
-        lib.defineElement('acme-customer-card', lib.CustomerCard);
+        const core = await import('${origin}/core.js');
+        const { CustomerCard } = await import('${origin}/classes/customer-card.js');
+        core.defineElement('acme-customer-card', CustomerCard);
         const search = await import('${origin}/customer-search.js');
-        const client = lib.createClient({ baseUrl: location.origin + '/api' });
+        const all = await import('${origin}/index.js');
+        const client = core.createClient({ baseUrl: location.origin + '/api' });
         return {
-          before: before === undefined,
-          renamed: customElements.get('acme-customer-card') === lib.CustomerCard,
-          sameClass: search.CustomerSearch === lib.CustomerSearch,
+          renamed: customElements.get('acme-customer-card') === CustomerCard,
+          sameCard: all.CustomerCard === CustomerCard,
+          sameSearch: search.CustomerSearch === all.CustomerSearch,
           client: typeof client.customers.get,
         };
       })()`)) as Record<string, unknown>;
-      expect(result).toEqual({ before: true, renamed: true, sameClass: true, client: 'function' });
+      expect(result).toEqual({ renamed: true, sameCard: true, sameSearch: true, client: 'function' });
       expect(await registered(page)).toEqual(['customer-search']);
-      // Both files share one copy of every chunk.
-      expect(loaded.filter((f) => f === 'chunks/shared.js')).toHaveLength(1);
+      expect(loaded.filter((f) => f === 'chunks/shared.js' || f === 'classes/customer-card.js')).toHaveLength(2);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
