@@ -5,4 +5,4 @@ import { cpSync, rmSync } from 'node:fs';
 rmSync('dist', { recursive: true, force: true });
 cpSync('index.html', 'dist/index.html');
 cpSync('node_modules/customer-elements/dist/browser', 'dist/customer-elements', { recursive: true });
-console.log('dist/index.html and dist/customer-elements/ are ready to serve');
+console.info('dist/index.html and dist/customer-elements/ are ready to serve');
