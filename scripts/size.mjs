@@ -162,7 +162,8 @@ const closure = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(join(browserDir, file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"`;]*?from\s*)?["'`](\.[^"'`]+)["'`]/g)) {
+  // Static `import … from "./x.js"`, `import "./x.js"` and `export … from "./x.js"` (minified output).
+  for (const m of code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[^'"`;]*?from\s*)?["'`](\.[^"'`]+)["'`]/g)) {
     closure(join(dirname(file), m[1]).replace(/^\.\//, ''), seen);
   }
   return seen;
