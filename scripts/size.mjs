@@ -15,7 +15,7 @@
 // - the SDK alone bundles no lit;
 // - an entry over its gzip budget (BUDGETS below; issue 10 fills them in, "—" until then).
 //
-//   npm run size              (after `npm run build`)
+//   npm run size              (builds the library first when dist/ is missing)
 //   node scripts/size.mjs --keep   keeps the host app in /tmp and prints where
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,8 +58,8 @@ const TAGS = {
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {
-  console.error('size: no build in dist/ — run `npm run build` first.');
-  process.exit(1);
+  console.info('size: no build in dist/ yet; building the library (npm run build)…');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const sizes = (buf) => ({
