@@ -15,7 +15,8 @@ const steps = [
   ['contract is current (openapi.json)', 'npx', ['tsx', 'scripts/openapi.ts', '--check']],
   ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
   ['library build', 'npm', ['run', 'build', '--silent']],
-  ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
+  ['built package (vitest: dist through the exports map; the single-file build in Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts'], { needsChromium: true }],
+  ['size (the tarball in a host app: bytes per entry, one component costs only itself and its base)', 'node', ['scripts/size.mjs']],
   // After the library build step it reuses dist/; alone (`npm test -- examples`) it builds first.
   ['examples (pack, install and build each app in examples/, drive it in Chromium)', 'node', ['scripts/examples.mjs'], { needsChromium: true, noBuildAfter: 'library build' }],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
