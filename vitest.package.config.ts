@@ -2,5 +2,5 @@ import { defineConfig } from 'vitest/config';
 
 // Tests against the built output (dist/), through the package's own exports map.
 export default defineConfig({
-  test: { include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
+  test: { include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 20_000, hookTimeout: 30_000 },
 });
