@@ -6,6 +6,8 @@
 //
 //   npm test                 everything
 //   npm test -- node lint    only the steps whose names start with these words
+//   npm test -- package      the packed tarball (after `npm run build`)
+//   npm test -- contract     the contract: current, and clean under Redocly and Spectral
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 
@@ -13,9 +15,13 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'mocks', 'test', 'scripts', 'bench', 'demo', 'stories']],
   ['contract is current (openapi.json)', 'npx', ['tsx', 'scripts/openapi.ts', '--check']],
+  // Warnings fail too: redocly.yaml extends `recommended-strict` (Redocly's `recommended` with every warning an error).
+  ['contract lint: Redocly recommended', 'npx', ['redocly', 'lint', 'openapi/openapi.json'], { env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }],
+  ['contract lint: Spectral spectral:oas', 'npx', ['spectral', 'lint', 'openapi/openapi.json', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn']],
   ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
   ['library build', 'npm', ['run', 'build', '--silent']],
   ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
+  ['package tarball (npm pack: publint, attw, no file without a use, bin, license)', 'node', ['scripts/check-package.mjs']],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
   ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
@@ -70,7 +76,7 @@ let broken;
 for (const [name, cmd, args, opts = {}] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n▶ ${name}`);
-  const env = { ...process.env };
+  const env = { ...process.env, ...opts.env };
   if (opts.needsChromium) {
     const chrome = ensureChromium();
     if (!chrome) { broken = name; break; }
