@@ -20,10 +20,12 @@ function expand(dir, pattern) {
     .filter((f) => re.test(f));
 }
 
+/** Every string leaf of an exports map, whatever the nesting of conditions. */
+const leaves = (t) => (typeof t === 'string' ? [t] : t && typeof t === 'object' ? Object.values(t).flatMap(leaves) : []);
+
 /** Every file (relative to the package in `dir`) that the exports map and the bin name, by kind. */
 export function entryFiles(pkg, dir) {
-  // Every string leaf, whatever the nesting of conditions; patterns expanded against the files.
-  const leaves = (t) => (typeof t === 'string' ? [t] : t && typeof t === 'object' ? Object.values(t).flatMap(leaves) : []);
+  // Patterns expanded against the files.
   const targets = leaves(pkg.exports ?? {}).flatMap((t) => expand(dir, t));
   const bins = Object.values(typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : pkg.bin ?? {});
   return {
