@@ -13,6 +13,7 @@ import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { routes, type RouteDef } from '../src/sdk/contract.js';
 import * as schemas from '../src/sdk/schemas.js';
+import { CONTACT, OPERATION_DESCRIPTIONS, TAG_DESCRIPTIONS } from './openapi-docs.js';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -298,15 +299,17 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     tags: [route.tag],
     summary: route.summary,
   };
+  const prose = route.description ?? OPERATION_DESCRIPTIONS[id as keyof typeof OPERATION_DESCRIPTIONS];
   if (route.capability) {
-    operation['description'] = [route.description, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
+    operation['description'] = [prose, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
     operation['x-capability'] = route.capability;
-  } else if (route.description) {
-    operation['description'] = route.description;
+  } else if (prose) {
+    operation['description'] = prose;
   } else if (id === 'customers.update') {
     operation['description'] =
       'Each field group needs its capability (identity, channel, company, terms, personal); a change to a group the session may not edit answers 403.';
   }
+  if (!operation['description']) throw new Error(`${id} has no description: add one to OPERATION_DESCRIPTIONS in scripts/openapi-docs.ts.`);
   if (parameters.length > 0) operation['parameters'] = parameters;
 
   if (route.body === 'multipart') {
@@ -403,6 +406,7 @@ export function buildOpenApi(): OpenApiDocument {
         'same key with a different request is refused with 422, and a repeat while the first is still running with 409. ' +
         'Only successful answers are kept: a refused request may be sent again with its key. Clients retry writes ' +
         'after a lost or unreadable answer on the strength of this.',
+      contact: CONTACT,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [
@@ -413,7 +417,11 @@ export function buildOpenApi(): OpenApiDocument {
       },
     ],
     security: [{ bearerAuth: [] }],
-    tags: tags.map((name) => ({ name })),
+    tags: tags.map((name) => {
+      const description = TAG_DESCRIPTIONS[name];
+      if (!description) throw new Error(`The tag ${name} has no description: add one to TAG_DESCRIPTIONS in scripts/openapi-docs.ts.`);
+      return { name, description };
+    }),
     paths,
     components: {
       schemas: componentSchemas,

@@ -71,7 +71,7 @@ const sizes = (buf) => ({
 // 1. Pack, and install the tarball into a host app, as a user would.
 const started = Date.now();
 const host = mkdtempSync(join(tmpdir(), 'ce-size-'));
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', host], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', host], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'size-host', private: true, type: 'module' }));
 execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', `./${packed.filename}`], { cwd: host, stdio: ['ignore', 'ignore', 'inherit'] });
 console.log(`packed ${packed.filename} (${(packed.size / 1024).toFixed(0)} KB) and installed it into ${keep ? host : 'a host app in /tmp'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
