@@ -20,10 +20,11 @@ export default defineConfig({
         define: r('src/components/define.ts'),
         sdk: r('src/sdk/index.ts'),
         mocks: r('mocks/index.ts'),
+        react: r('src/react/index.ts'),
       },
     },
     rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/, /^react(\/|$)/],
     },
   },
 });
