@@ -27,10 +27,11 @@ export default defineConfig({
         sdk: r('src/sdk/index.ts'),
         mocks: r('mocks/index.ts'),
         ...Object.fromEntries(COMPONENT_ENTRIES.map((c) => [c, r(`src/components/${c}/define.ts`)])),
+        react: r('src/react/index.ts'),
       },
     },
     rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/, /^react(\/|$)/],
       output: { preserveModules: true, preserveModulesRoot: r('.') },
     },
   },

@@ -5,12 +5,14 @@
 //   docs/api.md                   API tables per element
 //   types/jsx.d.ts                React 19 JSX intrinsic-element types
 //   vscode.html-custom-data.json  VS Code HTML custom data (tags, attributes, enum values)
+//   src/react/components.ts       React components on @lit/react (scripts/cem-react.mjs)
 // `npm run cem -- --check` writes nothing and exits 1 when any of them differs from a fresh run,
 // so CI catches a component change whose generated files were not regenerated.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { reactComponents } from './cem-react.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -244,6 +246,7 @@ export async function generate() {
     'docs/api.md': apiMarkdown(elements),
     'types/jsx.d.ts': jsxTypes(elements, exported),
     'vscode.html-custom-data.json': `${JSON.stringify(vscodeData(elements), null, 2)}\n`,
+    'src/react/components.ts': reactComponents(elements, exported, { publicFields, detailType }),
   };
 }
 
