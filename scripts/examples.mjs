@@ -3,7 +3,8 @@
 // uses them. For every folder under examples/ with a package.json:
 //   1. packs the library once (`npm pack` → examples/customer-elements.tgz, what `file:../customer-elements.tgz` installs);
 //   2. `npm install` (all examples at once: it is mostly waiting on the network and disk) and `npm run build`
-//      (one at a time: it is CPU-bound, and the machine is small);
+//      (as many at once as there are cores: a type-checker is mostly one thread), each example's build
+//      starting as soon as its install ends;
 //   3. serves the example's dist/ with a small static server that proxies /api/* to the reference mock API;
 //   4. opens it in Chromium, types a customer's name into the search, clicks the result with the mouse, and
 //      checks that the card shows that customer, that `<output id="selected">` says so (the event reached
@@ -425,7 +426,7 @@ try {
   browserReady.catch(() => {});
   let customer;
 
-  const builds = limiter(Math.max(1, Math.floor(availableParallelism() / 2)));
+  const builds = limiter(Math.min(4, availableParallelism()));
   const checks = limiter(1);
   await Promise.all(names.map(async (name) => {
     const row = results.get(name);
