@@ -195,12 +195,14 @@ function freePort() {
 
 /**
  * Starts the reference mock API on loopback and resolves with its origin once it answers. Uses the
- * package's own `customer-elements-mock-api` bin when an installed example has it (what a host
- * would run), else the repository's server through tsx.
+ * package's own `customer-elements-mock-api` bin when an installed example has it and msw (what a
+ * host would run), else the repository's server through tsx.
  */
 async function startApi() {
   const port = await freePort();
+  // The bin needs msw, an optional peer: only an example that installed it can run the bin.
   const bin = names
+    .filter((n) => existsSync(join(examplesDir, n, 'node_modules', 'msw', 'package.json')))
     .map((n) => join(examplesDir, n, 'node_modules', '.bin', 'customer-elements-mock-api'))
     .find((p) => existsSync(p));
   const [cmd, args, how] = bin
@@ -415,8 +417,10 @@ try {
   if (!chrome) throw new Error('no Chromium');
   await pack();
 
-  // The API and the browser start while the first installs run.
-  apiReady = startApi();
+  // Every install starts now; the API starts when they have all ended (so that it can be the
+  // installed package's bin), the browser at once. Both are ready before the first build ends.
+  const installs = new Map(names.map((name) => [name, install(name)]));
+  apiReady = Promise.allSettled(installs.values()).then(startApi);
   apiReady.catch(() => {});
   const { chromium } = await import('playwright-core');
   const browserReady = chromium.launch({
@@ -432,7 +436,7 @@ try {
     const row = results.get(name);
     try {
       row.result = 'install failed';
-      row.install = seconds(await install(name));
+      row.install = seconds(await installs.get(name));
       console.log(`examples: ${name}: installed in ${row.install} s`);
       row.result = 'build failed';
       row.build = seconds(await builds(() => build(name)));
