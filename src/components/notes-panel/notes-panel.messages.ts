@@ -1,7 +1,8 @@
 /**
  * The notes panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   heading: 'Notes',
@@ -53,55 +54,6 @@ const en = {
 
 /** A key of the notes panel's catalogue. */
 export type NotesMessageKey = keyof typeof en;
-
-const de: Catalogue<NotesMessageKey> = {
-  heading: 'Notizen',
-  filterLegend: 'Anzeigen',
-  filterAll: 'Alle',
-  filterManual: 'Manuell',
-  filterSystem: 'System',
-  addNote: 'Notiz hinzufügen',
-  editorTitle: 'Notiz hinzufügen',
-  noteText: 'Notiz',
-  kind: 'Art',
-  pinned: 'Notiz oben anheften',
-  save: 'Notiz speichern',
-  saveAgain: 'Erneut speichern',
-  saving: 'Wird gespeichert…',
-  cancel: 'Abbrechen',
-  empty: 'Noch keine Notizen.',
-  showMore: 'Mehr anzeigen',
-  count: '{shown} von {total} Notizen',
-  pin: 'Anheften',
-  unpin: 'Lösen',
-  // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
-  pinLabel: 'Anheften: Notiz von {author}, {time}',
-  unpinLabel: 'Lösen: Notiz von {author}, {time}',
-  remove: 'Entfernen',
-  removeLabel: 'Entfernen: Notiz von {author}, {time}',
-  pinnedBadge: 'Angeheftet',
-  removedBy: 'Entfernt von {name} am {time}',
-  by: 'von {name}',
-  kindGeneral: 'Allgemein',
-  kindCall: 'Anruf',
-  kindEmail: 'E-Mail',
-  kindMeeting: 'Besprechung',
-  textRequired: 'Schreiben Sie etwas in die Notiz.',
-  draftKept: 'Ihr Entwurf bleibt erhalten: Schließen Sie dies, und er ist da, wenn Sie zurückkommen.',
-  saveFailed: 'Die Notiz wurde nicht gespeichert: {reason} Ihr Text bleibt erhalten; Sie können erneut speichern.',
-  emptyManual: 'Keine manuellen Notizen.',
-  emptySystem: 'Keine Systemnotizen.',
-  loadingMore: 'Wird geladen…',
-  actorUser: 'Benutzer',
-  actorIntegration: 'Integration',
-  actorChannel: 'Kanal',
-  manual: 'Manuell',
-  system: 'System',
-  changed: '{field}: {from} → {to}',
-  none: '(keine)',
-  actionFailed: 'Das hat nicht geklappt: {reason}',
-  newNoteLive: 'Notiz gespeichert.',
-};
 
 /** The notes panel's text for a locale, falling back to English key by key. */
 export const notesMessage = createMessages({ en, de });
