@@ -9,7 +9,8 @@
 //   4. opens it in Chromium, types a customer's name into the search, clicks the result with the mouse, and
 //      checks that the card shows that customer, that `<output id="selected">` says so (the event reached
 //      the framework's handler), that the renamed `acme-*` tag rendered, that the order table shows rows,
-//      and that nothing was logged as an error and no page error happened.
+//      that no element carries the client as an attribute, and that nothing was logged as an error and
+//      no page error happened.
 // It prints a table (example, JS files, JS gzip bytes, install and build seconds, result) and, last,
 // "N passed, N failed" for scripts/test.mjs.
 //
@@ -389,6 +390,11 @@ async function check(browser, url, customer, name) {
       }));
     await step('the order table shows rows', () =>
       page.locator(`${tag('order-table')} [part~="row"]:not([part~="row-loading"]) [part~="cell-number"]`).first().waitFor());
+    await step('the client is a property on every component, never a "client" attribute', async () => {
+      const withAttribute = await page.evaluate(() =>
+        [...document.querySelectorAll('[client]')].map((el) => `<${el.localName} client="${el.getAttribute('client')}">`));
+      if (withAttribute.length) throw new Error(withAttribute.join(', '));
+    });
     if (problems.length) throw new Error(`no console error and no page error:\n    ${problems.join('\n    ')}`);
 
     if (flags.screenshots) {
