@@ -43,9 +43,6 @@ const en = {
   balance: 'Balance',
   watchList: 'Watch list',
   onHold: 'On hold',
-  type_public: 'Public',
-  type_retailer: 'Retailer',
-  type_agent: 'Agent',
 };
 
 /** A key of the customer search's catalogue. */
@@ -90,9 +87,6 @@ const de: Catalogue<SearchMessageKey> = {
   balance: 'Saldo',
   watchList: 'Beobachtungsliste',
   onHold: 'Gesperrt',
-  type_public: 'Privat',
-  type_retailer: 'Händler',
-  type_agent: 'Vertreter',
 };
 
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
