@@ -1,6 +1,6 @@
 /** Orders: the customer's list (cursor or offset paging) and the order actions with their business rules. */
 import type { ChangeValue, FieldError, Money, Order, OrderListQuery } from '../../src/sdk/schemas.js';
-import { bool, changed, members, money, num, textValue } from '../data/changes.js';
+import { bool, changed, date, members, money, num, textValue } from '../data/changes.js';
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
 import { paginate } from './paging.js';
@@ -94,7 +94,10 @@ export const orderResources = {
         o.cancelledAt = ctx.now;
         o.priority = false;
       });
-      orderNote(ctx, order, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, 'status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']));
+      systemNote(ctx, order.customerId, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, [
+        changed('order.status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']), order.number),
+        changed('order.cancelledAt', null, date(ctx.now), order.number),
+      ]);
       return { body: saved };
     },
   },
