@@ -194,6 +194,9 @@ describe('system notes carry typed changes', () => {
       from: { type: 'enum', kind: 'orderStatus', values: [status] },
       to: { type: 'enum', kind: 'orderStatus', values: ['cancelled'] },
     });
+    const cancelledAt = await first(open, 'order.cancelledAt');
+    expect(cancelledAt).toMatchObject({ subject: number, from: null, to: { type: 'date' } });
+    expect(Number.isNaN(Date.parse((cancelledAt as { to: { date: string } }).to.date))).toBe(false);
     const refundable = ordersOf(open).find((o) => o.status === 'dispatched' && o.total.amountMinor > 100);
     expect(refundable, 'a dispatched order').toBeDefined();
     await client.orders.refund(refundable!.id, { amount: { amountMinor: 100, currency: refundable!.total.currency }, reason: 'Scratched', method: 'manual' });
