@@ -123,6 +123,10 @@ export const notesPanelStyles = css`
   .sentence {
     display: block;
   }
+  /* A wrapped sentence must not read as two: a little space between sentences. */
+  .sentence + .sentence {
+    margin-block-start: var(--_ce-space-2xs);
+  }
   /* Server text never reorders what is around it (RTL overrides stay inside). */
   .meta > span,
   .text,
