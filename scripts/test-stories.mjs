@@ -210,13 +210,19 @@ async function axeInPage({ pageRules, tags }) {
  * warning, not an error, and not filtered here.
  */
 const EXPECTED_CONSOLE = [/^Failed to load resource: the server responded with a status of (4\d\d|5\d\d)/];
+/**
+ * A story tagged `network-fault` loses answers on purpose (the mocks answer with a network error
+ * after doing the work), which Chromium reports as a failed load. Only those stories may log it.
+ */
+const NETWORK_FAULT_CONSOLE = [/^Failed to load resource: net::ERR_FAILED$/];
 
 async function runStory(page, base, entry, axeSource) {
   const errors = [];
+  const expected = entry.tags?.includes('network-fault') ? [...EXPECTED_CONSOLE, ...NETWORK_FAULT_CONSOLE] : EXPECTED_CONSOLE;
   const onConsole = (msg) => {
     if (msg.type() !== 'error') return;
     const text = msg.text();
-    if (EXPECTED_CONSOLE.some((re) => re.test(text))) return;
+    if (expected.some((re) => re.test(text))) return;
     errors.push(`console.error: ${text.slice(0, 500)}`);
   };
   const onPageError = (error) => errors.push(`page error: ${error.message.slice(0, 500)}`);
@@ -231,7 +237,14 @@ async function runStory(page, base, entry, axeSource) {
       if (!/ERR_ABORTED/.test(error.message)) throw error;
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: storyTimeout });
     });
-    const settled = await page.evaluate(docs ? settleDocsInPage : settleInPage).catch((error) => ({ ok: false, reason: error.message }));
+    const settle = () => page.evaluate(docs ? settleDocsInPage : settleInPage);
+    const settled = await settle().catch(async (error) => {
+      // The page navigated under the check (MSW's worker taking control reloads it once): the new
+      // document is the story; settle that one.
+      if (!/Execution context was destroyed/.test(error.message)) return { ok: false, reason: error.message };
+      await page.waitForLoadState('domcontentloaded', { timeout: storyTimeout });
+      return settle().catch((again) => ({ ok: false, reason: again.message }));
+    });
     // Docs pages hold Storybook's own UI (args tables, code blocks): axe runs on the stories alone.
     if (docs) return { entry, errors, rules: 0, ms: performance.now() - started, blocks: settled.blocks };
     if (!settled.ok) errors.push(settled.reason);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The whole test suite, in the order that fails fastest: types, lint, the contract, Node-side tests
-// (SDK, mocks, contract), the library build and its package test, the components in real Chromium,
-// the demo end to end, and every Storybook story. Each step prints its own report; the last line is
-// the total over every runner: "N passed, N failed".
+// (SDK, mocks, contract), the library build and its package test, the example apps built from the
+// packed tarball, the components in real Chromium, the demo end to end, and every Storybook story.
+// Each step prints its own report; the last line is the total over every runner: "N passed, N failed".
 //
 //   npm test                 everything
 //   npm test -- node lint    only the steps whose names start with these words
@@ -16,6 +16,8 @@ const steps = [
   ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
   ['library build', 'npm', ['run', 'build', '--silent']],
   ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
+  // After the library build step it reuses dist/; alone (`npm test -- examples`) it builds first.
+  ['examples (pack, install and build each app in examples/, drive it in Chromium)', 'node', ['scripts/examples.mjs'], { needsChromium: true, noBuildAfter: 'library build' }],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
   ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
@@ -67,7 +69,8 @@ const only = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let broken;
-for (const [name, cmd, args, opts = {}] of steps) {
+const done = new Set();
+for (const [name, cmd, stepArgs, opts = {}] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n▶ ${name}`);
   const env = { ...process.env };
@@ -76,6 +79,7 @@ for (const [name, cmd, args, opts = {}] of steps) {
     if (!chrome) { broken = name; break; }
     env.CHROME_PATH = chrome;
   }
+  const args = opts.noBuildAfter && done.has(opts.noBuildAfter) ? [...stepArgs, '--no-build'] : stepArgs;
   const res = await run(cmd, args, env);
   if (res.counts) {
     passed += res.counts.passed;
@@ -87,6 +91,7 @@ for (const [name, cmd, args, opts = {}] of steps) {
     if (!res.counts?.failed) failed += 1; // a step that broke without counting a test still counts
     break;
   }
+  done.add(name);
 }
 console.log(`\n${broken ? `Stopped at: ${broken}` : 'Every step passed.'}`);
 console.log(`${passed} passed, ${failed} failed`);

@@ -38,6 +38,18 @@ export const TwoMillionOrdersAtTheEnd: Story = {
   },
 };
 
+/**
+ * 2,000,000 orders filtered by status: the server refuses (it cannot filter a history that long),
+ * and the table says which filter and offers all statuses, instead of asking to check fields.
+ */
+export const TwoMillionOrdersFilterRefused: Story = {
+  render: (args, context) =>
+    renderElement('order-table', { ...args, status: 'dispatched', customerId: (context.loaded as StoryLoaded).mock.db.fixtures.hugeOrders }, context),
+  play: async ({ canvasElement }) => {
+    await until(() => deepQuery(canvasElement, '[part~="refused-query"]'), 'the refused filter');
+  },
+};
+
 /** Sorted by cost, largest first. */
 export const SortedByCost: Story = { args: { sort: 'total', order: 'desc' }, parameters: { customer: 'bigOrders' } };
 

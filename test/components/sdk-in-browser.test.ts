@@ -7,15 +7,7 @@ import { expect } from '@open-wc/testing';
 import { http } from 'msw';
 import { createClient, isInvalidIdError, isRedirectError } from '../../src/sdk/index.js';
 import { startMocks, type Mocks } from './helpers.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
-}
+import { rejection } from '../rejection.js';
 
 describe('the SDK in the browser', () => {
   let mocks: Mocks;

@@ -17,7 +17,8 @@ import {
 import { CeElement } from '../../src/components/shared/base.js';
 import { defineElement } from '../../src/components/shared/define.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, MISSING } from '../../src/components/shared/format.js';
-import { de, en, errorMessage, fieldErrors, translate, type MessageKey } from '../../src/components/shared/i18n.js';
+import { en, errorMessage, fieldErrors, translate, type MessageKey } from '../../src/components/shared/i18n.js';
+import de from '../../src/components/shared/locales/de.js';
 import { CustomerElementsProvider } from '../../src/components/shared/provider.js';
 import { ResourceController } from '../../src/components/shared/resource.js';
 import { renderResource } from '../../src/components/shared/states.js';

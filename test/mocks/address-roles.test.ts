@@ -17,6 +17,7 @@ import {
   type Client,
   type ConflictError,
 } from '../../src/sdk/index.js';
+import { rejection } from '../rejection.js';
 
 const mock = setupMockApi({ seed: 4, size: { customers: 40, orders: 200, bigCustomerOrders: 100, manyNotes: 20 } });
 const { db, scenario, tokens } = mock;
@@ -26,15 +27,6 @@ afterEach(() => scenario.reset());
 afterAll(() => mock.server.close());
 
 const api = (): Client => createClient({ baseUrl: mock.baseUrl, getToken: () => tokens.admin, retry: 0 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to be refused');
-}
 
 async function conflict(promise: Promise<unknown>): Promise<ConflictError> {
   const error = await rejection(promise);

@@ -15,6 +15,7 @@ import {
   type ClientOptions,
   type ConflictError,
 } from '../../src/sdk/index.js';
+import { rejection } from '../rejection.js';
 
 let server: MockHttpServer;
 
@@ -27,15 +28,6 @@ afterAll(() => server.close());
 function sdk(options: Partial<ClientOptions> = {}) {
   const { admin } = server.db.fixtures.users;
   return createClient({ baseUrl: server.url, getToken: () => admin.token, retry: { limit: 2, backoffMs: 1 }, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
 }
 
 describe('over real HTTP', () => {

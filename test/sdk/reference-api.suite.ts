@@ -29,15 +29,7 @@ import {
   type InvalidResponseError,
   type ValidationError,
 } from '../../src/sdk/index.js';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
-}
+import { rejection } from '../rejection.js';
 
 export function defineReferenceApiSuite(transport: 'msw' | 'http'): void {
   const db = createDatabase({ size: { customers: 50, orders: 500, bigCustomerOrders: 2000, manyNotes: 200 } });

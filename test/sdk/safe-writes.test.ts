@@ -16,21 +16,13 @@ import {
   type RedirectError,
 } from '../../src/sdk/index.js';
 import { customer, fakeFetch, json, problem, type Responder } from './support.js';
+import { rejection } from '../rejection.js';
 
 const BASE = 'https://api.example.com/v1';
 
 function client(respond: Responder, options: Partial<ClientOptions> = {}) {
   const fake = fakeFetch(respond);
   return { ...fake, api: createClient({ baseUrl: BASE, fetch: fake.fetch, retry: { limit: 2, backoffMs: 1 }, ...options }) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
 }
 
 const note = (text: string) => ({

@@ -36,21 +36,13 @@ import {
 } from '../../src/sdk/index.js';
 import { MAX_RETRY_AFTER_MS, createHttp, resolveConfig } from '../../src/sdk/http.js';
 import { customer, fakeFetch, hang, json, page, problem, summary, until, type Responder } from './support.js';
+import { rejection } from '../rejection.js';
 
 const BASE = 'https://api.example.com/v1';
 
 function client(respond: Responder, options: Partial<ClientOptions> = {}) {
   const fake = fakeFetch(respond);
   return { ...fake, client: createClient({ baseUrl: BASE, fetch: fake.fetch, retry: { limit: 2, backoffMs: 1 }, ...options }) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
 }
 
 afterEach(() => {

@@ -15,6 +15,7 @@ import { startMockHttpServer } from '../../mocks/server.js';
 import { createDatabase } from '../../mocks/data/index.js';
 import type { FailureKind, ScenarioController } from '../../mocks/scenario.js';
 import { createClient, isUncertainError, type Client, type RouteId } from '../../src/sdk/index.js';
+import { rejection } from '../rejection.js';
 
 interface WriteCase {
   name: string;
@@ -30,15 +31,6 @@ type Fault = (typeof FAULTS)[number];
 
 /** Short enough that a stall costs little, long enough for a busy machine to answer a good request. */
 const TIMEOUT_MS = 1000;
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject');
-}
 
 export function defineWriteFaultsSuite(transport: 'msw' | 'http'): void {
   const db = createDatabase({ size: { customers: 30, orders: 300, bigCustomerOrders: 400, manyNotes: 20 } });

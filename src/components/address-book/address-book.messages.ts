@@ -1,7 +1,8 @@
 /**
  * The address book's own UI text (shared texts such as errors come from the shared catalogue).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   heading: 'Addresses',
@@ -72,74 +73,6 @@ const en = {
 
 /** A key of the address book's catalogue. */
 export type AddressBookMessageKey = keyof typeof en;
-
-const de: Catalogue<AddressBookMessageKey> = {
-  heading: 'Adressen',
-  add: 'Adresse hinzufügen',
-  edit: 'Bearbeiten',
-  // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
-  editLabel: 'Bearbeiten: Adresse {address}',
-  delete: 'Löschen',
-  deleteLabel: 'Löschen: Adresse {address}',
-  empty: 'Noch keine Adressen.',
-  search: 'Adressen durchsuchen',
-  previous: 'Zurück',
-  next: 'Weiter',
-  pageOf: 'Seite {page} von {pages}',
-  roleAdmin: 'Verwaltung',
-  roleBilling: 'Rechnung',
-  roleDelivery: 'Lieferung',
-  roleAdminHint: 'erhält Kopien von allem',
-  roleBillingHint: 'erhält Rechnungen',
-  roleDeliveryHint: 'erhält Lieferungen',
-  rolesLegend: 'Rollen',
-  line1: 'Adresszeile 1',
-  line2: 'Adresszeile 2',
-  city: 'Ort',
-  region: 'Region',
-  postcode: 'Postleitzahl',
-  country: 'Land',
-  save: 'Adresse speichern',
-  cancel: 'Abbrechen',
-  confirmTitle: 'Diese Adresse löschen?',
-  confirmDelete: 'Adresse löschen',
-  keep: 'Abbrechen',
-  noMatches: 'Keine Adressen passen zu „{q}“.',
-  searchPlaceholder: 'Straße, Ort, Postleitzahl…',
-  pagerLabel: 'Adressseiten',
-  rolesHint: 'Verwaltung und Rechnung gehören jeweils zu einer Adresse: Bevor eine davon von einer anderen Adresse wechselt, werden Sie gefragt. Lieferungen können an mehrere Adressen gehen.',
-  roleHolder: 'derzeit bei {address}',
-  moveTitleOne: 'Diese Rolle kann nur eine Adresse haben',
-  moveTitleMany: 'Jede dieser Rollen kann nur eine Adresse haben',
-  moveHeld: '„{role}“ liegt derzeit bei {address}.',
-  moveQuestionOne: 'Zu dieser Adresse verschieben?',
-  moveQuestionMany: 'Beide zu dieser Adresse verschieben?',
-  moveConfirm: 'Hierher verschieben',
-  moveKeep: 'Abbrechen',
-  movedRole: '„{role}“ wurde von {address} hierher verschoben.',
-  rolesLabel: 'Rollen',
-  noRoles: 'Keine Rolle',
-  formAdd: 'Adresse hinzufügen',
-  formEdit: 'Adresse bearbeiten',
-  label: 'Bezeichnung',
-  labelHint: 'Zum Beispiel „Hauptsitz“ oder „Lager“.',
-  recipient: 'Empfänger',
-  chooseCountry: 'Land wählen',
-  optional: '(optional)',
-  saving: 'Wird gespeichert…',
-  saveFailed: 'Die Adresse wurde nicht gespeichert: {reason} Ihre Eingaben bleiben erhalten.',
-  conflict: 'Diese Adresse wurde von jemand anderem geändert, seit Sie sie geöffnet haben.',
-  conflictGone: 'Diese Adresse wurde von jemand anderem gelöscht. Ihre Eingaben stehen noch im Formular: kopieren Sie sie, bevor Sie abbrechen.',
-  emptyValue: '—',
-  fixErrors: 'Bitte prüfen Sie die markierten Felder.',
-  confirmText: '{address} wird gelöscht. Das lässt sich nicht rückgängig machen.',
-  deleting: 'Wird gelöscht…',
-  deleteFailed: 'Die Adresse wurde nicht gelöscht: {reason}',
-  saved: 'Adresse gespeichert.',
-  deleted: 'Adresse gelöscht.',
-  created: 'Adresse hinzugefügt.',
-  count: '{total} Adressen',
-};
 
 /** The address book's text for a locale, falling back to English key by key. */
 export const addressMessage = createMessages({ en, de });

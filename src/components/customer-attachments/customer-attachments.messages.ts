@@ -1,7 +1,8 @@
 /**
  * The attachments panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   heading: 'Attachments',
@@ -56,60 +57,6 @@ const en = {
   typeRtf: 'Rich text document',
   typeOther: 'File ({type})',
 } as const;
-
-const de: Catalogue<keyof typeof en> = {
-  heading: 'Anhänge',
-  empty: 'Noch keine Dokumente oder Bilder.',
-  dropHint: 'Dateien hierher ziehen, oder',
-  choose: 'Dateien auswählen',
-  limits: 'Bilder, PDF, Text, CSV und Office-Dokumente, je höchstens {max}.',
-  listLabel: 'Angehängte Dateien',
-  uploadsLabel: 'Uploads',
-  uploading: '{name} wird hochgeladen',
-  cancelUpload: 'Abbrechen',
-  cancelUploadLabel: 'Hochladen von {name} abbrechen',
-  dismiss: 'Schließen',
-  dismissLabel: 'Meldung zu {name} schließen',
-  uploaded: '{name} hochgeladen.',
-  uploadCancelled: 'Hochladen von {name} abgebrochen.',
-  tooLarge: '„{name}“ ist {size} groß: Dateien dürfen höchstens {max} groß sein.',
-  badType: '„{name}“ hat einen Dateityp, der nicht angehängt werden kann. Hängen Sie ein Bild, ein PDF, eine Text- oder CSV-Datei oder ein Office-Dokument an.',
-  serverTooLarge: 'Der Server hat „{name}“ abgelehnt: Die Datei ist zu groß (höchstens {max}).',
-  serverBadType: 'Der Server nimmt Dateien dieses Typs nicht an („{name}“). Hängen Sie ein Bild, ein PDF, eine Text- oder CSV-Datei oder ein Office-Dokument an.',
-  uploadFailed: '„{name}“ wurde nicht hochgeladen. {reason}',
-  uploadUnconfirmed: 'Wir konnten nicht bestätigen, ob „{name}“ hochgeladen wurde. Erneutes Hochladen speichert die Datei nicht doppelt.',
-  uploadAgain: 'Erneut hochladen',
-  uploadAgainLabel: '{name} erneut hochladen',
-  download: 'Herunterladen',
-  downloadLabel: '{name} herunterladen',
-  downloading: 'Wird heruntergeladen…',
-  downloadFailed: '„{name}“ konnte nicht heruntergeladen werden. {reason}',
-  delete: 'Löschen',
-  deleteLabel: '{name} löschen',
-  confirmTitle: 'Diesen Anhang löschen?',
-  confirmText: '„{name}“ wird für alle gelöscht. Das lässt sich nicht rückgängig machen.',
-  keep: 'Behalten',
-  confirmDelete: 'Löschen',
-  deleting: 'Wird gelöscht…',
-  deleted: '{name} gelöscht.',
-  deleteFailed: 'Der Anhang wurde nicht gelöscht. {reason}',
-  uploadedBy: '{when} von {who}',
-  sizeLabel: 'Größe',
-  typeLabel: 'Typ',
-  uploadedLabel: 'Hochgeladen',
-  typeImage: 'Bild ({format})',
-  typePdf: 'PDF-Dokument',
-  typeText: 'Textdatei',
-  typeCsv: 'CSV-Datei',
-  typeWord: 'Word-Dokument',
-  typeExcel: 'Excel-Tabelle',
-  typePowerPoint: 'PowerPoint-Präsentation',
-  typeOdText: 'OpenDocument-Text',
-  typeOdSheet: 'OpenDocument-Tabelle',
-  typeOdSlides: 'OpenDocument-Präsentation',
-  typeRtf: 'RTF-Dokument',
-  typeOther: 'Datei ({type})',
-};
 
 export type AttachmentsMessageKey = keyof typeof en;
 export const attachmentsMessage = createMessages({ en, de });

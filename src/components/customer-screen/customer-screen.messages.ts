@@ -1,7 +1,8 @@
 /**
  * The customer screen's own UI text (the sections' contents bring their own).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   screenLabel: 'Customer {name}',
@@ -16,20 +17,6 @@ const en = {
   sectionAttachments: 'Attachments',
   sectionsLabel: 'Customer sections',
 } as const;
-
-const de: Catalogue<keyof typeof en> = {
-  screenLabel: 'Kunde {name}',
-  screenLabelLoading: 'Kunde',
-  onHold: 'Konto gesperrt',
-  tradingAs: 'Handelt als {name}',
-  discounts: 'Rabatte',
-  sectionDetails: 'Kundendaten',
-  sectionOrders: 'Letzte Bestellungen',
-  sectionNotes: 'Notizen',
-  sectionAddresses: 'Adressen',
-  sectionAttachments: 'Anhänge',
-  sectionsLabel: 'Kundenbereiche',
-};
 
 export type ScreenMessageKey = keyof typeof en;
 export const screenMessage = createMessages({ en, de });

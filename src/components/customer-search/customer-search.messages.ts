@@ -2,7 +2,8 @@
  * The customer search's own UI text (shared texts such as errors and Retry come from the shared
  * catalogue).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   criterionLabel: 'Search by',
@@ -47,47 +48,6 @@ const en = {
 
 /** A key of the customer search's catalogue. */
 export type SearchMessageKey = keyof typeof en;
-
-const de: Catalogue<SearchMessageKey> = {
-  criterionLabel: 'Suchen nach',
-  segmentLabel: 'Kunden',
-  queryLabel: 'Kunden finden',
-  queryTooLong: 'Die Suche darf höchstens {max} Zeichen lang sein: Entfernen Sie {excess} Zeichen.',
-  queryTooLongServer: 'Die Suche ist für den Server zu lang. Kürzen Sie sie und versuchen Sie es erneut.',
-  alphabetLabel: 'Name beginnt mit',
-  letterOther: '# (Ziffer oder Zeichen)',
-  listLabel: 'Gefundene Kunden',
-  segment_all: 'Alle Kunden',
-  segment_trade: 'Geschäftskunden',
-  segment_retail: 'Privatkunden',
-  criterion_name: 'Name oder Teil davon',
-  criterion_email: 'E-Mail',
-  criterion_postcode: 'Postleitzahl',
-  criterion_orderNumber: 'Bestellnummer',
-  criterion_invoiceNumber: 'Rechnungsnummer',
-  criterion_ebayUserId: 'eBay-Benutzername',
-  criterion_trackingNumber: 'Sendungsnummer',
-  criterion_amazonOrderId: 'Amazon-Bestellnummer',
-  criterion_orderReference: 'Bestellreferenz',
-  criterion_externalOrderReference: 'Externe Bestellreferenz',
-  criterion_dispatchId: 'Versandkennung',
-  minLength: 'Geben Sie mindestens {count} Zeichen ein, um nach {criterion} zu suchen.',
-  searching: 'Suche läuft…',
-  loadingMore: 'Weitere werden geladen…',
-  count_one: '1 Kunde gefunden',
-  count_other: '{count} Kunden gefunden',
-  showing: '{shown} von {total} angezeigt',
-  empty: 'Keine Kunden passen zu „{query}“.',
-  emptyFiltered: 'Keine Kunden passen zu diesen Filtern.',
-  loadMore: 'Mehr laden',
-  type: 'Art',
-  postcode: 'Postleitzahl',
-  email: 'E-Mail',
-  channel: 'Vertriebskanal',
-  balance: 'Saldo',
-  watchList: 'Beobachtungsliste',
-  onHold: 'Gesperrt',
-};
 
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
 export const searchMessage = createMessages({ en, de });

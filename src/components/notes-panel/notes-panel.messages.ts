@@ -1,7 +1,8 @@
 /**
  * The notes panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
-import { createMessages, type Catalogue } from '../shared/i18n.js';
+import { createMessages } from '../shared/i18n.js';
+import de from './locales/de.js';
 
 const en = {
   heading: 'Notes',
@@ -80,81 +81,6 @@ const en = {
 
 /** A key of the notes panel's catalogue. */
 export type NotesMessageKey = keyof typeof en;
-
-const de: Catalogue<NotesMessageKey> = {
-  heading: 'Notizen',
-  filterLegend: 'Anzeigen',
-  filterAll: 'Alle',
-  filterManual: 'Manuell',
-  filterSystem: 'System',
-  addNote: 'Notiz hinzufügen',
-  editorTitle: 'Notiz hinzufügen',
-  noteText: 'Notiz',
-  kind: 'Art',
-  pinned: 'Notiz oben anheften',
-  save: 'Notiz speichern',
-  saveAgain: 'Erneut speichern',
-  saving: 'Wird gespeichert…',
-  cancel: 'Abbrechen',
-  empty: 'Noch keine Notizen.',
-  showMore: 'Mehr anzeigen',
-  count: '{shown} von {total} Notizen',
-  pin: 'Anheften',
-  unpin: 'Lösen',
-  // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
-  pinLabel: 'Anheften: Notiz von {author}, {time}',
-  unpinLabel: 'Lösen: Notiz von {author}, {time}',
-  remove: 'Entfernen',
-  removeLabel: 'Entfernen: Notiz von {author}, {time}',
-  pinnedBadge: 'Angeheftet',
-  removedBy: 'Entfernt von {name} am {time}',
-  by: 'von {name}',
-  textRequired: 'Schreiben Sie etwas in die Notiz.',
-  draftKept: 'Ihr Entwurf bleibt erhalten: Schließen Sie dies, und er ist da, wenn Sie zurückkommen.',
-  saveFailed: 'Die Notiz wurde nicht gespeichert: {reason} Ihr Text bleibt erhalten; Sie können erneut speichern.',
-  emptyManual: 'Keine manuellen Notizen.',
-  emptySystem: 'Keine Systemnotizen.',
-  loadingMore: 'Wird geladen…',
-  actorUser: 'Benutzer',
-  actorIntegration: 'Integration',
-  actorChannel: 'Kanal',
-  manual: 'Manuell',
-  system: 'System',
-  none: '(keine)',
-  'field.customer': 'Kunde',
-  'field.contact': 'Ansprechpartner',
-  'field.address': 'Adresse',
-  'field.attachment': 'Anhang',
-  'field.watchList': 'Notiz der Beobachtungsliste',
-  'field.addressRoles': 'Adressrollen',
-  'field.adminAddress': 'Verwaltungsadresse',
-  'field.billingAddress': 'Rechnungsadresse',
-  'field.deliveryAddress': 'Lieferadresse',
-  'change.set': '{field} auf {to} gesetzt',
-  'change.changed': '{field} von {from} in {to} geändert',
-  'change.cleared': '{field} entfernt (vorher {from})',
-  'change.secret': '{field} geändert',
-  'change.added': '{field} hinzugefügt: {to}',
-  'change.removed': '{field} entfernt: {from}',
-  'change.edited': '{field} geändert: {from} → {to}',
-  'change.created': 'Kunde angelegt: {to}',
-  'change.about': '{change} ({subject})',
-  'order.status': 'Bestellung {subject}: Status von {from} in {to} geändert',
-  'order.priority': 'Bestellung {subject}: Priorität von {from} in {to} geändert',
-  'order.tracking': 'Bestellung {subject}: Sendungsnummer {to} hinzugefügt',
-  'order.triggers': 'Bestellung {subject}: Dokumente erstellt ({to})',
-  'order.invoice': 'Bestellung {subject}: Rechnung {to} gedruckt',
-  'order.refund': 'Bestellung {subject}: Erstattung über {to}',
-  'order.return': 'Bestellung {subject}: zurückgegebene Artikel: {to}',
-  'order.attachments': 'Bestellung {subject}: {to} angehängt',
-  'order.cancelledAt': 'Bestellung {subject}: storniert am {to}',
-  'order.seasonId': 'Bestellung {subject}: Saison von {from} in {to} geändert',
-  'value.unlisted': '(nicht mehr aufgeführt)',
-  'value.loading': '…',
-  'value.unreadable': '(unlesbarer Wert)',
-  actionFailed: 'Das hat nicht geklappt: {reason}',
-  newNoteLive: 'Notiz gespeichert.',
-};
 
 /** The notes panel's text for a locale, falling back to English key by key. */
 export const notesMessage = createMessages({ en, de });

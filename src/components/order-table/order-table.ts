@@ -4,6 +4,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
+  isValidationError,
   ORDER_STATUSES,
   tags,
   type Client,
@@ -70,6 +71,8 @@ const COLUMNS: readonly Column[] = [
 const LAST_COL = COLUMNS.length - 1;
 const SORT_FIELDS: readonly OrderSortField[] = ['number', 'placedAt', 'quantity', 'total', 'status', 'salesChannelId'];
 const DEFAULT_ROW_HEIGHT = 40;
+/** The query fields the table's own controls set, which a server may refuse for a long history. */
+const REFUSABLE = new Set(['status', 'salesChannelId', 'sort']);
 
 /** Sets a CSS custom property on the element through the CSSOM (never a `style` attribute: strict CSP). */
 class CssVarDirective extends Directive {
@@ -129,6 +132,9 @@ interface Cell {
  * @csspart season-select - The season select.
  * @csspart order-from-stock - The "Order from stock" button.
  * @csspart count - How many orders match, announced politely.
+ * @csspart refused-query - The message shown when the server refuses a filter or sort it cannot
+ *   answer (a 400 naming `status`, `salesChannelId` or `sort`), with the button that drops it.
+ * @csspart reset-query-button - The button in `refused-query` that shows all statuses or channels, or sorts by date.
  * @csspart grid - The scrolling grid (`role=grid`).
  * @csspart header-row - The row of column headers.
  * @csspart header-cell - Each column header (`aria-sort` on sortable ones).
@@ -575,7 +581,7 @@ export class OrderTable extends CeElement {
     const activeRow = total ? Math.min(this.active.row, total - 1) : -1;
     return html`
       <p part="count" class="count" role="status">${this.countFor(pages)}</p>
-      ${error !== undefined ? renderError(this, error, () => pages?.retry()) : nothing}
+      ${error !== undefined ? this.renderLoadError(error, () => pages?.retry()) : nothing}
       <div
         part="grid"
         class="grid"
@@ -786,6 +792,48 @@ export class OrderTable extends CeElement {
       clearTimeout(this.searchTimer);
       this.q = this.searchText.trim();
     }
+  }
+
+  /**
+   * A list the server refuses for one of the table's own controls (a 400 naming `status`,
+   * `salesChannelId` or `sort`: a backend may not filter or sort a very long history) says which
+   * control, and offers to drop it, instead of asking to check fields that are not there or to try
+   * the same query again.
+   */
+  private renderLoadError(error: unknown, retry: () => void): TemplateResult {
+    const refused = isValidationError(error) ? error.fieldErrors.find((f) => REFUSABLE.has(f.field)) : undefined;
+    if (!refused) return renderError(this, error, retry);
+    let text: string;
+    let action: string;
+    let control: string;
+    let drop: () => void;
+    if (refused.field === 'status') {
+      [text, action, control, drop] = [this.m('refusedStatus'), this.m('allStatuses'), '#status-filter', () => (this.status = '')];
+    } else if (refused.field === 'salesChannelId') {
+      [text, action, control, drop] = [this.m('refusedChannel'), this.m('allChannels'), '#channel-filter', () => (this.salesChannelId = '')];
+    } else {
+      const col = COLUMNS.find((c) => c.sort === this.effectiveSort);
+      text = this.m('refusedSort', { column: col ? this.m(col.label) : this.effectiveSort });
+      action = this.m('sortByDate');
+      control = '';
+      drop = () => {
+        this.sort = 'placedAt';
+        this.order = 'desc';
+        // The grid's roving focus moves to the Date header, as if the user had sorted by it.
+        this.active = { row: -1, col: COLUMNS.findIndex((c) => c.sort === 'placedAt') };
+        this.focusPending = true;
+      };
+    }
+    // The button goes away with the message: focus moves to the control the user changed.
+    const reset = async () => {
+      drop();
+      await this.updateComplete;
+      if (control) this.renderRoot.querySelector<HTMLElement>(control)?.focus();
+    };
+    return html`<div class="ce-message ce-error" part="error refused-query" role="alert">
+      <span>${text}</span>
+      <button type="button" class="ce-button" part="reset-query-button" @click=${reset}>${action}</button>
+    </div>`;
   }
 
   private onStatusChange(event: Event): void {

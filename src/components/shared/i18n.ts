@@ -6,6 +6,7 @@
  * {@link createMessages}, so that no two engineers edit one catalogue and every key stays typed.
  */
 import { isValidationError } from '../../sdk/index.js';
+import de from './locales/de.js';
 
 /** English, complete. The source of the `MessageKey` type. */
 export const en = {
@@ -47,6 +48,21 @@ export const en = {
   'limit.reached': '{label}: limit of {max} characters reached.',
   'limit.over': '{label} can be at most {max} characters: remove {excess}.',
   'limit.overStatus': '{label} is longer than {max} characters.',
+  // The enumerations this library owns, named once for every component (see terms.ts).
+  'term.customerType.public': 'Public',
+  'term.customerType.retailer': 'Retailer',
+  'term.customerType.agent': 'Agent',
+  'term.orderStatus.unallocated': 'Unallocated',
+  'term.orderStatus.allocated': 'Allocated',
+  'term.orderStatus.dispatched': 'Dispatched',
+  'term.orderStatus.cancelled': 'Cancelled',
+  'term.addressRole.admin': 'Admin',
+  'term.addressRole.billing': 'Billing',
+  'term.addressRole.delivery': 'Delivery',
+  'term.noteKind.general': 'General',
+  'term.noteKind.call': 'Call',
+  'term.noteKind.email': 'Email',
+  'term.noteKind.meeting': 'Meeting',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -57,52 +73,6 @@ export type Catalogue<K extends string> = Partial<Record<K, string>>;
 export type MessageParams = Record<string, string | number>;
 /** A translate function for the shared catalogue, as components pass it around. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-/** German: every shared text. */
-export const de: Catalogue<MessageKey> = {
-  'state.loading': 'Wird geladen…',
-  'state.empty': 'Keine Einträge.',
-  'state.noClient':
-    'Kein API-Client: Umschließen Sie dieses Element mit <customer-elements-provider base-url=…> oder setzen Sie seine client-Eigenschaft.',
-  'action.retry': 'Erneut versuchen',
-  'action.save': 'Speichern',
-  'action.saving': 'Wird gespeichert…',
-  'action.cancel': 'Abbrechen',
-  'action.edit': 'Bearbeiten',
-  'action.close': 'Schließen',
-  'action.remove': 'Entfernen',
-  'error.network': 'Der Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
-  'error.timeout': 'Der Server hat zu lange nicht geantwortet. Versuchen Sie es erneut.',
-  'error.http': 'Der Server konnte die Anfrage nicht ausführen (Fehler {status}). Versuchen Sie es erneut.',
-  'error.httpNoStatus': 'Der Server konnte die Anfrage nicht ausführen. Versuchen Sie es erneut.',
-  'error.validation': 'Einige Angaben müssen korrigiert werden. Prüfen Sie die markierten Felder.',
-  'error.conflict':
-    'Jemand anderes hat dies inzwischen geändert. Laden Sie neu, um die Änderungen zu sehen, und versuchen Sie es dann erneut.',
-  'error.unauthorized': 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
-  'error.forbidden': 'Dazu fehlt Ihnen die Berechtigung.',
-  'error.notFound': 'Dieser Datensatz existiert nicht mehr, oder Sie dürfen ihn nicht sehen.',
-  'error.invalidResponse':
-    'Die Antwort des Servers ist unlesbar. Versuchen Sie es erneut oder wenden Sie sich an Ihre Administration.',
-  'error.unknown': 'Etwas ist schiefgegangen. Versuchen Sie es erneut.',
-  'write.unconfirmed':
-    'Wir konnten nicht bestätigen, ob dies gespeichert wurde. Ihr Text bleibt erhalten; erneutes Speichern speichert ihn nicht doppelt.',
-  'write.unconfirmedAction':
-    'Wir konnten nicht bestätigen, ob dies ausgeführt wurde. Ein erneuter Versuch führt es nicht doppelt aus.',
-  'permissions.failed': 'Ihre Berechtigungen konnten nicht geladen werden, daher ist Bearbeiten ausgeschaltet.',
-  'conflict.hint': 'Laden Sie neu, um deren Fassung zu übernehmen; Ihre Eingaben bleiben erhalten.',
-  'conflict.checking': 'Änderungen werden geprüft…',
-  'conflict.changed': 'Geändert, seit Sie es geöffnet haben:',
-  'conflict.change': '{field}: {from} → {to}',
-  'conflict.nothingShown': 'Hier angezeigte Werte sind unverändert.',
-  'conflict.rereadFailed': 'Die neueste Fassung konnte nicht geladen werden. Laden Sie neu, um es erneut zu versuchen.',
-  'conflict.reloaded': 'Neu geladen. Ihre Eingaben liegen über deren Fassung: prüfen Sie sie und speichern Sie erneut.',
-  'action.reload': 'Neu laden',
-  'limit.counter': '{count} / {max}',
-  'limit.counterLong': '{count} von {max} Zeichen',
-  'limit.reached': '{label}: Höchstlänge von {max} Zeichen erreicht.',
-  'limit.over': '{label} darf höchstens {max} Zeichen lang sein: Entfernen Sie {excess} Zeichen.',
-  'limit.overStatus': '{label} ist länger als {max} Zeichen.',
-};
 
 /** The language part of a BCP 47 tag, lower-cased (`de-AT` → `de`). */
 export function languageOf(locale: string): string {

@@ -16,7 +16,6 @@ export {
 } from './format.js';
 export {
   createMessages,
-  de,
   en,
   errorMessage,
   fieldErrors,

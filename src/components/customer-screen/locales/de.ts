@@ -1,0 +1,17 @@
+import type { Catalogue } from '../../shared/i18n.js';
+import type { ScreenMessageKey } from '../customer-screen.messages.js';
+
+/** The texts of customer-screen: German. Keys missing here fall back to English. */
+export default {
+  screenLabel: 'Kunde {name}',
+  screenLabelLoading: 'Kunde',
+  onHold: 'Konto gesperrt',
+  tradingAs: 'Handelt als {name}',
+  discounts: 'Rabatte',
+  sectionDetails: 'Kundendaten',
+  sectionOrders: 'Letzte Bestellungen',
+  sectionNotes: 'Notizen',
+  sectionAddresses: 'Adressen',
+  sectionAttachments: 'Anhänge',
+  sectionsLabel: 'Kundenbereiche',
+} satisfies Catalogue<ScreenMessageKey>;
