@@ -120,14 +120,14 @@ describe('system notes as sentences', () => {
 
   it('keeps a hostile value inert: shown as text, no element made from it', async () => {
     const { id } = await customerWithHistory();
-    const hostile = '<img src=x onerror="window.__notesPwned=1"><script>window.__notesPwned=1</script>';
+    const hostile = '<img src=x onerror="window.notesPwned=1"><script>window.notesPwned=1</script>';
     addSystemNote(id, [{ field: 'tradingName', from: null, to: { type: 'text', text: hostile } }]);
     addSystemNote(id, [{ field: 'order.status', subject: '<b>SO-1</b>', from: { type: 'enum', kind: 'orderStatus', values: ['allocated'] }, to: { type: 'enum', kind: 'orderStatus', values: ['<i>x</i>'] } }]);
     const el = await mountNotes(id, 'en-GB');
     await waitFor(() => sentences(el).includes(`Trading name set to ${hostile}`), 'the hostile value as text');
     expect(sentences(el)).to.include('Order <b>SO-1</b>: status changed from Allocated to (no longer listed)');
     expect(el.shadowRoot!.querySelector('[part~="note-change"] img, [part~="note-change"] script, [part~="note-change"] b, [part~="note-change"] i')).to.equal(null);
-    expect((window as { __notesPwned?: number }).__notesPwned).to.equal(undefined);
+    expect((window as { notesPwned?: number }).notesPwned).to.equal(undefined);
   });
 
   it('formats every value type by the locale: number, date, season and list of roles', async () => {
