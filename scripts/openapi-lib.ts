@@ -37,7 +37,7 @@ const RESPONSE_REF = '#/components/responses/';
 const ANONYMOUS_PREFIX = '__anonymous_';
 const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
 /** Schema kinds exported from schemas.ts that become named components (objects and enums). */
-const NAMED_TYPES = new Set([...OBJECT_TYPES, 'picklist', 'enum']);
+const NAMED_TYPES = new Set([...OBJECT_TYPES, 'picklist', 'enum', 'variant', 'union']);
 
 interface SchemaLike {
   kind: string;
@@ -284,6 +284,19 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     }
   }
   if (route.method !== 'GET') parameters.push(IDEMPOTENCY_KEY);
+  if (route.languages) {
+    parameters.push({
+      name: 'Accept-Language',
+      in: 'header',
+      required: false,
+      description:
+        `The languages the caller reads, with q-values (RFC 9110), e.g. \`de-DE, de;q=0.9, en;q=0.5\`. Served in: ` +
+        `${route.languages.map((l) => `\`${l}\``).join(', ')}; a tag matches by its language (\`de-AT\` → \`de\`), ` +
+        `\`q=0\` refuses one, and anything else (or no header) gets \`${route.languages[0]}\`.`,
+      schema: { type: 'string' },
+      example: 'de-DE, de;q=0.9, en;q=0.5',
+    });
+  }
   if (route.ifMatch) {
     parameters.push({
       name: 'If-Match',
@@ -339,6 +352,21 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     success['content'] = { 'application/octet-stream': binary, '*/*': binary };
   } else if (route.response !== null) {
     if (isVersioned(route.response)) success['headers'] = { ETag: { $ref: '#/components/headers/ETag' } };
+    if (route.languages) {
+      success['headers'] = {
+        ...(success['headers'] as JsonObject | undefined),
+        'Content-Language': {
+          description: 'The language the answer is in: the best match for `Accept-Language`, else the fallback.',
+          required: true,
+          schema: { type: 'string', enum: [...route.languages] },
+        },
+        Vary: {
+          description: 'Always includes `Accept-Language`: a cache keeps one answer per language.',
+          required: true,
+          schema: { type: 'string' },
+        },
+      };
+    }
     success['content'] = { 'application/json': { schema: converter.schemaOf(route.response) } };
   }
   const statuses = sortedCopy([...errorStatuses(id, route), route.status], (a, b) => a - b);

@@ -43,9 +43,6 @@ const en = {
   balance: 'Balance',
   watchList: 'Watch list',
   onHold: 'On hold',
-  type_public: 'Public',
-  type_retailer: 'Retailer',
-  type_agent: 'Agent',
 };
 
 /** A key of the customer search's catalogue. */

@@ -57,6 +57,21 @@ export const en = {
   'limit.reached': '{label}: limit of {max} characters reached.',
   'limit.over': '{label} can be at most {max} characters: remove {excess}.',
   'limit.overStatus': '{label} is longer than {max} characters.',
+  // The enumerations this library owns, named once for every component (see terms.ts).
+  'term.customerType.public': 'Public',
+  'term.customerType.retailer': 'Retailer',
+  'term.customerType.agent': 'Agent',
+  'term.orderStatus.unallocated': 'Unallocated',
+  'term.orderStatus.allocated': 'Allocated',
+  'term.orderStatus.dispatched': 'Dispatched',
+  'term.orderStatus.cancelled': 'Cancelled',
+  'term.addressRole.admin': 'Admin',
+  'term.addressRole.billing': 'Billing',
+  'term.addressRole.delivery': 'Delivery',
+  'term.noteKind.general': 'General',
+  'term.noteKind.call': 'Call',
+  'term.noteKind.email': 'Email',
+  'term.noteKind.meeting': 'Meeting',
 } as const;
 
 /** A key of the shared catalogue. */
