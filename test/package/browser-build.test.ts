@@ -20,18 +20,21 @@ const ALL_TAGS = [
   'customer-search', 'notes-panel', 'order-detail', 'order-table', 'watch-list-badge',
 ];
 /** Tags each component file registers, its classes, and the class files it loads (its own and what its class imports). */
+// The card's texts are a chunk of their own: the notes panel names the fields of a system note's
+// changes with the card's labels (one translation per term), so both load it.
+const CARD_TEXTS = 'customer-card.messages';
 const EXPECTED: Record<string, { tags: string[]; classes: string[]; chunks: string[] }> = {
-  'customer-card': { tags: ['customer-card'], classes: ['CustomerCard'], chunks: ['customer-card', 'watch-list-badge'] },
+  'customer-card': { tags: ['customer-card'], classes: ['CustomerCard'], chunks: ['customer-card', CARD_TEXTS, 'watch-list-badge'] },
   'customer-search': { tags: ['customer-search'], classes: ['CustomerSearch'], chunks: ['customer-search', 'watch-list-badge'] },
   'order-table': { tags: ['order-detail', 'order-table'], classes: ['OrderTable', 'OrderDetail'], chunks: ['order-table'] },
-  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel'] },
+  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel', CARD_TEXTS] },
   'address-book': { tags: ['address-book'], classes: ['AddressBook'], chunks: ['address-book'] },
   'customer-attachments': { tags: ['customer-attachments'], classes: ['CustomerAttachments'], chunks: ['customer-attachments'] },
   'watch-list-badge': { tags: ['watch-list-badge'], classes: ['WatchListBadge'], chunks: ['watch-list-badge'] },
   'customer-screen': {
     tags: ['customer-screen'],
     classes: ['CustomerScreen'],
-    chunks: ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+    chunks: ['customer-screen', 'customer-card', CARD_TEXTS, 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   },
   // The provider's class is part of the shared base (core.js exports it).
   provider: { tags: ['customer-elements-provider'], classes: ['CustomerElementsProvider'], chunks: [] },
