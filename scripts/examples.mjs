@@ -205,7 +205,7 @@ function freePort() {
 /**
  * Starts the reference mock API on loopback and resolves with its origin once it answers. Uses the
  * package's own `customer-elements-mock-api` bin when an installed example has it and msw (what a
- * host would run), else the repository's server through tsx.
+ * host would run), else the repository's command (mocks/cli.ts) through tsx.
  */
 async function startApi() {
   const port = await freePort();
@@ -216,7 +216,7 @@ async function startApi() {
     .find((p) => existsSync(p));
   const [cmd, args, how] = bin
     ? [bin, ['--port', String(port)], 'the package bin customer-elements-mock-api']
-    : [join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mocks', 'server.ts'), '--port', String(port)], 'the repository (tsx mocks/server.ts)'];
+    : [join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mocks', 'cli.ts'), '--port', String(port)], 'the repository (tsx mocks/cli.ts)'];
   const child = spawn(cmd, args, { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
