@@ -1,11 +1,17 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
+import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-// The library build: ESM only, one file per public entry, dependencies left to the host's bundler.
+// The library build for hosts with a bundler: ESM only, dependencies (lit, @lit/context, ky,
+// valibot, msw) left to the host so that it dedupes them. Modules are preserved one file per source
+// module: only the entry files register tags (package.json `sideEffects` lists exactly those), so a
+// host bundler drops every module the page does not import, down to the class. One file per entry
+// would hide that: a chunk's top-level decorator calls look like side effects to the host.
+// `dist/<name>.js` are the entries; the rest sits under `dist/src/` and `dist/mocks/`.
+// The single-file build for pages without a bundler is `vite.browser.config.ts`.
 export default defineConfig({
-  // mockServiceWorker.js belongs to the demo and Storybook, not to the published library.
   publicDir: false,
   build: {
     outDir: 'dist',
@@ -20,10 +26,13 @@ export default defineConfig({
         define: r('src/components/define.ts'),
         sdk: r('src/sdk/index.ts'),
         mocks: r('mocks/index.ts'),
+        ...Object.fromEntries(COMPONENT_ENTRIES.map((c) => [c, r(`src/components/${c}/define.ts`)])),
+        react: r('src/react/index.ts'),
       },
     },
     rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/],
+      external: [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/, /^react(\/|$)/],
+      output: { preserveModules: true, preserveModulesRoot: r('.') },
     },
   },
 });

@@ -1,6 +1,10 @@
 /**
  * The mock API in the browser (dev server, Storybook, demo): MSW's service worker with the
  * contract's handlers. Browser-safe: nothing here may import a `node:` module.
+ *
+ * `customer-elements/mocks/browser` in the package. The worker script is not ours: it belongs to the
+ * msw version the host installed, which writes it into the folder the host serves as its root
+ * (`npx msw init public --save` in a Vite app), and the two must match.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createDatabase } from './data/index.js';
@@ -12,7 +16,7 @@ import { createScenario, type ScenarioController } from './scenario.js';
 export interface StartMockApiOptions {
   /** Default `location.origin + '/api'`. */
   baseUrl?: string;
-  /** Where `public/mockServiceWorker.js` is served. Default `/mockServiceWorker.js`. */
+  /** Where `mockServiceWorker.js` (written by `npx msw init <public dir>`) is served. Default `/mockServiceWorker.js`. */
   serviceWorkerUrl?: string;
   db?: Database;
   seed?: number;
@@ -46,11 +50,15 @@ export async function startMockApi(options: StartMockApiOptions = {}): Promise<B
   const db = options.db ?? kept?.db ?? createDatabase({ seed: options.seed, size: options.size });
   const scenario = createScenario();
   const worker = setupWorker(...createHandlers({ db, baseUrl, scenario }));
-  await worker.start({
+  const startOptions = {
     serviceWorker: { url: options.serviceWorkerUrl ?? '/mockServiceWorker.js' },
+    // The page's own files and other hosts' requests pass through untouched. msw 2 reads
+    // `onUnhandledRequest`; msw 3 renamed it `onUnhandledFrame` and ignores the old name.
     onUnhandledRequest: 'bypass',
+    onUnhandledFrame: 'bypass',
     quiet: options.quiet ?? true,
-  });
+  } as const;
+  await worker.start(startOptions);
   const { admin, clerk, viewer } = db.fixtures.users;
   return {
     worker, db, scenario, baseUrl,

@@ -1,6 +1,7 @@
 /**
  * The mock API in Node (tests, scripts): MSW's `setupServer` with the contract's handlers over a
  * seeded database. The caller owns the lifecycle (`server.listen()` / `server.close()`).
+ * `customer-elements/mocks/node` in the package, with `startMockHttpServer` (the same over real HTTP).
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { createDatabase } from './data/index.js';
@@ -41,3 +42,5 @@ export function setupMockApi(options: SetupMockApiOptions = {}): MockApi {
   const server = setupServer(...createHandlers({ db, baseUrl, scenario, onResponse: emitMockResponse }));
   return { server, db, scenario, baseUrl, tokens: tokensOf(db) };
 }
+
+export { startMockHttpServer, type MockHttpServer, type MockHttpServerOptions } from './server.js';

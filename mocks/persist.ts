@@ -19,7 +19,7 @@ import { createDatabase } from './data/index.js';
 import type { Database, DatabaseOptions } from './data/database.js';
 
 /** Bump when the journal's entry format or meaning changes: older journals are then discarded. */
-const FORMAT = 1;
+const FORMAT = 2;
 const JOURNAL = 'journal';
 const META = 'meta';
 

@@ -3,14 +3,11 @@
  * the conformance command, another language's SDK) can be pointed at it. The same MSW handlers as
  * in Node and the browser, resolved with MSW's `getResponse`, behind permissive CORS.
  *
- * CLI: `npm run mock-server -- --port 4010 [--host 127.0.0.1] [--seed 1] [--customers 1000]`
+ * Its command line is `cli.ts` (`customer-elements-mock-api` in the package, `npm run mock-server` here).
  */
-import { realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve as resolvePath } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { getResponse } from 'msw';
 import { createDatabase } from './data/index.js';
 import type { Database, DatasetSize } from './data/database.js';
@@ -230,87 +227,4 @@ export async function startMockHttpServer(options: MockHttpServerOptions = {}): 
       return closing;
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// CLI
-// ---------------------------------------------------------------------------------------------
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) continue;
-    const eq = arg.indexOf('=');
-    if (eq > 0) out[arg.slice(2, eq)] = arg.slice(eq + 1);
-    else {
-      const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) {
-        out[arg.slice(2)] = next;
-        i++;
-      } else out[arg.slice(2)] = 'true';
-    }
-  }
-  return out;
-}
-
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-function isMainModule(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  const self = fileURLToPath(import.meta.url);
-  const target = real(resolvePath(entry));
-  const here = real(self);
-  return target === here || target === here.replace(/\.ts$/, '') || `${target}.ts` === here;
-}
-
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.info('Usage: npm run mock-server -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--customers 1000] [--base-path /api]');
-    return;
-  }
-  const int = (name: string): number | undefined => {
-    if (args[name] === undefined) return undefined;
-    const n = Number(args[name]);
-    if (!Number.isInteger(n) || n < 0) {
-      console.error(`--${name} must be a whole number, got "${args[name]}".`);
-      process.exit(2);
-    }
-    return n;
-  };
-  const customers = int('customers');
-  const api = await startMockHttpServer({
-    port: int('port') ?? 4010,
-    host: args.host ?? '127.0.0.1',
-    seed: int('seed'),
-    size: customers === undefined ? undefined : { customers },
-    basePath: args['base-path'] ?? '/api',
-  });
-  const { admin, clerk, viewer } = api.db.fixtures.users;
-  console.info(`Customer Elements mock API at ${api.url}`);
-  console.info(`Demo token (admin): ${admin.token}`);
-  console.info(`Demo token (clerk): ${clerk.token}`);
-  console.info(`Demo token (viewer): ${viewer.token}`);
-  console.info(`Scenario switch: POST ${api.url}/__scenario {"latency": 300, "errorRate": 0.1}`);
-  const stop = (signal: string) => {
-    console.info(`\n${signal}: stopping the mock API.`);
-    api.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-}
-
-if (isMainModule()) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

@@ -4,13 +4,17 @@
 //   custom-elements.json          the manifest itself (Storybook's docs and controls read it)
 //   docs/api.md                   API tables per element
 //   types/jsx.d.ts                React 19 JSX intrinsic-element types
+//   types/vue.d.ts                Vue 3 template types (GlobalComponents), scripts/cem-vue.mjs
 //   vscode.html-custom-data.json  VS Code HTML custom data (tags, attributes, enum values)
+//   src/react/components.ts       React components on @lit/react (scripts/cem-react.mjs)
 // `npm run cem -- --check` writes nothing and exits 1 when any of them differs from a fresh run,
 // so CI catches a component change whose generated files were not regenerated.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { reactComponents } from './cem-react.mjs';
+import { vueTypes } from './cem-vue.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -243,7 +247,9 @@ export async function generate() {
     'custom-elements.json': `${JSON.stringify(manifest, null, 2)}\n`,
     'docs/api.md': apiMarkdown(elements),
     'types/jsx.d.ts': jsxTypes(elements, exported),
+    'types/vue.d.ts': vueTypes(elements, exported, { settableFields, oneLine, detailType, plainType }),
     'vscode.html-custom-data.json': `${JSON.stringify(vscodeData(elements), null, 2)}\n`,
+    'src/react/components.ts': reactComponents(elements, exported, { publicFields, detailType }),
   };
 }
 

@@ -10,7 +10,7 @@
  * empty text.
  */
 import { readFileSync } from 'node:fs';
-import { fillPath, routes, type RouteId } from '../src/sdk/contract.js';
+import { fillPath, routes, type RouteDef, type RouteId } from '../src/sdk/contract.js';
 import type { OpenApiDocument } from './openapi-lib.js';
 import { createResponseValidator, isJsonMediaType, type ResponseValidator } from './openapi-validate.js';
 
@@ -85,6 +85,9 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 export function loadDocument(): OpenApiDocument {
   return JSON.parse(readFileSync(new URL('../openapi/openapi.json', import.meta.url), 'utf8')) as OpenApiDocument;
 }
+
+/** The ids of a reference answer's payment terms, to compare the same lists in two languages. */
+const termIds = (body: unknown) => JSON.stringify((body as { paymentTerms: { id: string }[] }).paymentTerms.map((t) => t.id));
 
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -216,6 +219,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     const reference = res.body as { customerTypes: { id: string; trade: boolean }[] };
     tradeTypes = new Set(reference.customerTypes.filter((t) => t.trade).map((t) => t.id));
     assert(reference.customerTypes.length > 0, 'reference.customerTypes is empty: the segment filter cannot be checked');
+  });
+  await check('reference: answers in the language asked for (Accept-Language), and says which', async () => {
+    const languages = (routes['reference.get'] as RouteDef).languages ?? [];
+    const fallback = await expectStatus('reference.get', 200, { headers: { 'Accept-Language': 'x-none' } });
+    assert(fallback.headers.get('content-language') === languages[0], `${fallback.label}: an unknown language must get ${languages[0]}, got Content-Language ${String(fallback.headers.get('content-language'))}`);
+    for (const language of languages.slice(1)) {
+      // The wanted language ranks below one the server lacks: q-values decide, not order.
+      const res = await expectStatus('reference.get', 200, { headers: { 'Accept-Language': `x-none, ${language}-XX;q=0.8, ${languages[0]};q=0.5` } });
+      assert(res.headers.get('content-language') === language, `${res.label}: asked for ${language}, got Content-Language ${String(res.headers.get('content-language'))}`);
+      assert(/accept-language/i.test(res.headers.get('vary') ?? ''), `${res.label}: the answer depends on Accept-Language, so Vary must name it`);
+      assert(termIds(res.body) === termIds(fallback.body), `${res.label}: the ids of the payment terms differ between ${language} and ${languages[0]}`);
+    }
+    return `languages ${languages.join(', ')}`;
   });
 
   // ----- search

@@ -3,12 +3,14 @@
 // uses them. For every folder under examples/ with a package.json:
 //   1. packs the library once (`npm pack` → examples/customer-elements.tgz, what `file:../customer-elements.tgz` installs);
 //   2. `npm install` (all examples at once: it is mostly waiting on the network and disk) and `npm run build`
-//      (one at a time: it is CPU-bound, and the machine is small);
+//      (as many at once as there are cores: a type-checker is mostly one thread), each example's build
+//      starting as soon as its install ends;
 //   3. serves the example's dist/ with a small static server that proxies /api/* to the reference mock API;
 //   4. opens it in Chromium, types a customer's name into the search, clicks the result with the mouse, and
 //      checks that the card shows that customer, that `<output id="selected">` says so (the event reached
 //      the framework's handler), that the renamed `acme-*` tag rendered, that the order table shows rows,
-//      and that nothing was logged as an error and no page error happened.
+//      that no element carries the client as an attribute, and that nothing was logged as an error and
+//      no page error happened.
 // It prints a table (example, JS files, JS gzip bytes, install and build seconds, result) and, last,
 // "N passed, N failed" for scripts/test.mjs.
 //
@@ -78,10 +80,14 @@ function run(cmd, args, { cwd = root, env = process.env } = {}) {
   return new Promise((done) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (c) => (output += c));
+    let stdout = '';
+    child.stdout.on('data', (c) => {
+      output += c;
+      stdout += c;
+    });
     child.stderr.on('data', (c) => (output += c));
-    child.on('error', (e) => done({ code: 1, output: `${output}\n${e.message}` }));
-    child.on('close', (code, signal) => done({ code: code ?? 1, signal, output }));
+    child.on('error', (e) => done({ code: 1, output: `${output}\n${e.message}`, stdout }));
+    child.on('close', (code, signal) => done({ code: code ?? 1, signal, output, stdout }));
   });
 }
 
@@ -106,11 +112,13 @@ function limiter(n) {
   });
 }
 
-// npm as a child of a script run through npm inherits npm_config_* settings (e.g. `npm test`'s
-// own prefix); an example's install must see only the user's npm configuration.
+// Under `npm test`, npm hands its own run's settings down as npm_* variables (this package's prefix,
+// lifecycle, package.json): an example's npm must not inherit them. Where and how to fetch (registry,
+// proxy, certificates, cache) is the user's and stays.
+const KEEP_NPM_CONFIG = /^npm_config_(registry|@.*:registry|.*proxy|noproxy|strict_ssl|cafile|ca|cache|userconfig|globalconfig|fetch_.*|prefer_offline|offline)$/i;
 function cleanEnv(extra = {}) {
   const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) || KEEP_NPM_CONFIG.test(k)) env[k] = v;
   // Angular's CLI asks about analytics on first use unless told.
   return { ...env, NG_CLI_ANALYTICS: 'false', NO_UPDATE_NOTIFIER: '1', ...extra };
 }
@@ -134,8 +142,10 @@ async function pack() {
   await mkdir(examplesDir, { recursive: true });
   const res = await run('npm', ['pack', '--json', '--pack-destination', examplesDir, ...(packBuilds && !flags.build ? ['--ignore-scripts'] : [])]);
   if (res.code !== 0) throw new Error(`npm pack failed:\n${tail(res.output)}`);
-  const json = res.output.slice(res.output.indexOf('['));
-  const [{ filename, size }] = JSON.parse(json);
+  // The JSON report is the last thing on stdout (a prepack script may print its build above it).
+  const at = [...res.stdout.matchAll(/^\[$/gm)].at(-1)?.index;
+  if (at === undefined) throw new Error(`npm pack printed no JSON report:\n${tail(res.output)}`);
+  const [{ filename, size }] = JSON.parse(res.stdout.slice(at));
   renameSync(join(examplesDir, filename), tarball);
   console.log(`examples: packed ${relative(root, tarball)} (${Math.round(size / 1024)} KB) in ${seconds(since(started))} s`);
 }
@@ -194,17 +204,19 @@ function freePort() {
 
 /**
  * Starts the reference mock API on loopback and resolves with its origin once it answers. Uses the
- * package's own `customer-elements-mock-api` bin when an installed example has it (what a host
- * would run), else the repository's server through tsx.
+ * package's own `customer-elements-mock-api` bin when an installed example has it and msw (what a
+ * host would run), else the repository's command (mocks/cli.ts) through tsx.
  */
 async function startApi() {
   const port = await freePort();
+  // The bin needs msw, an optional peer: only an example that installed it can run the bin.
   const bin = names
+    .filter((n) => existsSync(join(examplesDir, n, 'node_modules', 'msw', 'package.json')))
     .map((n) => join(examplesDir, n, 'node_modules', '.bin', 'customer-elements-mock-api'))
     .find((p) => existsSync(p));
   const [cmd, args, how] = bin
     ? [bin, ['--port', String(port)], 'the package bin customer-elements-mock-api']
-    : [join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mocks', 'server.ts'), '--port', String(port)], 'the repository (tsx mocks/server.ts)'];
+    : [join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mocks', 'cli.ts'), '--port', String(port)], 'the repository (tsx mocks/cli.ts)'];
   const child = spawn(cmd, args, { cwd: root, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (c) => (output += c));
@@ -344,11 +356,18 @@ async function check(browser, url, customer, name) {
       throw new Error(`${what}: ${String(error?.message ?? error).split('\n')[0]}${said}`, { cause: error });
     }
   };
+  // What a framework writes when it binds before the element is defined: client="[object Object]".
+  const noClientAttribute = () => step('the client is a property on every component, never a "client" attribute', async () => {
+    const withAttribute = await page.evaluate(() =>
+      [...document.querySelectorAll('[client]')].map((el) => `<${el.localName} client="${el.getAttribute('client')}">`));
+    if (withAttribute.length) throw new Error(withAttribute.join(', '));
+  });
   try {
     await step('the page loads', () => page.goto(url, { waitUntil: 'load' }));
 
     const input = page.locator(`${tag('customer-search')} [part~="input"]`).first();
     await step('the search box appears', () => input.waitFor());
+    await noClientAttribute();
     await step('typing the name into the search', async () => {
       const box = await input.boundingBox();
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -386,6 +405,7 @@ async function check(browser, url, customer, name) {
       }));
     await step('the order table shows rows', () =>
       page.locator(`${tag('order-table')} [part~="row"]:not([part~="row-loading"]) [part~="cell-number"]`).first().waitFor());
+    await noClientAttribute(); // again: an app may render the card and the table only now
     if (problems.length) throw new Error(`no console error and no page error:\n    ${problems.join('\n    ')}`);
 
     if (flags.screenshots) {
@@ -414,8 +434,10 @@ try {
   if (!chrome) throw new Error('no Chromium');
   await pack();
 
-  // The API and the browser start while the first installs run.
-  apiReady = startApi();
+  // Every install starts now; the API starts when they have all ended (so that it can be the
+  // installed package's bin), the browser at once. Both are ready before the first build ends.
+  const installs = new Map(names.map((name) => [name, install(name)]));
+  apiReady = Promise.allSettled(installs.values()).then(startApi);
   apiReady.catch(() => {});
   const { chromium } = await import('playwright-core');
   const browserReady = chromium.launch({
@@ -425,13 +447,13 @@ try {
   browserReady.catch(() => {});
   let customer;
 
-  const builds = limiter(Math.max(1, Math.floor(availableParallelism() / 2)));
+  const builds = limiter(Math.min(4, availableParallelism()));
   const checks = limiter(1);
   await Promise.all(names.map(async (name) => {
     const row = results.get(name);
     try {
       row.result = 'install failed';
-      row.install = seconds(await install(name));
+      row.install = seconds(await installs.get(name));
       console.log(`examples: ${name}: installed in ${row.install} s`);
       row.result = 'build failed';
       row.build = seconds(await builds(() => build(name)));

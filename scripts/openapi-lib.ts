@@ -13,6 +13,7 @@ import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { routes, type RouteDef } from '../src/sdk/contract.js';
 import * as schemas from '../src/sdk/schemas.js';
+import { CONTACT, OPERATION_DESCRIPTIONS, TAG_DESCRIPTIONS } from './openapi-docs.js';
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -36,7 +37,7 @@ const RESPONSE_REF = '#/components/responses/';
 const ANONYMOUS_PREFIX = '__anonymous_';
 const OBJECT_TYPES = new Set(['object', 'strict_object', 'loose_object', 'object_with_rest']);
 /** Schema kinds exported from schemas.ts that become named components (objects and enums). */
-const NAMED_TYPES = new Set([...OBJECT_TYPES, 'picklist', 'enum']);
+const NAMED_TYPES = new Set([...OBJECT_TYPES, 'picklist', 'enum', 'variant', 'union']);
 
 interface SchemaLike {
   kind: string;
@@ -283,6 +284,19 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     }
   }
   if (route.method !== 'GET') parameters.push(IDEMPOTENCY_KEY);
+  if (route.languages) {
+    parameters.push({
+      name: 'Accept-Language',
+      in: 'header',
+      required: false,
+      description:
+        `The languages the caller reads, with q-values (RFC 9110), e.g. \`de-DE, de;q=0.9, en;q=0.5\`. Served in: ` +
+        `${route.languages.map((l) => `\`${l}\``).join(', ')}; a tag matches by its language (\`de-AT\` → \`de\`), ` +
+        `\`q=0\` refuses one, and anything else (or no header) gets \`${route.languages[0]}\`.`,
+      schema: { type: 'string' },
+      example: 'de-DE, de;q=0.9, en;q=0.5',
+    });
+  }
   if (route.ifMatch) {
     parameters.push({
       name: 'If-Match',
@@ -298,15 +312,17 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     tags: [route.tag],
     summary: route.summary,
   };
+  const prose = route.description ?? OPERATION_DESCRIPTIONS[id as keyof typeof OPERATION_DESCRIPTIONS];
   if (route.capability) {
-    operation['description'] = [route.description, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
+    operation['description'] = [prose, `Requires the capability \`${route.capability}\`.`].filter(Boolean).join('\n\n');
     operation['x-capability'] = route.capability;
-  } else if (route.description) {
-    operation['description'] = route.description;
+  } else if (prose) {
+    operation['description'] = prose;
   } else if (id === 'customers.update') {
     operation['description'] =
       'Each field group needs its capability (identity, channel, company, terms, personal); a change to a group the session may not edit answers 403.';
   }
+  if (!operation['description']) throw new Error(`${id} has no description: add one to OPERATION_DESCRIPTIONS in scripts/openapi-docs.ts.`);
   if (parameters.length > 0) operation['parameters'] = parameters;
 
   if (route.body === 'multipart') {
@@ -336,6 +352,21 @@ function operationFor(id: string, route: RouteDef, converter: SchemaConverter): 
     success['content'] = { 'application/octet-stream': binary, '*/*': binary };
   } else if (route.response !== null) {
     if (isVersioned(route.response)) success['headers'] = { ETag: { $ref: '#/components/headers/ETag' } };
+    if (route.languages) {
+      success['headers'] = {
+        ...(success['headers'] as JsonObject | undefined),
+        'Content-Language': {
+          description: 'The language the answer is in: the best match for `Accept-Language`, else the fallback.',
+          required: true,
+          schema: { type: 'string', enum: [...route.languages] },
+        },
+        Vary: {
+          description: 'Always includes `Accept-Language`: a cache keeps one answer per language.',
+          required: true,
+          schema: { type: 'string' },
+        },
+      };
+    }
     success['content'] = { 'application/json': { schema: converter.schemaOf(route.response) } };
   }
   const statuses = sortedCopy([...errorStatuses(id, route), route.status], (a, b) => a - b);
@@ -403,6 +434,7 @@ export function buildOpenApi(): OpenApiDocument {
         'same key with a different request is refused with 422, and a repeat while the first is still running with 409. ' +
         'Only successful answers are kept: a refused request may be sent again with its key. Clients retry writes ' +
         'after a lost or unreadable answer on the strength of this.',
+      contact: CONTACT,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [
@@ -413,7 +445,11 @@ export function buildOpenApi(): OpenApiDocument {
       },
     ],
     security: [{ bearerAuth: [] }],
-    tags: tags.map((name) => ({ name })),
+    tags: tags.map((name) => {
+      const description = TAG_DESCRIPTIONS[name];
+      if (!description) throw new Error(`The tag ${name} has no description: add one to TAG_DESCRIPTIONS in scripts/openapi-docs.ts.`);
+      return { name, description };
+    }),
     paths,
     components: {
       schemas: componentSchemas,

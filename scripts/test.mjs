@@ -6,6 +6,8 @@
 //
 //   npm test                 everything
 //   npm test -- node lint    only the steps whose names start with these words
+//   npm test -- package      the packed tarball (after `npm run build`)
+//   npm test -- contract     the contract: current, and clean under Redocly and Spectral
 import { spawn } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
 
@@ -13,13 +15,20 @@ const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['oxlint', '--deny-warnings', 'src', 'mocks', 'test', 'scripts', 'bench', 'demo', 'stories']],
   ['contract is current (openapi.json)', 'npx', ['tsx', 'scripts/openapi.ts', '--check']],
+  // Warnings fail too: redocly.yaml extends `recommended-strict` (Redocly's `recommended` with every warning an error).
+  ['contract lint: Redocly recommended', 'npx', ['redocly', 'lint', 'openapi/openapi.json'], { env: { REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }],
+  ['contract lint: Spectral spectral:oas', 'npx', ['spectral', 'lint', 'openapi/openapi.json', '--ruleset', '.spectral.yaml', '--fail-severity', 'warn']],
   ['node tests (vitest: SDK, mocks, contract)', 'npx', ['vitest', 'run']],
   ['library build', 'npm', ['run', 'build', '--silent']],
-  ['built package (vitest: dist through the exports map)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts']],
+  ['built package (vitest: dist through the exports map; the single-file build in Chromium)', 'npx', ['vitest', 'run', '--config', 'vitest.package.config.ts'], { needsChromium: true }],
+  ['package tarball (npm pack: publint, attw, no file without a use, bin, license)', 'node', ['scripts/check-package.mjs']],
+  ['size (the tarball in a host app: bytes per entry, one component costs only itself and its base)', 'node', ['scripts/size.mjs']],
   // After the library build step it reuses dist/; alone (`npm test -- examples`) it builds first.
   ['examples (pack, install and build each app in examples/, drive it in Chromium)', 'node', ['scripts/examples.mjs'], { needsChromium: true, noBuildAfter: 'library build' }],
   ['browser tests (web-test-runner, Chromium)', 'npx', ['web-test-runner'], { needsChromium: true }],
   ['demo end to end (Chromium: MSW worker, mock-server, kept changes, the strict-CSP page)', 'npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts'], { needsChromium: true }],
+  // The bench with tiny sizes: proves it still runs (figures from a CI machine mean nothing).
+  ['bench smoke (npm run bench -- --smoke, Chromium)', 'npx', ['tsx', 'bench/bench.ts', '--smoke'], { needsChromium: true }],
   ['storybook (static build, every story and docs page in Chromium with axe)', 'npm', ['run', 'test:stories', '--silent'], { needsChromium: true }],
 ];
 
@@ -73,7 +82,7 @@ const done = new Set();
 for (const [name, cmd, stepArgs, opts = {}] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n▶ ${name}`);
-  const env = { ...process.env };
+  const env = { ...process.env, ...opts.env };
   if (opts.needsChromium) {
     const chrome = ensureChromium();
     if (!chrome) { broken = name; break; }

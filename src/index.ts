@@ -38,6 +38,9 @@ export {
 export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
+// Languages a host adds (French, its own wording)
+export { registerLocale, type CatalogueKeys, type LocaleCatalogue, type LocaleCatalogues } from './components/locales.js';
+
 // Configuration, base class and helpers for hosts and component authors
 export * from './components/shared/index.js';
 

@@ -144,3 +144,42 @@ export const WithSlots: Story = {
     );
   },
 };
+
+/**
+ * A customer whose history has one system note with every value type the contract carries: text,
+ * money, yes/no, number, date, a reference id (named from the reference lists in the reader's
+ * language), an id no longer listed, enumerations, and a password change with no value at all.
+ */
+function withEveryValueType(args: Args, context: Parameters<NonNullable<Story['render']>>[1]) {
+  const { mock, customers } = context.loaded as StoryLoaded;
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, subCustomerCount: _s, watchListed: _w, ...template } = mock.db.getCustomer(customers.noAddresses)!;
+  const fresh = mock.db.createCustomer({ ...template, name: 'Every Value Type Ltd' });
+  const terms = mock.db.reference.paymentTerms;
+  const seasons = mock.db.reference.seasons;
+  mock.db.addNote({
+    customerId: fresh.id, source: 'system', kind: null, pinned: false, removed: null,
+    text: 'Account details changed by the accounts integration',
+    author: { type: 'integration', id: 'int_accounts', name: 'Accounts integration' },
+    createdAt: '2026-11-20T09:30:00.000Z',
+    changes: [
+      { field: 'tradingName', from: { type: 'text', text: 'Harbour Lights' }, to: { type: 'text', text: 'Harbour Lights Trading' } },
+      { field: 'creditLimit', from: { type: 'money', money: { amountMinor: 100_000, currency: 'GBP' } }, to: { type: 'money', money: { amountMinor: 0, currency: 'GBP' } } },
+      { field: 'onHold', from: { type: 'boolean', value: true }, to: { type: 'boolean', value: false } },
+      { field: 'loyaltyPoints', subject: 'Goodwill', from: { type: 'number', value: 1200 }, to: { type: 'number', value: 12_500 } },
+      { field: 'paymentTermsId', from: { type: 'reference', kind: 'paymentTerms', id: terms[2]!.id }, to: { type: 'reference', kind: 'paymentTerms', id: terms[3]!.id } },
+      { field: 'order.seasonId', subject: 'SO-1000042', from: { type: 'reference', kind: 'season', id: 'ssn_retired' }, to: { type: 'reference', kind: 'season', id: seasons[1]!.id } },
+      { field: 'order.cancelledAt', subject: 'SO-1000042', from: null, to: { type: 'date', date: '2026-11-20T09:30:00.000Z' } },
+      { field: 'type', from: { type: 'enum', kind: 'customerType', values: ['retailer'] }, to: { type: 'enum', kind: 'customerType', values: ['agent'] } },
+      { field: 'addressRoles', subject: '4 Dock Road, Hull', from: { type: 'enum', kind: 'addressRole', values: [] }, to: { type: 'enum', kind: 'addressRole', values: ['billing', 'delivery'] } },
+      { field: 'eori', from: { type: 'text', text: 'GB123456789000' }, to: null },
+      { field: 'password', secret: true },
+    ],
+  });
+  return renderElement('notes-panel', { ...args, customerId: args.customerId || fresh.id, filter: 'system' }, context);
+}
+
+/** A system note with every value type, told as sentences in English. */
+export const SystemNoteEveryValueType: Story = { render: withEveryValueType };
+
+/** The same note in German: German field names, payment terms and seasons as the server names them in German, German money and dates. */
+export const SystemNoteEveryValueTypeGerman: Story = { render: withEveryValueType, globals: { locale: 'de-DE' } };

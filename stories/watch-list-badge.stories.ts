@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { registerLocale } from '../src/components/locales.js';
 import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
 
 const meta: Meta<Args> = {
@@ -44,6 +45,26 @@ export const PermissionsFailed: Story = { args: { editable: true }, parameters: 
 
 /** The same in German. */
 export const PermissionsFailedGerman: Story = { globals: { locale: 'de-DE' }, args: { editable: true }, parameters: { mocks: { failNext: [['me.get', 500]] } } };
+
+/** A host's partial French (kept in one object, so that registering it again on every visit changes nothing). */
+const hostFrench = {
+  'watch-list-badge': { label: 'Liste de surveillance', add: 'Ajouter à la liste de surveillance', noteLabel: 'Note de surveillance' },
+  shared: { 'action.save': 'Enregistrer', 'action.cancel': 'Annuler' },
+};
+
+/**
+ * A language the host adds from outside the package (`registerLocale('fr', …)`, see the README),
+ * here only partly translated: the keys it leaves out (the edit hint, the editor's texts) show in English.
+ */
+export const HostLanguageFrench: Story = {
+  args: { locale: 'fr-FR' },
+  loaders: [
+    async () => {
+      registerLocale('fr', hostFrench);
+      return {};
+    },
+  ],
+};
 
 /** No provider and no `client`: the configuration message, not a blank box. */
 export const NoClient: Story = { parameters: { mocks: { token: 'none' } } };

@@ -16,6 +16,7 @@ import type { LazyCustomerData } from './store.js';
 import { DAY, Rng, hashSeed, iso, isoDate, pad } from './random.js';
 import { BANK, CHANNEL, TERMS, buildReference } from './reference.js';
 import { Store } from './store.js';
+import { bool, changed, money, ref, textValue } from './changes.js';
 import * as w from './words.js';
 
 export const DEFAULT_SIZE: DatasetSize = { customers: 1_000, orders: 20_000, bigCustomerOrders: 100_000, manyNotes: 3_000, hugeCustomerOrders: 0 };
@@ -341,12 +342,12 @@ class Generator {
     const [kind, text] = this.rng.pick(w.MANUAL_NOTES);
     return {
       id: this.idOf('not'), customerId: customer.id, source: 'manual', kind, text, pinned,
-      author: this.rng.pick(this.staff), createdAt: iso(at), change: null, removed: null,
+      author: this.rng.pick(this.staff), createdAt: iso(at), changes: [], removed: null,
     };
   }
 
-  systemNote(customer: CustomerRecord, at: number, text: string, change: Note['change'], author: Actor): Note {
-    return { id: this.idOf('not'), customerId: customer.id, source: 'system', kind: null, text, pinned: false, author, createdAt: iso(at), change, removed: null };
+  systemNote(customer: CustomerRecord, at: number, summary: string, changes: Note['changes'], author: Actor): Note {
+    return { id: this.idOf('not'), customerId: customer.id, source: 'system', kind: null, text: summary, pinned: false, author, createdAt: iso(at), changes, removed: null };
   }
 
   randomSystemNote(customer: CustomerRecord, at: number): Note {
@@ -360,25 +361,30 @@ class Generator {
         const from = r.pick([TERMS.proForma, TERMS.days7, TERMS.eom30, TERMS.days60].filter((t) => t !== to));
         const f = this.termsById.get(from)!.name;
         const t = this.termsById.get(to)!.name;
-        return this.systemNote(customer, at, `Payment terms changed from ${f} to ${t}`, { field: 'paymentTermsId', from: f, to: t }, by);
+        return this.systemNote(customer, at, `Payment terms changed from ${f} to ${t}`, [changed('paymentTermsId', ref('paymentTerms', from), ref('paymentTerms', to))], by);
       }
       case 1: {
-        const to = pounds(customer.creditLimit.amountMinor);
-        const from = pounds(r.pick([50_000, 100_000, 250_000, 750_000].filter((x) => x !== customer.creditLimit.amountMinor)));
-        return this.systemNote(customer, at, `Credit limit changed from ${from} to ${to}`, { field: 'creditLimit', from, to }, by);
+        const toMinor = customer.creditLimit.amountMinor;
+        const fromMinor = r.pick([50_000, 100_000, 250_000, 750_000].filter((x) => x !== toMinor));
+        const from = pounds(fromMinor);
+        const to = pounds(toMinor);
+        const change = changed('creditLimit', money({ amountMinor: fromMinor, currency: customer.creditLimit.currency }), money(customer.creditLimit));
+        return this.systemNote(customer, at, `Credit limit changed from ${from} to ${to}`, [change], by);
       }
       case 2: {
         const to = customer.telephone ?? this.landline();
         let from = this.landline();
         if (from === to) from = this.mobile();
-        return this.systemNote(customer, at, `Telephone changed from ${from} to ${to}`, { field: 'telephone', from, to }, by);
+        return this.systemNote(customer, at, `Telephone changed from ${from} to ${to}`, [changed('telephone', textValue(from), textValue(to))], by);
       }
       case 3:
-        return this.systemNote(customer, at, 'Account taken off hold', { field: 'onHold', from: 'true', to: 'false' }, this.integrations.accounts);
+        return this.systemNote(customer, at, 'Account taken off hold', [changed('onHold', bool(true), bool(false))], this.integrations.accounts);
       default: {
-        const to = this.channelName.get(customer.salesChannelId)!;
-        const from = this.channelName.get(customer.salesChannelId === CHANNEL.direct ? CHANNEL.website : CHANNEL.direct)!;
-        return this.systemNote(customer, at, `Sales channel changed from ${from} to ${to}`, { field: 'salesChannelId', from, to }, by);
+        const toId = customer.salesChannelId;
+        const fromId = toId === CHANNEL.direct ? CHANNEL.website : CHANNEL.direct;
+        const from = this.channelName.get(fromId)!;
+        const to = this.channelName.get(toId)!;
+        return this.systemNote(customer, at, `Sales channel changed from ${from} to ${to}`, [changed('salesChannelId', ref('salesChannel', fromId), ref('salesChannel', toId))], by);
       }
     }
   }
@@ -397,17 +403,17 @@ class Generator {
   creationNote(customer: CustomerRecord, detail?: string): Note {
     const at = Date.parse(customer.createdAt);
     if (customer.origin === 'amazon') {
-      return this.systemNote(customer, at, `Customer created from Amazon UK order${detail ? ` ${detail}` : ''}`, { field: 'customer', from: null, to: customer.name }, this.integrations.amazon);
+      return this.systemNote(customer, at, `Customer created from Amazon UK order${detail ? ` ${detail}` : ''}`, [changed('customer', null, textValue(customer.name))], this.integrations.amazon);
     }
     if (customer.origin === 'ebay') {
       const channel: Actor = { type: 'channel', id: CHANNEL.ebay, name: this.channelName.get(CHANNEL.ebay)! };
-      return this.systemNote(customer, at, `Customer created by eBay UK for buyer ${customer.ebayUserId ?? ''}`.trim(), { field: 'customer', from: null, to: customer.name }, channel);
+      return this.systemNote(customer, at, `Customer created by eBay UK for buyer ${customer.ebayUserId ?? ''}`.trim(), [changed('customer', null, textValue(customer.name))], channel);
     }
     if (customer.origin === 'website') {
       const channel: Actor = { type: 'channel', id: CHANNEL.website, name: this.channelName.get(CHANNEL.website)! };
-      return this.systemNote(customer, at, 'Customer registered on the website', { field: 'customer', from: null, to: customer.name }, channel);
+      return this.systemNote(customer, at, 'Customer registered on the website', [changed('customer', null, textValue(customer.name))], channel);
     }
-    return this.systemNote(customer, at, 'Customer created', { field: 'customer', from: null, to: customer.name }, this.rng.pick(this.staff));
+    return this.systemNote(customer, at, 'Customer created', [changed('customer', null, textValue(customer.name))], this.rng.pick(this.staff));
   }
 
   watch(customer: CustomerRecord, note: string, at: number, by: Actor = this.rng.pick(this.staff)): void {
@@ -418,7 +424,7 @@ class Generator {
   watchNote(customer: CustomerRecord, watch: WatchList): Note {
     const note = watch.note ?? '';
     const by = watch.updatedBy ?? this.staff[0]!;
-    return this.systemNote(customer, Date.parse(watch.updatedAt ?? customer.updatedAt), `Added to the watch list: ${note}`, { field: 'watchList', from: null, to: note }, by);
+    return this.systemNote(customer, Date.parse(watch.updatedAt ?? customer.updatedAt), `Added to the watch list: ${note}`, [changed('watchList', null, textValue(note))], by);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -737,7 +743,7 @@ export function generate(options: DatabaseOptions = {}): Store {
         if (target.source !== 'manual' || target.removed) continue;
         const by = fr.pick(f.staff);
         target.removed = { at: slot.createdAt, by };
-        notes[i] = { ...slot, source: 'system', kind: null, pinned: false, author: by, text: `Note removed: ${target.text}`, change: { field: 'note', from: target.text, to: null } };
+        notes[i] = { ...slot, source: 'system', kind: null, pinned: false, author: by, text: `Note removed: ${target.text}`, changes: [changed('note', textValue(target.text), null)] };
       }
       notes.forEach((note, i) => {
         if (note.source === 'manual' && !note.removed && i % 211 === 7) note.pinned = true;
@@ -748,7 +754,7 @@ export function generate(options: DatabaseOptions = {}): Store {
       [HOSTILE.img, HOSTILE.script, HOSTILE.attr, HOSTILE.rtl, HOSTILE.long, HOSTILE.emoji].forEach((text, i) => {
         notes.push({ ...f.manualNote(c, base + (i + 1) * DAY, i === 0), text: `${text} ${HOSTILE.emoji}` });
       });
-      notes.push(f.systemNote(c, base + 8 * DAY, `Trading name changed from ${HOSTILE.img} to ${HOSTILE.script}`, { field: 'tradingName', from: HOSTILE.img, to: HOSTILE.script }, { type: 'integration', id: 'int_hostile', name: HOSTILE.attr }));
+      notes.push(f.systemNote(c, base + 8 * DAY, `Trading name changed from ${HOSTILE.img} to ${HOSTILE.script}`, [changed('tradingName', textValue(HOSTILE.img), textValue(HOSTILE.script))], { type: 'integration', id: 'int_hostile', name: HOSTILE.attr }));
     } else {
       notes = f.notesFor(c, trade ? fr.int(1, 6) : fr.int(0, 3), first);
     }

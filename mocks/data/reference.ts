@@ -73,3 +73,58 @@ export function buildReference(): Reference {
     ],
   };
 }
+
+/** A language the reference lists are served in (see `REFERENCE_LANGUAGES` in the contract). */
+export type ReferenceLanguage = 'en' | 'de' | 'ar';
+
+/**
+ * The names of the translated lists, by id, in each language besides English (the data's own).
+ * Ids, kinds, dates and price lists stay as they are: only what a person reads changes.
+ */
+const NAMES: Record<Exclude<ReferenceLanguage, 'en'>, Record<string, string>> = {
+  de: {
+    [CHANNEL.direct]: 'Direktverkauf',
+    [CHANNEL.website]: 'Website',
+    [CHANNEL.amazon]: 'Amazon UK',
+    [CHANNEL.ebay]: 'eBay UK',
+    [CHANNEL.epos]: 'Ladenkasse',
+    [CHANNEL.trade]: 'Händlerportal',
+    [TERMS.fullPayment]: 'Vollständige Zahlung vor Versand',
+    [TERMS.proForma]: 'Vorauskasse per Proformarechnung',
+    [TERMS.days7]: '7 Tage',
+    [TERMS.eom30]: '30 Tage zum Monatsende',
+    [TERMS.days60]: '60 Tage',
+    [SEASON.christmas]: 'Vorbestellungen Weihnachten 2026',
+    [SEASON.ss27]: 'Vorbestellungen Frühjahr/Sommer 2027',
+    [SEASON.aw27]: 'Herbst/Winter 2027',
+  },
+  ar: {
+    [CHANNEL.direct]: 'بيع مباشر',
+    [CHANNEL.website]: 'الموقع الإلكتروني',
+    [CHANNEL.amazon]: 'أمازون المملكة المتحدة',
+    [CHANNEL.ebay]: 'إيباي المملكة المتحدة',
+    [CHANNEL.epos]: 'نقطة البيع في المتجر',
+    [CHANNEL.trade]: 'بوابة التجار',
+    [TERMS.fullPayment]: 'الدفع الكامل قبل الشحن',
+    [TERMS.proForma]: 'دفع مسبق بفاتورة مبدئية',
+    [TERMS.days7]: '7 أيام',
+    [TERMS.eom30]: '30 يومًا من نهاية الشهر',
+    [TERMS.days60]: '60 يومًا',
+    [SEASON.christmas]: 'طلبات مسبقة لعيد الميلاد 2026',
+    [SEASON.ss27]: 'طلبات مسبقة لربيع وصيف 2027',
+    [SEASON.aw27]: 'خريف وشتاء 2027',
+  },
+};
+
+/** The reference lists with sales channels, payment terms and seasons named in `language`. */
+export function localizeReference(reference: Reference, language: ReferenceLanguage): Reference {
+  if (language === 'en') return reference;
+  const names = NAMES[language];
+  const named = <T extends { id: string; name: string }>(item: T): T => ({ ...item, name: names[item.id] ?? item.name });
+  return {
+    ...reference,
+    salesChannels: reference.salesChannels.map(named),
+    paymentTerms: reference.paymentTerms.map(named),
+    seasons: reference.seasons.map(named),
+  };
+}

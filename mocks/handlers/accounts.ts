@@ -1,4 +1,5 @@
 /** The customer's account (balance, credit, dispatch rule), transactions, and loyalty points. */
+import { changed, num } from '../data/changes.js';
 import { loadCustomer, systemNote, type ResourceDef } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
 import { conflict } from './problem.js';
@@ -31,9 +32,7 @@ export const accountResources = {
       }
       const saved = ctx.db.setLoyalty(customer.id, { customerId: customer.id, points, updatedAt: ctx.now });
       const signed = delta > 0 ? `+${delta}` : String(delta);
-      systemNote(ctx, customer.id, `Loyalty points adjusted by ${signed} (${reason}): ${before.points} → ${points}`, {
-        field: 'loyaltyPoints', from: String(before.points), to: String(points),
-      });
+      systemNote(ctx, customer.id, `Loyalty points adjusted by ${signed} (${reason}): ${before.points} → ${points}`, [changed('loyaltyPoints', num(before.points), num(points), reason)]);
       return { body: saved };
     },
   },

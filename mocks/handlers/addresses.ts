@@ -11,6 +11,7 @@ import {
   type Address, type AddressInput, type AddressPatch, type AddressRole, type RoleHolder, type RoleMoves, type SingleHolderRole,
 } from '../../src/sdk/schemas.js';
 import { normalisePostcode, validateAddress } from '../../src/sdk/validation.js';
+import { changed, members, textValue } from '../data/changes.js';
 import { etag, loadCustomer, param, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
 import { HttpError, invalid, notFound } from './problem.js';
@@ -93,12 +94,11 @@ function makeMoves(ctx: HandlerContext, customerId: string, to: Address, moves: 
   for (const { role, from } of moves) {
     const before = describeAddress(from);
     ctx.db.updateAddress(from.id, { roles: from.roles.filter((r) => r !== role) });
-    systemNote(ctx, customerId, `${ROLE_NAMES[role]} role moved from ${before} to ${describeAddress(to)}`, {
-      field: `addressRoles.${role}`, from: before, to: describeAddress(to),
-    });
+    systemNote(ctx, customerId, `${ROLE_NAMES[role]} role moved from ${before} to ${describeAddress(to)}`, [changed(`addressRoles.${role}`, textValue(before), textValue(describeAddress(to)))]);
   }
 }
 
+const sortedRoles = (roles: readonly AddressRole[]) => ADDRESS_ROLES.filter((r) => roles.includes(r));
 const roleList = (roles: readonly AddressRole[]) =>
   ADDRESS_ROLES.filter((r) => roles.includes(r)).map((r) => ROLE_NAMES[r]).join(', ') || null;
 
@@ -137,9 +137,7 @@ export const addressResources = {
       const moves = planRoles(ctx, customer.id, null, candidate.roles, candidate.roles, input.moveRoles);
       const created = ctx.db.createAddress(customer.id, candidate);
       const roles = roleList(created.roles);
-      systemNote(ctx, customer.id, `Address added: ${describeAddress(created)}${roles ? ` (${roles})` : ''}`, {
-        field: 'addresses', from: null, to: describeAddress(created),
-      });
+      systemNote(ctx, customer.id, `Address added: ${describeAddress(created)}${roles ? ` (${roles})` : ''}`, [changed('addresses', null, textValue(describeAddress(created)))]);
       makeMoves(ctx, customer.id, created, moves);
       return {
         body: created,
@@ -179,14 +177,10 @@ export const addressResources = {
       const before = describeAddress(current);
       const after = describeAddress(updated);
       if (Object.keys(changes).some((k) => k !== 'roles')) {
-        systemNote(ctx, current.customerId, before === after ? `Address changed: ${after}` : `Address changed from ${before} to ${after}`, {
-          field: 'addresses', from: before, to: after,
-        });
+        systemNote(ctx, current.customerId, before === after ? `Address changed: ${after}` : `Address changed from ${before} to ${after}`, [changed('addresses', textValue(before), textValue(after))]);
       }
       if (changes.roles) {
-        systemNote(ctx, current.customerId, `Address roles changed for ${after}: from ${roleList(current.roles) ?? 'none'} to ${roleList(updated.roles) ?? 'none'}`, {
-          field: 'addressRoles', from: roleList(current.roles), to: roleList(updated.roles),
-        });
+        systemNote(ctx, current.customerId, `Address roles changed for ${after}: from ${roleList(current.roles) ?? 'none'} to ${roleList(updated.roles) ?? 'none'}`, [changed('addressRoles', members('addressRole', sortedRoles(current.roles)), members('addressRole', sortedRoles(updated.roles)), after)]);
       }
       makeMoves(ctx, current.customerId, updated, moves);
       return { body: ctx.db.getAddress(updated.id) ?? updated, headers: { ETag: etag(updated.version) } };
@@ -197,9 +191,7 @@ export const addressResources = {
     handle(ctx) {
       const address = loadAddress(ctx);
       ctx.db.deleteAddress(address.id);
-      systemNote(ctx, address.customerId, `Address removed: ${describeAddress(address)}`, {
-        field: 'addresses', from: describeAddress(address), to: null,
-      });
+      systemNote(ctx, address.customerId, `Address removed: ${describeAddress(address)}`, [changed('addresses', textValue(describeAddress(address)), null)]);
       return { status: 204 };
     },
   },

@@ -1,5 +1,6 @@
 /** Documents and pictures: multipart upload with size and type limits, download, delete. */
 import type { Attachment } from '../../src/sdk/schemas.js';
+import { changed, textValue } from '../data/changes.js';
 import type { StoredAttachment } from '../data/database.js';
 import { loadCustomer, param, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { HttpError, invalid, notFound } from './problem.js';
@@ -102,7 +103,7 @@ export const attachmentResources = {
         uploadedBy: ctx.actor,
         content: upload.content,
       });
-      systemNote(ctx, customer.id, `Attachment added: ${stored.filename}`, { field: 'attachments', from: null, to: stored.filename });
+      systemNote(ctx, customer.id, `Attachment added: ${stored.filename}`, [changed('attachments', null, textValue(stored.filename))]);
       return {
         body: toAttachment(stored),
         headers: { Location: `${ctx.baseUrl}/attachments/${encodeURIComponent(stored.id)}/content` },
@@ -138,7 +139,7 @@ export const attachmentResources = {
           ctx.db.saveOrder(copy);
         }
       }
-      systemNote(ctx, a.customerId, `Attachment removed: ${a.filename}`, { field: 'attachments', from: a.filename, to: null });
+      systemNote(ctx, a.customerId, `Attachment removed: ${a.filename}`, [changed('attachments', textValue(a.filename), null)]);
       return { status: 204 };
     },
   },

@@ -1,5 +1,6 @@
 /** The people at a customer. */
 import type { Contact, ContactInput, ContactPatch } from '../../src/sdk/schemas.js';
+import { changed, textValue } from '../data/changes.js';
 import { etag, loadCustomer, param, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { notFound } from './problem.js';
 
@@ -28,7 +29,7 @@ export const contactResources = {
         email: input.email ?? null,
         phone: input.phone ?? null,
       });
-      systemNote(ctx, customer.id, `Contact added: ${describe(contact)}`, { field: 'contacts', from: null, to: describe(contact) });
+      systemNote(ctx, customer.id, `Contact added: ${describe(contact)}`, [changed('contacts', null, textValue(describe(contact)))]);
       return {
         body: contact,
         headers: {
@@ -52,9 +53,7 @@ export const contactResources = {
       // Nothing differs: no new version, no history entry.
       if (Object.keys(changes).length === 0) return { body: current, headers: { ETag: etag(current.version) } };
       const updated = ctx.db.updateContact(current.id, changes);
-      systemNote(ctx, current.customerId, `Contact changed: ${before}${describe(updated) === before ? '' : ` → ${describe(updated)}`}`, {
-        field: 'contacts', from: before, to: describe(updated),
-      });
+      systemNote(ctx, current.customerId, `Contact changed: ${before}${describe(updated) === before ? '' : ` → ${describe(updated)}`}`, [changed('contacts', textValue(before), textValue(describe(updated)))]);
       return { body: updated, headers: { ETag: etag(updated.version) } };
     },
   },
@@ -63,7 +62,7 @@ export const contactResources = {
     handle(ctx) {
       const contact = loadContact(ctx);
       ctx.db.deleteContact(contact.id);
-      systemNote(ctx, contact.customerId, `Contact removed: ${describe(contact)}`, { field: 'contacts', from: describe(contact), to: null });
+      systemNote(ctx, contact.customerId, `Contact removed: ${describe(contact)}`, [changed('contacts', textValue(describe(contact)), null)]);
       return { status: 204 };
     },
   },

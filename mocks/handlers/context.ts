@@ -2,7 +2,7 @@
  * What a resource handler gets from the pipeline (an authenticated user, parsed parameters, query
  * and body) and the helpers every resource shares: loading with 404s, capabilities, system notes.
  */
-import type { Actor, Capability, Money, Note, Order } from '../../src/sdk/schemas.js';
+import type { Actor, Capability, FieldChange, Money, Note, Order } from '../../src/sdk/schemas.js';
 import type { RouteId } from '../../src/sdk/contract.js';
 import type { CustomerRecord, Database, UserRecord } from '../data/database.js';
 import { HttpError, notFound } from './problem.js';
@@ -75,7 +75,7 @@ export function systemNote(
   ctx: HandlerContext,
   customerId: string,
   text: string,
-  change: { field: string; from: string | null; to: string | null } | null = null,
+  changes: FieldChange[],
 ): Note {
   return ctx.db.addNote({
     customerId,
@@ -85,7 +85,7 @@ export function systemNote(
     pinned: false,
     author: ctx.actor,
     createdAt: ctx.now,
-    change,
+    changes,
     removed: null,
   });
 }

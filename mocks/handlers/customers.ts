@@ -1,14 +1,18 @@
 /** The current user, reference lists and customers: search, create, read, change, sub-customers. */
 import {
   CUSTOMER_FIELD_GROUPS, CUSTOMER_GROUP_CAPABILITY,
-  type CustomerCreate, type CustomerFieldGroup, type CustomerPatch, type CustomerSearchQuery, type FieldError, type Money,
+  type CustomerCreate, type CustomerFieldGroup, type CustomerPatch, type CustomerSearchQuery, type FieldChange, type FieldError, type Money,
 } from '../../src/sdk/schemas.js';
+import { changed, customerValue, secret, textValue } from '../data/changes.js';
 import type { CustomerRecord, Database } from '../data/database.js';
 import {
   etag, formatMoney, loadCustomer, requireCapability, systemNote,
   type HandlerContext, type ResourceDef,
 } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
+import { negotiateLanguage } from './language.js';
+import { localizeReference } from '../data/reference.js';
+import { REFERENCE_LANGUAGES } from '../../src/sdk/contract.js';
 import { HttpError, invalid } from './problem.js';
 
 /** A salted-hash stand-in (FNV-1a): the mock never keeps a password as given, and never serves it. */
@@ -109,7 +113,15 @@ export const customerResources = {
     }),
   },
 
-  'reference.get': { handle: (ctx) => ({ body: ctx.db.reference }) },
+  'reference.get': {
+    handle(ctx) {
+      const language = negotiateLanguage(ctx.request.headers.get('accept-language'), REFERENCE_LANGUAGES);
+      return {
+        body: localizeReference(ctx.db.reference, language),
+        headers: { 'Content-Language': language, Vary: 'Accept-Language' },
+      };
+    },
+  },
 
   'customers.search': {
     handle(ctx) {
@@ -160,7 +172,7 @@ export const customerResources = {
         fax: null,
         ebayUserId: null,
       });
-      systemNote(ctx, record.id, `Customer created by ${ctx.actor.name}`, { field: 'customer', from: null, to: record.name });
+      systemNote(ctx, record.id, `Customer created by ${ctx.actor.name}`, [changed('customer', null, textValue(record.name))]);
       return {
         ...customerBody(ctx.db, record),
         headers: { ETag: etag(record.version), Location: `${ctx.baseUrl}/customers/${encodeURIComponent(record.id)}` },
@@ -187,13 +199,13 @@ export const customerResources = {
       if (errors.length) throw invalid(errors);
 
       const changes: Partial<CustomerRecord> = {};
-      const notes: Array<{ text: string; change: { field: string; from: string | null; to: string | null } }> = [];
+      const notes: Array<{ text: string; change: FieldChange }> = [];
       for (const field of fields) {
         const value = patch[field];
         if (field === 'password') {
           changes.passwordHash = hashPassword(String(value), `${current.id}.${ctx.now}`);
           changes.hasPassword = true;
-          notes.push({ text: 'Password changed', change: { field: 'password', from: null, to: null } });
+          notes.push({ text: 'Password changed', change: secret('password') });
           continue;
         }
         const before = (current as unknown as Record<string, unknown>)[field];
@@ -201,11 +213,11 @@ export const customerResources = {
         (changes as Record<string, unknown>)[field] = value;
         const from = displayValue(ctx.db, field, before);
         const to = displayValue(ctx.db, field, value);
-        notes.push({ text: changeText(FIELD_LABELS[field] ?? field, from, to), change: { field, from, to } });
+        notes.push({ text: changeText(FIELD_LABELS[field] ?? field, from, to), change: changed(field, customerValue(field, before), customerValue(field, value)) });
       }
       if (Object.keys(changes).length === 0) return customerBody(ctx.db, current);
       const updated = ctx.db.updateCustomer(current.id, changes);
-      for (const n of notes) systemNote(ctx, current.id, n.text, n.change);
+      for (const n of notes) systemNote(ctx, current.id, n.text, [n.change]);
       return customerBody(ctx.db, updated);
     },
   },

@@ -1,5 +1,6 @@
 /** Notes (pinned first, newest first), and the watch-list note that stays with the customer. */
 import type { Note, NoteInput, WatchList } from '../../src/sdk/schemas.js';
+import { changed, textValue } from '../data/changes.js';
 import { loadCustomer, param, requireCapability, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { paginate, type PageQuery } from './paging.js';
 import { conflict, invalid, notFound } from './problem.js';
@@ -40,7 +41,7 @@ export const noteResources = {
         pinned: input.pinned ?? false,
         author: ctx.actor,
         createdAt: ctx.now,
-        change: null,
+        changes: [],
         removed: null,
       });
       return {
@@ -67,7 +68,7 @@ export const noteResources = {
       if (note.source === 'system') throw conflict('System notes are the customer\'s history and cannot be removed.');
       if (note.removed) throw conflict('This note has already been removed.');
       const removed = ctx.db.updateNote(note.id, { removed: { at: ctx.now, by: ctx.actor }, pinned: false });
-      systemNote(ctx, note.customerId, `Note removed: "${excerpt(note.text)}"`, { field: 'note', from: excerpt(note.text, 200), to: null });
+      systemNote(ctx, note.customerId, `Note removed: "${excerpt(note.text)}"`, [changed('note', textValue(excerpt(note.text, 200)), null)]);
       return { body: removed };
     },
   },
@@ -87,11 +88,9 @@ export const noteResources = {
       const saved = ctx.db.setWatchList(customer.id, value);
       if (!ctx.db.getCustomer(customer.id)?.watchListed) ctx.db.updateCustomer(customer.id, { watchListed: true });
       if (before.active) {
-        systemNote(ctx, customer.id, `Watch-list note changed from "${excerpt(before.note ?? '')}" to "${excerpt(note)}"`, {
-          field: 'watchList', from: before.note, to: note,
-        });
+        systemNote(ctx, customer.id, `Watch-list note changed from "${excerpt(before.note ?? '')}" to "${excerpt(note)}"`, [changed('watchList', textValue(before.note), textValue(note))]);
       } else {
-        systemNote(ctx, customer.id, `Added to the watch list: "${excerpt(note)}"`, { field: 'watchList', from: null, to: note });
+        systemNote(ctx, customer.id, `Added to the watch list: "${excerpt(note)}"`, [changed('watchList', null, textValue(note))]);
       }
       return { body: saved };
     },
@@ -107,9 +106,7 @@ export const noteResources = {
         customerId: customer.id, active: false, note: null, updatedAt: ctx.now, updatedBy: ctx.actor,
       });
       if (ctx.db.getCustomer(customer.id)?.watchListed) ctx.db.updateCustomer(customer.id, { watchListed: false });
-      systemNote(ctx, customer.id, `Removed from the watch list (the note was "${excerpt(before.note ?? '')}")`, {
-        field: 'watchList', from: before.note, to: null,
-      });
+      systemNote(ctx, customer.id, `Removed from the watch list (the note was "${excerpt(before.note ?? '')}")`, [changed('watchList', textValue(before.note), null)]);
       return { body: saved };
     },
   },

@@ -1,5 +1,6 @@
 /** Orders: the customer's list (cursor or offset paging) and the order actions with their business rules. */
-import type { FieldError, Money, Order, OrderListQuery } from '../../src/sdk/schemas.js';
+import type { ChangeValue, FieldError, Money, Order, OrderListQuery } from '../../src/sdk/schemas.js';
+import { bool, changed, date, members, money, num, textValue } from '../data/changes.js';
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
 import { paginate } from './paging.js';
@@ -17,8 +18,8 @@ function change(ctx: HandlerContext, order: Order, mutate: (copy: Order) => void
   return ctx.db.saveOrder(copy);
 }
 
-const orderNote = (ctx: HandlerContext, order: Order, text: string, field: string, from: string | null, to: string | null) =>
-  systemNote(ctx, order.customerId, text, { field: `order.${field}`, from, to });
+const orderNote = (ctx: HandlerContext, order: Order, summary: string, field: string, from: ChangeValue | null, to: ChangeValue | null) =>
+  systemNote(ctx, order.customerId, summary, [changed(`order.${field}`, from, to, order.number)]);
 
 /**
  * A virtual customer's orders (computed by index, never held whole): what it cannot answer by
@@ -63,7 +64,7 @@ export const orderResources = {
       if (order.priority === priority) return { body: order };
       const saved = change(ctx, order, (o) => { o.priority = priority; });
       orderNote(ctx, order, priority ? `Order ${order.number} prioritised` : `Order ${order.number} no longer prioritised`,
-        'priority', order.priority ? 'Yes' : 'No', priority ? 'Yes' : 'No');
+        'priority', bool(order.priority), bool(priority));
       return { body: saved };
     },
   },
@@ -76,7 +77,7 @@ export const orderResources = {
       const saved = change(ctx, order, (o) => {
         o.tracking.push({ id: ctx.db.nextId('trk'), carrier, code, source: 'manual', addedAt: ctx.now });
       });
-      orderNote(ctx, order, `Tracking code ${code} (${carrier}) added to order ${order.number}`, 'tracking', null, `${carrier} ${code}`);
+      orderNote(ctx, order, `Tracking code ${code} (${carrier}) added to order ${order.number}`, 'tracking', null, textValue(`${carrier} ${code}`));
       return { body: saved };
     },
   },
@@ -93,7 +94,10 @@ export const orderResources = {
         o.cancelledAt = ctx.now;
         o.priority = false;
       });
-      orderNote(ctx, order, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, 'status', STATUS_NAMES[order.status], 'cancelled');
+      systemNote(ctx, order.customerId, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, [
+        changed('order.status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']), order.number),
+        changed('order.cancelledAt', null, date(ctx.now), order.number),
+      ]);
       return { body: saved };
     },
   },
@@ -112,7 +116,7 @@ export const orderResources = {
         }
       });
       const names = pending.map((t) => t.name).join(', ');
-      orderNote(ctx, order, `Order triggers run for order ${order.number}: ${names}`, 'triggers', null, names);
+      orderNote(ctx, order, `Order triggers run for order ${order.number}: ${names}`, 'triggers', null, textValue(names));
       return { body: saved };
     },
   },
@@ -127,7 +131,7 @@ export const orderResources = {
         o.invoiceNumber = invoiceNumber;
         o.printHistory.push({ id: ctx.db.nextId('prn'), document: 'invoice', printedAt: ctx.now, by: ctx.actor });
       });
-      orderNote(ctx, order, `Invoice ${invoiceNumber} printed for order ${order.number}`, 'invoice', order.invoiceNumber, invoiceNumber);
+      orderNote(ctx, order, `Invoice ${invoiceNumber} printed for order ${order.number}`, 'invoice', textValue(order.invoiceNumber), textValue(invoiceNumber));
       return { body: saved };
     },
   },
@@ -163,7 +167,7 @@ export const orderResources = {
         customerId: order.customerId, date: ctx.now, kind: 'refund', reference: order.number,
         amount: { amountMinor: -input.amount.amountMinor, currency: input.amount.currency }, dueDate: null,
       });
-      orderNote(ctx, order, `Refund of ${formatMoney(input.amount)} on order ${order.number}: ${input.reason}`, 'refund', null, formatMoney(input.amount));
+      orderNote(ctx, order, `Refund of ${formatMoney(input.amount)} on order ${order.number}: ${input.reason}`, 'refund', null, money(input.amount));
       return { body: saved };
     },
   },
@@ -198,7 +202,7 @@ export const orderResources = {
         o.returns.push({ id: ctx.db.nextId('ret'), lines: input.lines, reason: input.reason, createdAt: ctx.now, by: ctx.actor });
       });
       const count = input.lines.reduce((n, l) => n + l.quantity, 0);
-      orderNote(ctx, order, `Return of ${count} item${count === 1 ? '' : 's'} entered on order ${order.number}: ${input.reason}`, 'return', null, String(count));
+      orderNote(ctx, order, `Return of ${count} item${count === 1 ? '' : 's'} entered on order ${order.number}: ${input.reason}`, 'return', null, num(count));
       return { body: saved };
     },
   },
@@ -220,7 +224,7 @@ export const orderResources = {
           });
         }
       });
-      orderNote(ctx, order, `${stored.filename} attached to order ${order.number}`, 'attachments', null, stored.filename);
+      orderNote(ctx, order, `${stored.filename} attached to order ${order.number}`, 'attachments', null, textValue(stored.filename));
       return { body: saved };
     },
   },

@@ -6,9 +6,6 @@
  * Registration order does not matter: `defineElement` attaches a context root to the document, so
  * components upgraded before their `<customer-elements-provider>` still receive its client.
  */
-import { defineElement } from './shared/define.js';
-import { CustomerElementsProvider } from './shared/provider.js';
-
 // Each module registers its tag; re-exporting keeps them from looking unused.
 export * from './watch-list-badge/define.js';
 export * from './customer-search/define.js';
@@ -18,7 +15,4 @@ export * from './address-book/define.js';
 export * from './order-table/define.js';
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
-
-defineElement('customer-elements-provider', CustomerElementsProvider);
-
-export { CustomerElementsProvider };
+export * from './provider/define.js';

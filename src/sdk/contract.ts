@@ -31,9 +31,18 @@ export interface RouteDef {
   ifMatch?: boolean;
   /** Extra documented error statuses besides 401, 403 (with a capability), 404 and 422 (with a body). */
   errors?: number[];
+  /**
+   * The languages the route can answer in: it honours `Accept-Language` (q-values, language
+   * prefixes), falls back to the first, and says which it used in `Content-Language`
+   * (with `Vary: Accept-Language`).
+   */
+  languages?: readonly string[];
 }
 
 const r = <T extends RouteDef>(def: T) => def;
+
+/** The languages the reference lists are served in; the first is the fallback. */
+export const REFERENCE_LANGUAGES = ['en', 'de', 'ar'] as const;
 
 /** The address role rule, as the create and update routes document it. */
 const ADDRESS_ROLE_RULE =
@@ -47,7 +56,15 @@ const ADDRESS_ROLE_RULE =
 
 export const routes = {
   'me.get': r({ method: 'GET', path: '/me', summary: 'The current user and their capabilities', tag: 'me', response: s.Me, status: 200 }),
-  'reference.get': r({ method: 'GET', path: '/reference', summary: 'Reference lists: sales channels, payment terms, bank accounts, seasons, customer types, countries', tag: 'reference', response: s.Reference, status: 200 }),
+  'reference.get': r({
+    method: 'GET', path: '/reference', summary: 'Reference lists: sales channels, payment terms, bank accounts, seasons, customer types, countries', tag: 'reference', response: s.Reference, status: 200,
+    languages: REFERENCE_LANGUAGES,
+    description:
+      'The names of sales channels, payment terms and seasons are given in the language the caller asks for with ' +
+      '`Accept-Language` (`en`, `de`, `ar`; q-values honoured, `de-AT` matches `de`); anything else gets English. ' +
+      '`Content-Language` says which language was used, and `Vary: Accept-Language` lets caches keep one copy per language. ' +
+      'Ids, kinds and every other field are the same in every language.',
+  }),
 
   'customers.search': r({ method: 'GET', path: '/customers', summary: 'Search customers by any criterion, segment and initial', tag: 'customers', query: s.CustomerSearchQuery, response: s.page(s.CustomerSummary), status: 200 }),
   'customers.create': r({ method: 'POST', path: '/customers', summary: 'Create a customer', tag: 'customers', body: s.CustomerCreate, response: s.Customer, status: 201, capability: 'customers.create' }),

@@ -25,6 +25,13 @@ export interface CallInit {
   signal?: AbortSignal | undefined;
   /** For writes: the `Idempotency-Key` to send (default: one per intent, see `idempotency.ts`). */
   idempotencyKey?: string | undefined;
+  /** For routes that answer in a language: sent as `Accept-Language` (wins over the client's locale). */
+  language?: string | undefined;
+}
+
+/** Options of a read through the cache; `language` (for routes that answer in one) is part of the cache key. */
+export interface CoreReadOptions extends ReadOptions {
+  language?: string | undefined;
 }
 
 export interface UploadInit {
@@ -61,7 +68,7 @@ export interface Core {
     params: RouteParams<K>,
     query: object | undefined,
     tags: readonly string[],
-    options?: ReadOptions,
+    options?: CoreReadOptions,
   ): Promise<RouteResponse<K>>;
   upload<K extends RouteId>(id: K, params: RouteParams<K>, file: Blob, init?: UploadInit): Promise<RouteResponse<K>>;
   /** Apply a write's effects to the cache, then notify every tag involved, once. */
@@ -209,6 +216,7 @@ export function createCore(config: ResolvedConfig): Core {
       }
       headers['if-match'] = `"${init.version}"`;
     }
+    if (route.languages && init.language) headers['accept-language'] = init.language;
     if (route.method === 'GET') return (await attempt(route, path, url, headers, init, query)) as RouteResponse<K>;
 
     const fingerprint = writeFingerprint(route.method, path, query, init.version, init.body);
@@ -280,11 +288,14 @@ export function createCore(config: ResolvedConfig): Core {
     upload,
     key,
     read(id, params, query, tags, options) {
+      // A route that answers in a language keeps one entry per language asked for.
+      const language = (routes[id] as RouteDef).languages ? (options?.language || config.locale || undefined) : undefined;
+      const base = key(id, params as Record<string, string>, query);
       return cache.read(
-        key(id, params as Record<string, string>, query),
+        language ? `${base} ${JSON.stringify({ language })}` : base,
         id,
         tags,
-        (signal) => call(id, params, { ...(query ? { query } : {}), signal }),
+        (signal) => call(id, params, { ...(query ? { query } : {}), signal, language }),
         options,
       );
     },

@@ -463,11 +463,49 @@ export const NOTE_KINDS = ['general', 'call', 'email', 'meeting'] as const;
 export const NoteKind = v.picklist(NOTE_KINDS);
 export type NoteKind = v.InferOutput<typeof NoteKind>;
 
-export const NoteChange = v.object({
+/** The reference lists a change may point into: the note carries the id, the reader names it from the list. */
+export const CHANGE_REFERENCE_KINDS = ['salesChannel', 'paymentTerms', 'bankAccount', 'season'] as const;
+export type ChangeReferenceKind = (typeof CHANGE_REFERENCE_KINDS)[number];
+/** The enumerations of this contract a change may carry: the reader names their members in its own language. */
+export const CHANGE_ENUM_KINDS = ['customerType', 'addressRole', 'orderStatus', 'noteKind'] as const;
+export type ChangeEnumKind = (typeof CHANGE_ENUM_KINDS)[number];
+
+/**
+ * One side of a change, typed so that a reader can show it in its own language: money in minor
+ * units with its currency, a reference id with the list it belongs to, enumeration members by
+ * their code. Never a pre-formatted display string (except `text`, which is data as typed).
+ */
+export const ChangeValue = v.variant('type', [
+  v.object({ type: v.literal('text'), text: v.string() }),
+  v.object({ type: v.literal('money'), money: Money }),
+  v.object({ type: v.literal('boolean'), value: v.boolean() }),
+  v.object({ type: v.literal('number'), value: v.number() }),
+  /** A calendar date (`2027-02-01`) or a timestamp. */
+  v.object({ type: v.literal('date'), date: v.union([v.pipe(v.string(), v.isoDate()), Timestamp]) }),
+  v.object({ type: v.literal('reference'), kind: v.picklist(CHANGE_REFERENCE_KINDS), id: Id }),
+  /** One or more members of an enumeration (several for address roles); an empty list is "none". */
+  v.object({ type: v.literal('enum'), kind: v.picklist(CHANGE_ENUM_KINDS), values: v.array(v.string()) }),
+]);
+export type ChangeValue = v.InferOutput<typeof ChangeValue>;
+
+/**
+ * A field that changed, with what it was and what it became (`null`: not set). `subject` names
+ * the record the change is about when it is not the customer itself (an address, an order number).
+ */
+export const ValueChange = v.object({
   field: v.string(),
-  from: v.nullable(v.string()),
-  to: v.nullable(v.string()),
+  subject: v.optional(v.string()),
+  from: v.nullable(ChangeValue),
+  to: v.nullable(ChangeValue),
 });
+export type ValueChange = v.InferOutput<typeof ValueChange>;
+
+/** A secret field (the password) changed: no value is ever recorded, not even whether one was set. */
+export const SecretChange = v.strictObject({ field: v.string(), secret: v.literal(true) });
+export type SecretChange = v.InferOutput<typeof SecretChange>;
+
+export const FieldChange = v.union([SecretChange, ValueChange]);
+export type FieldChange = v.InferOutput<typeof FieldChange>;
 
 export const Note = v.object({
   id: Id,
@@ -475,12 +513,25 @@ export const Note = v.object({
   source: v.picklist(['manual', 'system']),
   /** Manual notes only; null for system notes. */
   kind: v.nullable(NoteKind),
+  /**
+   * A manual note's text; for a system note, a summary in the server's language for logs and
+   * other tools. Readers show a system note's `changes` in their own language instead.
+   */
   text: v.string(),
   pinned: v.boolean(),
   author: Actor,
   createdAt: Timestamp,
-  /** System notes: what changed. */
-  change: v.nullable(NoteChange),
+  /** System notes: what changed, one entry per field, typed (empty for manual notes). */
+  changes: v.pipe(
+    v.array(FieldChange),
+    v.description(
+      'System notes: what changed, one entry per field, typed so that a reader shows it in its own language: ' +
+        '`text`, `money` (minor units and currency), `boolean`, `number`, `date`, `reference` (an id and the reference list ' +
+        'it belongs to: the reader names it from `/reference`), `enum` (members of an enumeration of this contract). `null`: ' +
+        'not set. A secret field (the password) is `{"field": "password", "secret": true}` and carries no value at all. ' +
+        'Empty for manual notes.',
+    ),
+  ),
   /** A removed note stays in the history, marked; its removal is itself a system note. */
   removed: v.nullable(v.object({ at: Timestamp, by: Actor })),
 });

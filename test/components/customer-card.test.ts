@@ -288,7 +288,7 @@ describe('customer-card', () => {
       expect(shown(section(el, 'channel')!, 'Sales channel')).to.equal(target.name);
       expect(shown(section(el, 'channel')!, 'Price list')).to.equal(target.priceList);
       expect((await fresh(id)).salesChannelId).to.equal(target.id);
-      expect((await systemNotes(id)).map((n) => n.change?.field)).to.include('salesChannelId');
+      expect((await systemNotes(id)).flatMap((n) => n.changes.map((c) => c.field))).to.include('salesChannelId');
     });
 
     it('company: type, bank account, reference, VAT exempt, on hold, EORI (checked as typed) and credit limit', async () => {
@@ -335,7 +335,7 @@ describe('customer-card', () => {
       // The financial standing follows the new credit limit.
       await waitFor(() => shown(section(el, 'finances')!, 'Credit limit') === formatMoney(server.creditLimit, LOCALE), 'finances refreshed');
       expect(events.map((e) => e.group)).to.deep.equal(['company']);
-      const changed = (await systemNotes(id)).map((n) => n.change?.field);
+      const changed = (await systemNotes(id)).flatMap((n) => n.changes.map((c) => c.field));
       for (const name of ['bankAccountId', 'accountsReference', 'vatExempt', 'onHold', 'eori', 'creditLimit']) expect(changed).to.include(name);
     });
 

@@ -236,7 +236,11 @@ describe('customer-screen', () => {
     await waitFor(() => seen.length === 1, 'attachment-upload to reach the screen');
     // The server notes the upload; the notes section shows it without a reload (shared cache).
     await waitFor(
-      () => deepQueryAll(sectionHost(el, 'notes')!, '[part~="note-text"]').some((n) => n.textContent!.includes('Attachment added: hello.txt')),
+      // Values sit in Unicode bidi isolates (U+2066–U+2069), invisible on screen.
+      () =>
+        deepQueryAll(sectionHost(el, 'notes')!, '[part~="note-text"]').some((n) =>
+          n.textContent!.replace(/[\u2066-\u2069]/g, '').includes('Attachment added: hello.txt'),
+        ),
       'the system note in the notes section',
     );
   });
@@ -271,7 +275,9 @@ describe('customer-screen', () => {
       await expectAxeClean(el);
     });
 
-    it('is two columns from 48rem and three from 75rem, by its own width, with every section open', async () => {
+    it('is two columns from 48rem and three from 75rem, by its own width, with every section open', async function () {
+      // The whole screen, three layouts and two axe runs over it: more than 10 s on a loaded machine.
+      this.timeout(30_000);
       const el = await mount(fullCustomer(), { width: '320px' });
       const notesButton = $$<HTMLButtonElement>(el, '[part~="disclosure"]')[2]!;
       await click(notesButton);

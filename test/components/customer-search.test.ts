@@ -638,4 +638,26 @@ describe('customer-search', () => {
     expect(badge.shadowRoot!.querySelector('button, [tabindex]')).to.equal(null);
     await expectAxeClean(el);
   });
+
+  it('asks nothing but the search for a page of results: the badges take their flag from the results', async () => {
+    const { watchListed } = mocks.db.fixtures.customers;
+    await import('../../src/components/watch-list-badge/define.js');
+    const tag = customElements.getName(customElements.get('watch-list-badge')!);
+    const urls: string[] = [];
+    const client = clientFor(mocks.tokens.admin, {
+      fetch: (request, init) => {
+        urls.push(request instanceof Request ? request.url : String(request));
+        return fetch(request, init);
+      },
+    });
+    const el = await mount({ client });
+    await typeQuery(el, nameWordFor(watchListed));
+    await waitFor(() => idle(el) && ids(el).includes(watchListed), 'the watch-listed customer');
+    const badges = options(el).map((o) => o.querySelector(`[part~="watch-list-flag"] ${tag}`)).filter((b) => b !== null);
+    expect(badges.length, 'watch-listed results with a badge').to.be.greaterThan(0);
+    await waitFor(() => badges.every((b) => b.shadowRoot?.textContent?.includes('Watch list')), 'every badge shows its label');
+    const searches = urls.filter((u) => new URL(u).pathname.endsWith('/customers'));
+    expect(urls.filter((u) => u.includes('watch-list')), 'watch-list requests').to.deep.equal([]);
+    expect(searches.length, 'search requests').to.be.greaterThan(0);
+  });
 });

@@ -4,34 +4,17 @@
  * "Sales channel" cannot be "Verkaufskanal" in the card and "Vertriebskanal" in the order table.
  */
 import { expect } from '@open-wc/testing';
-import { createMessages, en as sharedEn } from '../../src/components/shared/i18n.js';
-import sharedDe from '../../src/components/shared/locales/de.js';
-import sharedAr from '../../src/components/shared/locales/ar.js';
 import glossaryAr from '../../src/components/shared/locales/glossary.ar.js';
 import glossaryDe from '../../src/components/shared/locales/glossary.de.js';
 import type { Glossary, GlossaryEntry } from '../../src/components/shared/locales/glossary.js';
-import { addressMessage } from '../../src/components/address-book/address-book.messages.js';
-import { attachmentsMessage } from '../../src/components/customer-attachments/customer-attachments.messages.js';
-import { cardMessage } from '../../src/components/customer-card/customer-card.messages.js';
-import { screenMessage } from '../../src/components/customer-screen/customer-screen.messages.js';
-import { searchMessage } from '../../src/components/customer-search/customer-search.messages.js';
-import { notesMessage } from '../../src/components/notes-panel/notes-panel.messages.js';
-import { orderMessages } from '../../src/components/order-table/order-table.messages.js';
-import { badgeMessages } from '../../src/components/watch-list-badge/watch-list-badge.messages.js';
+import { allCatalogues, type Languages } from './catalogues.helpers.js';
 
-type Catalogues = Record<string, Record<string, string | undefined> | undefined>;
+/** Every catalogue by name, every language loaded (before the tests run). */
+let CATALOGUES: Record<string, Languages> = {};
 
-const CATALOGUES: Record<string, Catalogues> = {
-  shared: createMessages({ en: sharedEn, de: sharedDe, ar: sharedAr }).catalogues,
-  'address-book': addressMessage.catalogues,
-  'customer-attachments': attachmentsMessage.catalogues,
-  'customer-card': cardMessage.catalogues,
-  'customer-screen': screenMessage.catalogues,
-  'customer-search': searchMessage.catalogues,
-  'notes-panel': notesMessage.catalogues,
-  'order-table': orderMessages.catalogues,
-  'watch-list-badge': badgeMessages.catalogues,
-};
+before(async () => {
+  CATALOGUES = await allCatalogues();
+});
 
 /** Without Arabic short vowels and shadda (ُ in شُحن), lower case. */
 const normal = (s: string) => s.replace(/[\u064B-\u0652\u0670\u0640]/g, '').toLowerCase();
@@ -66,12 +49,50 @@ function violations(lang: string, glossary: Glossary): string[] {
   return out;
 }
 
-describe('Arabic is complete', () => {
-  it('every English text of every catalogue has its Arabic', () => {
-    const missing = Object.entries(CATALOGUES).flatMap(([name, c]) =>
-      Object.keys(c['en']!).filter((key) => !c['ar']?.[key]).map((key) => `${name} ${key}`),
-    );
-    expect(missing, 'keys with no Arabic').to.deep.equal([]);
+const PLURAL_FORM = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * What `lang` lacks in one catalogue: every English key except plural forms, and for each plural
+ * message (`count_other`) every plural category the language itself uses (Arabic six, German two).
+ */
+function missingKeys(languages: Languages, lang: string): string[] {
+  const en = languages['en']!;
+  const own = languages[lang] ?? {};
+  const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+  const wanted = new Set<string>();
+  for (const key of Object.keys(en)) {
+    if (!PLURAL_FORM.test(key)) wanted.add(key);
+    else for (const category of categories) wanted.add(key.replace(PLURAL_FORM, `_${category}`));
+  }
+  return [...wanted].filter((key) => !own[key]?.trim());
+}
+
+describe('every language is complete', () => {
+  it('the catalogues of every component entry are found (a new component is checked too)', () => {
+    expect(Object.keys(CATALOGUES)).to.include.members(['shared', 'customer-card', 'notes-panel', 'order-table']);
+    for (const [name, languages] of Object.entries(CATALOGUES)) {
+      expect(Object.keys(languages), `${name}'s languages`).to.include.members(['en', 'de', 'ar']);
+    }
+  });
+
+  for (const lang of ['de', 'ar']) {
+    it(`${lang} has a text for every English key of every catalogue, and every plural form ${lang} uses`, () => {
+      const missing = Object.entries(CATALOGUES).flatMap(([name, languages]) => missingKeys(languages, lang).map((key) => `${name} ${key}`));
+      expect(missing, `${missing.length} key(s) with no ${lang}:\n  ${missing.join('\n  ')}\n`).to.deep.equal([]);
+    });
+  }
+
+  it('fails on a key that a language lacks (the check can fail)', () => {
+    const card = CATALOGUES['customer-card']!;
+    const saved = card['ar']!['field.eori'];
+    delete card['ar']!['field.eori'];
+    try {
+      expect(missingKeys(card, 'ar')).to.include('field.eori');
+      // Arabic has six plural forms: a plural message with only `_other` lacks five.
+      expect(missingKeys({ en: { n_one: '1 x', n_other: '{count} x' }, ar: { n_other: 'x' } }, 'ar')).to.have.members(['n_zero', 'n_one', 'n_two', 'n_few', 'n_many']);
+    } finally {
+      card['ar']!['field.eori'] = saved;
+    }
   });
 });
 

@@ -18,17 +18,9 @@ import type { Client } from '../../src/sdk/index.js';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/define.js';
 import { CeElement } from '../../src/components/shared/base.js';
-import { createMessages, en as sharedEn } from '../../src/components/shared/i18n.js';
-import sharedDe from '../../src/components/shared/locales/de.js';
-import sharedAr from '../../src/components/shared/locales/ar.js';
-import { addressMessage } from '../../src/components/address-book/address-book.messages.js';
-import { attachmentsMessage } from '../../src/components/customer-attachments/customer-attachments.messages.js';
-import { cardMessage } from '../../src/components/customer-card/customer-card.messages.js';
-import { screenMessage } from '../../src/components/customer-screen/customer-screen.messages.js';
-import { searchMessage } from '../../src/components/customer-search/customer-search.messages.js';
-import { notesMessage } from '../../src/components/notes-panel/notes-panel.messages.js';
 import { orderMessages } from '../../src/components/order-table/order-table.messages.js';
-import { badgeMessages } from '../../src/components/watch-list-badge/watch-list-badge.messages.js';
+import { screenMessage } from '../../src/components/customer-screen/customer-screen.messages.js';
+import { allCatalogues, type Languages } from './catalogues.helpers.js';
 import { clientFor, press, startMocks, waitFor, type Mocks } from './helpers.js';
 import { deepQuery, deepQueryAll, screenLoaded, sectionHost } from './customer-screen.helpers.js';
 
@@ -39,20 +31,12 @@ before(async function () {
   mocks = await startMocks();
 });
 
-type Catalogues = Record<string, Record<string, string | undefined> | undefined>;
+/** Every catalogue of the library, by name: English and each language (loaded before the tests run). */
+let CATALOGUES: Record<string, Languages> = {};
 
-/** Every catalogue of the library, by name: English and each language. */
-const CATALOGUES: Record<string, Catalogues> = {
-  shared: createMessages({ en: sharedEn, de: sharedDe, ar: sharedAr }).catalogues,
-  'address-book': addressMessage.catalogues,
-  'customer-attachments': attachmentsMessage.catalogues,
-  'customer-card': cardMessage.catalogues,
-  'customer-screen': screenMessage.catalogues,
-  'customer-search': searchMessage.catalogues,
-  'notes-panel': notesMessage.catalogues,
-  'order-table': orderMessages.catalogues,
-  'watch-list-badge': badgeMessages.catalogues,
-};
+before(async () => {
+  CATALOGUES = await allCatalogues();
+});
 
 interface Fragment {
   text: string;

@@ -48,7 +48,7 @@ describe('mock persistence (IndexedDB journal)', () => {
     first.db.updateCustomer(customerId, { tradingName: 'Kept Trading' });
     const { id: _templateId, ...template } = first.db.notesOf(customerId)[0]!;
     const note = first.db.addNote({
-      ...template, text: 'Kept note', source: 'manual', kind: 'general', change: null, removed: null,
+      ...template, text: 'Kept note', source: 'manual', kind: 'general', changes: [], removed: null,
     });
     first.db.setWatchList(customerId, { ...first.db.watchListOf(customerId), note: 'Kept watch note' });
     const afterWrites = structuredClone(first.db.getCustomer(customerId)!);
@@ -118,10 +118,10 @@ describe('mock persistence (IndexedDB journal)', () => {
     const tabB = await open(name);
     const id = tabA.db.fixtures.customers.watchListed;
     const { id: _templateId, ...template } = tabA.db.notesOf(id)[0]!;
-    const fromA = tabA.db.addNote({ ...template, text: 'Written in tab A', source: 'manual', kind: 'general', change: null, removed: null });
+    const fromA = tabA.db.addNote({ ...template, text: 'Written in tab A', source: 'manual', kind: 'general', changes: [], removed: null });
     await waitUntil(() => tabB.db.getNote(fromA.id)?.text === 'Written in tab A');
     // Tab B's next note takes the next id, not tab A's.
-    const fromB = tabB.db.addNote({ ...template, text: 'Written in tab B', source: 'manual', kind: 'general', change: null, removed: null });
+    const fromB = tabB.db.addNote({ ...template, text: 'Written in tab B', source: 'manual', kind: 'general', changes: [], removed: null });
     expect(fromB.id).to.not.equal(fromA.id);
     await waitUntil(() => tabA.db.getNote(fromB.id)?.text === 'Written in tab B');
     await tabA.flush();

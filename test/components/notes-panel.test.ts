@@ -131,7 +131,10 @@ describe('notes-panel', () => {
       // A system note says what changed and who or what changed it.
       const withChange = notes(el).find((n) => n.querySelector('[part~="note-change"]'));
       expect(withChange, 'a system note with a change').to.not.equal(undefined);
-      expect(withChange!.querySelector('[part~="note-change"]')!.textContent).to.contain('→');
+      // Told as a sentence from the note's typed changes, never a raw API field name.
+      const sentence = withChange!.querySelector('[part~="note-change"]')!.textContent!;
+      expect(sentence).to.match(/ (changed|set to|cleared|added|removed)\b|^\s*Customer created: /);
+      expect(sentence).not.to.match(/[a-z][A-Z]|Id\b|\btrue\b|\bfalse\b/);
       expect(withChange!.querySelector('[part~="note-author"]')!.textContent).to.match(/\((user|integration|channel)\)/);
     });
 

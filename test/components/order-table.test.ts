@@ -180,6 +180,28 @@ describe('order-table', () => {
       expect(counting.lists.length, 'the first page came from the cache').to.equal(2);
     });
 
+    it('reading down asks for the next page while the rows in view are still on the first one', async function () {
+      this.timeout(30_000);
+      const { bigOrders } = mocks.db.fixtures.customers;
+      const counting = countingClient();
+      const el = await mount(bigOrders, counting.client);
+      expect(counting.lists.map((q) => q.get('offset'))).to.deep.equal(['0']);
+      const g = grid(el);
+      // A row at a time, as someone reading scrolls (past the few rows rendered above the view).
+      for (let i = 1; i <= 10; i++) {
+        g.scrollTop = 40 * i;
+        await new Promise(requestAnimationFrame);
+      }
+      await waitFor(() => counting.lists.some((q) => q.get('offset') === '100'), 'the next page requested');
+      const shown = bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2);
+      expect(Math.max(...shown), 'no row of the next page rendered yet').to.be.below(100);
+      // Its rows are there when the reader gets to them: no placeholder on the way.
+      await waitFor(() => !$(el, '[part~="row-loading"]'), 'every rendered row loaded');
+      g.scrollTop = 40 * 95;
+      await waitFor(() => loadedRows(el).some((r) => r.getAttribute('aria-rowindex') === '102'), 'row 100 in view');
+      expect(bodyRows(el).filter((r) => r.matches('[part~="row-loading"]')), 'placeholders at the page boundary').to.have.length(0);
+    });
+
     it('shows placeholder rows while a page loads and aborts the request for a page scrolled past', async function () {
       this.timeout(30_000);
       const { bigOrders } = mocks.db.fixtures.customers;
@@ -700,6 +722,32 @@ describe('order-table', () => {
       expect(scrollTopFor(10, { rowHeight: 40, scrollTop: 0, viewportHeight: 200 })).to.equal(240);
       expect(scrollTopFor(2, { rowHeight: 40, scrollTop: 200, viewportHeight: 200 })).to.equal(80);
       expect(scrollTopFor(6, { rowHeight: 40, scrollTop: 200, viewportHeight: 200 })).to.equal(200);
+    });
+
+    it('asks for the page ahead of a steady scroll before its rows are in view, up or down; a jump asks only where it lands', async () => {
+      const asked: number[] = [];
+      const cache = new PageCache<number>(
+        async (offset, limit) => {
+          asked.push(offset);
+          return { items: Array.from({ length: limit }, (_v, i) => offset + i), total: 1_000 };
+        },
+        10,
+        () => {},
+      );
+      cache.want(0, 5);
+      await waitFor(() => cache.get(0) === 0, 'row 0');
+      expect(asked, 'opening asks for the first page only').to.deep.equal([0]);
+      // Reading down a row at a time: the next page is asked for while rows 1–6 are in view.
+      cache.want(1, 6);
+      expect(asked).to.deep.equal([0, 10]);
+      await waitFor(() => cache.get(10) === 10, 'row 10, before it is wanted');
+      // A jump (Ctrl+End, the scrollbar dragged) asks for the pages it lands on, nothing more.
+      cache.want(500, 505);
+      expect(asked).to.deep.equal([0, 10, 500]);
+      await waitFor(() => cache.get(500) === 500, 'row 500');
+      // Reading up: the page above is asked for.
+      cache.want(499, 504);
+      expect(asked).to.deep.equal([0, 10, 500, 490, 480]);
     });
 
     it('keeps a bounded number of pages, dropping the farthest from the view', async () => {

@@ -18,7 +18,6 @@ import { CeElement } from '../../src/components/shared/base.js';
 import { defineElement } from '../../src/components/shared/define.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, MISSING } from '../../src/components/shared/format.js';
 import { en, errorMessage, fieldErrors, translate, type MessageKey } from '../../src/components/shared/i18n.js';
-import de from '../../src/components/shared/locales/de.js';
 import { CustomerElementsProvider } from '../../src/components/shared/provider.js';
 import { ResourceController } from '../../src/components/shared/resource.js';
 import { renderResource } from '../../src/components/shared/states.js';
@@ -103,6 +102,10 @@ const valueText = (el: ResourceProbe) => el.shadowRoot!.querySelector('.value')?
 
 // ------------------------------------------------------------------------------------------------
 
+/** What a formatter made just now with these settings prints. */
+const fresh = (locale: string, options: Intl.NumberFormatOptions, value: string | number) =>
+  new Intl.NumberFormat(locale, options).format(value as number);
+
 describe('format', () => {
   const BAD = /NaN|undefined|null|Invalid|Infinity|\[object/;
 
@@ -157,6 +160,24 @@ describe('format', () => {
     expect(formatDateTime('2026-11-01T09:00:00.000Z', 'en-GB')).to.not.match(BAD);
     expect(formatNumber(1234.5, 'en-GB')).to.equal('1,234.5');
     expect(formatNumber(1234.5, 'de-DE')).to.equal('1.234,5');
+  });
+
+  it('gives each call its own locale, currency and options, however the calls interleave (cached formatters)', () => {
+    // The same outputs as a fresh Intl formatter with the same settings, in an order that would
+    // expose a cache keyed too coarsely (locale, currency, options or date-only mixed up).
+    for (let round = 0; round < 2; round++) {
+      for (const locale of ['en-GB', 'de-DE', 'fr-FR']) {
+        expect(formatMoney({ amountMinor: 123456, currency: 'EUR' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'EUR' }, '1234.56'));
+        expect(formatMoney({ amountMinor: 123456, currency: 'JPY' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'JPY' }, '123456'));
+        expect(formatMoney({ amountMinor: 123456, currency: 'BHD' }, locale)).to.equal(fresh(locale, { style: 'currency', currency: 'BHD' }, '123.456'));
+        expect(formatNumber(0.256, locale, { style: 'percent' })).to.equal(fresh(locale, { style: 'percent' }, 0.256));
+        expect(formatNumber(0.256, locale)).to.equal(fresh(locale, {}, 0.256));
+        expect(formatDate('2026-11-01', locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-11-01')));
+        const stamp = '2026-11-01T23:30:00.000Z';
+        expect(formatDate(stamp, locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(stamp)));
+        expect(formatDateTime(stamp, locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(stamp)));
+      }
+    }
   });
 });
 
@@ -234,9 +255,11 @@ describe('errorMessage and the catalogues', () => {
     expect(errorMessage(errors[2]![1], t)).to.contain('500');
   });
 
-  it('says the same in German, and every shared key has a German text', () => {
+  it('says the same in German, and every shared key has a German text', async () => {
+    await translate.load('de-AT');
     for (const [kind, error] of errors) expect(errorMessage(error, tDe), kind).to.not.equal(errorMessage(error, t));
-    expect(new Set(Object.keys(de))).to.deep.equal(new Set(Object.keys(en)));
+    const { de } = await translate.builtIn();
+    expect(new Set(Object.keys(de ?? {}))).to.deep.equal(new Set(Object.keys(en)));
   });
 
   it('puts the server’s field messages by field', () => {

@@ -1,5 +1,5 @@
 /**
- * custom-elements.json and the files made from it (docs/api.md, types/jsx.d.ts,
+ * custom-elements.json and the files made from it (docs/api.md, types/jsx.d.ts, types/vue.d.ts,
  * vscode.html-custom-data.json) are committed; this fails when they differ from what the analyzer
  * makes of today's sources, i.e. when a component changed and `npm run cem` was not run.
  */

@@ -83,9 +83,13 @@ describe('the address role rule in the reference API', () => {
     expect(moved.roles).toEqual(['billing', 'delivery']);
     expect(db.getAddress(office.id)!.roles).toEqual(['admin', 'delivery']);
     expect(db.getAddress(office.id)!.version).toBe(office.version + 1);
-    const note = (await systemNotes(client, id)).find((n) => n.change?.field === 'addressRoles.billing');
+    const note = (await systemNotes(client, id)).find((n) => n.changes[0]?.field === 'addressRoles.billing');
     expect(note?.text).toBe('Billing role moved from 12 High Street, Leeds, LS1 4AP to 4 Dock Road, Hull, HU1 1AA');
-    expect(note?.change).toEqual({ field: 'addressRoles.billing', from: '12 High Street, Leeds, LS1 4AP', to: '4 Dock Road, Hull, HU1 1AA' });
+    expect(note?.changes).toEqual([{
+      field: 'addressRoles.billing',
+      from: { type: 'text', text: '12 High Street, Leeds, LS1 4AP' },
+      to: { type: 'text', text: '4 Dock Road, Hull, HU1 1AA' },
+    }]);
     // The rule holds afterwards: one billing address.
     expect(db.addressesOf(id).filter((a) => a.roles.includes('billing')).map((a) => a.id)).toEqual([depot.id]);
   });

@@ -222,7 +222,7 @@ describe('createDatabase: fixtures', () => {
     const notes = db.notesOf(db.fixtures.customers.manyNotes);
     expect(notes).toHaveLength(SMALL.manyNotes);
     expect(notes.some((n) => n.source === 'manual')).toBe(true);
-    expect(notes.some((n) => n.source === 'system' && n.change !== null)).toBe(true);
+    expect(notes.some((n) => n.source === 'system' && n.changes.length > 0)).toBe(true);
     expect(notes.some((n) => n.pinned)).toBe(true);
     expect(notes.some((n) => n.removed !== null)).toBe(true);
     for (let i = 1; i < notes.length; i++) expect(notes[i - 1]!.createdAt >= notes[i]!.createdAt).toBe(true);
@@ -454,7 +454,7 @@ describe('indexes follow every mutation', () => {
     const db = createDatabase({ seed: 2, size: SMALL });
     const id = db.fixtures.customers.oneAddress;
     const count = db.notesOf(id).length;
-    const note = db.addNote({ customerId: id, source: 'manual', kind: 'call', text: 'Rang back', pinned: false, author: { type: 'user', id: 'usr_000001', name: 'A' }, createdAt: new Date().toISOString(), change: null, removed: null });
+    const note = db.addNote({ customerId: id, source: 'manual', kind: 'call', text: 'Rang back', pinned: false, author: { type: 'user', id: 'usr_000001', name: 'A' }, createdAt: new Date().toISOString(), changes: [], removed: null });
     expect(db.notesOf(id)).toHaveLength(count + 1);
     expect(db.notesOf(id)[0]).toBe(note);
     expect(db.updateNote(note.id, { pinned: true }).pinned).toBe(true);

@@ -207,12 +207,19 @@ describe('optimistic concurrency and history', () => {
     expect(JSON.stringify(reread.customer)).not.toContain('correct horse');
 
     const notes = await notesOf(id);
-    const termsNote = notes.find((n) => n.change?.field === 'paymentTermsId');
+    const termsNote = notes.find((n) => n.changes[0]?.field === 'paymentTermsId');
     expect(termsNote?.text).toBe(`Payment terms changed from ${from.name} to ${to.name}`);
-    expect(termsNote?.change).toEqual({ field: 'paymentTermsId', from: from.name, to: to.name });
+    // Typed: the ids with their list, so every reader names them in its own language.
+    expect(termsNote?.changes).toEqual([{
+      field: 'paymentTermsId',
+      from: { type: 'reference', kind: 'paymentTerms', id: from.id },
+      to: { type: 'reference', kind: 'paymentTerms', id: to.id },
+    }]);
     expect(termsNote?.author).toEqual({ type: 'user', id: fx.users.admin.id, name: fx.users.admin.name });
     const passwordNote = notes.find((n) => n.text === 'Password changed');
     expect(passwordNote).toBeDefined();
+    // A secret change carries no value at all: not the password, not even "none".
+    expect(passwordNote?.changes).toEqual([{ field: 'password', secret: true }]);
     expect(JSON.stringify(notes)).not.toContain('correct horse');
   });
 

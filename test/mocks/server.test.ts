@@ -1,6 +1,6 @@
 /**
  * The same handlers over a real socket: what a browser on another origin, curl, or another
- * language's client sees from `startMockHttpServer` and from the `mock-server` CLI.
+ * language's client sees from `startMockHttpServer` and from the `mock-server` CLI (`mocks/cli.ts`).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -89,7 +89,7 @@ describe('mock API over HTTP', () => {
   // A child process under tsx: on a busy two-core machine its start alone has taken 12 s of the default 20.
   it('runs as a CLI that prints its URL and demo tokens and stops on SIGTERM', { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, [
-      `${root}node_modules/tsx/dist/cli.mjs`, 'mocks/server.ts', '--port', '0', '--customers', '20',
+      `${root}node_modules/tsx/dist/cli.mjs`, 'mocks/cli.ts', '--port', '0', '--customers', '20',
     ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

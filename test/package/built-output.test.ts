@@ -3,10 +3,15 @@
  * name (`customer-elements/sdk`, `customer-elements/mocks`), not the sources. Runs after `npm run build`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   exports: Record<string, string | { types?: string; default?: string }>;
+  bin: Record<string, string>;
 };
 
 describe('built package', () => {
@@ -29,7 +34,7 @@ describe('built package', () => {
     beforeAll(async () => {
       // Self-reference through the package name resolves via the exports map to dist/.
       const { createDatabase } = await import('customer-elements/mocks');
-      const { startMockHttpServer } = await import('../../mocks/server.js');
+      const { startMockHttpServer } = await import('customer-elements/mocks/node');
       const db = createDatabase({ size: { customers: 20, orders: 100, bigCustomerOrders: 100, manyNotes: 20 } });
       const server = await startMockHttpServer({ port: 0, db });
       url = server.url;
@@ -46,6 +51,51 @@ describe('built package', () => {
       expect(customer.id).toBe(customerId);
       const error = await client.customers.get('cus_missing').catch((e: unknown) => e);
       expect(isNotFoundError(error)).toBe(true);
+    });
+  });
+
+  describe('the customer-elements-mock-api bin, with plain node (no tsx)', () => {
+    const bin = () => `${root}${pkg.bin['customer-elements-mock-api']}`;
+
+    it('serves the reference API, prints its URL and demo tokens, and stops on SIGTERM', { timeout: 60_000 }, async () => {
+      const child = spawn(process.execPath, [bin(), '--port', '0', '--customers', '20', '--seed', '7'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Customer Elements mock API at (http:\/\/\S+)/.exec(out);
+          if (m && /Demo token \(viewer\)/.test(out)) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}${err}`)));
+      });
+      try {
+        expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
+        const token = /Demo token \(clerk\): (\S+)/.exec(out)?.[1];
+        const { createClient } = await import('customer-elements/sdk');
+        const client = createClient({ baseUrl: url, getToken: () => token ?? '' });
+        const me = await client.me.get();
+        expect(me.capabilities).toContain('notes.add');
+        const page = await client.customers.search({ limit: 5 });
+        expect(page.items).toHaveLength(5);
+        expect(page.total).toBeGreaterThanOrEqual(20);
+      } finally {
+        const exited = once(child, 'exit');
+        child.kill('SIGTERM');
+        const [code] = await exited;
+        expect(code).toBe(0);
+      }
+    });
+
+    it('refuses an unknown option with the usage and exit code 2', { timeout: 30_000 }, async () => {
+      const child = spawn(process.execPath, [bin(), '--prot', '4010'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(2);
+      expect(err).toContain('Unknown option --prot.');
+      expect(err).toContain('Usage: customer-elements-mock-api');
     });
   });
 });

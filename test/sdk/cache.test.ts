@@ -168,7 +168,7 @@ function api() {
       case 'POST /customers/cus_000001/notes':
         return json({
           id: 'not_1', customerId: 'cus_000001', source: 'manual', kind: 'call', text: 'Called', pinned: false,
-          author: { type: 'user', id: 'usr_admin', name: 'Admin' }, createdAt: '2026-02-01T10:00:00.000Z', change: null, removed: null,
+          author: { type: 'user', id: 'usr_admin', name: 'Admin' }, createdAt: '2026-02-01T10:00:00.000Z', changes: [], removed: null,
         }, 201);
       default:
         return problem(404, { detail: `No route ${route} in this test.` });
@@ -256,7 +256,7 @@ describe('writes update what they affect and notify once', () => {
       request.method === 'POST'
         ? json({
             id: 'not_1', customerId: 'cus_000001', source: 'manual', kind: null, text: 'x', pinned: false,
-            author: { type: 'user', id: 'usr_admin', name: 'Admin' }, createdAt: '2026-02-01T10:00:00.000Z', change: null, removed: null,
+            author: { type: 'user', id: 'usr_admin', name: 'Admin' }, createdAt: '2026-02-01T10:00:00.000Z', changes: [], removed: null,
           }, 201)
         : gate.respond(request, 0),
     );

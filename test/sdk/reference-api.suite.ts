@@ -399,7 +399,7 @@ export function defineReferenceApiSuite(transport: 'msw' | 'http'): void {
       await api.customers.update(id, { accountsReference: 'ACC-42' }, { version: customer.version });
       expect((await api.customers.get(id)).accountsReference).toBe('ACC-42');
       const notes = await api.notes.list(id, { source: 'system', limit: 5 });
-      expect(notes.items[0]?.change).toMatchObject({ field: 'accountsReference', to: 'ACC-42' });
+      expect(notes.items[0]?.changes).toMatchObject([{ field: 'accountsReference', to: { type: 'text', text: 'ACC-42' } }]);
       expect(seen).toEqual([`PATCH /customers/${id}`, `GET /customers/${id}/notes`]);
     });
 

@@ -27,7 +27,7 @@ function client(respond: Responder, options: Partial<ClientOptions> = {}) {
 
 const note = (text: string) => ({
   id: 'not_1', customerId: 'cus_000001', source: 'manual', kind: 'general', text, pinned: false,
-  author: { type: 'user', id: 'usr_1', name: 'Admin' }, createdAt: '2026-01-01T09:00:00.000Z', change: null, removed: null,
+  author: { type: 'user', id: 'usr_1', name: 'Admin' }, createdAt: '2026-01-01T09:00:00.000Z', changes: [], removed: null,
 });
 
 describe('one Idempotency-Key per intent', () => {

@@ -2,10 +2,8 @@
  * The address book's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   heading: 'Addresses',
   add: 'Add address',
   edit: 'Edit',
@@ -76,4 +74,7 @@ export const en = {
 export type AddressBookMessageKey = keyof typeof en;
 
 /** The address book's text for a locale, falling back to English key by key. */
-export const addressMessage = createMessages({ en, de, ar });
+export const addressMessage = createMessages('address-book', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

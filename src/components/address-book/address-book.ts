@@ -14,6 +14,7 @@ import { errorMessage } from '../shared/i18n.js';
 import { confirmedWrite, isUnconfirmedWrite, recordShows } from '../shared/write.js';
 import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
+import { referenceController } from '../shared/reference.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { addressMessage, type AddressBookMessageKey } from './address-book.messages.js';
@@ -149,6 +150,7 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
  */
 export class AddressBook extends CeElement {
   static override styles = [baseStyles, controlStyles, visuallyHidden, addressBookStyles];
+  static override catalogues = [addressMessage];
 
   /** The customer whose addresses are shown. Nothing loads without it. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
@@ -216,11 +218,7 @@ export class AddressBook extends CeElement {
     keepValueOnArgsChange: true,
   });
 
-  private readonly reference = new ResourceController<Reference, readonly [Client]>(this, {
-    args: () => (this.api ? ([this.api] as const) : undefined),
-    load: ([client], signal) => client.reference.get({ signal }),
-    tags: () => [tags.reference()],
-  });
+  private readonly reference = referenceController(this);
 
   private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 

@@ -2,10 +2,8 @@
  * The attachments panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   heading: 'Attachments',
   empty: 'No documents or pictures yet.',
   dropHint: 'Drop files here, or',
@@ -60,4 +58,7 @@ export const en = {
 } as const;
 
 export type AttachmentsMessageKey = keyof typeof en;
-export const attachmentsMessage = createMessages({ en, de, ar });
+export const attachmentsMessage = createMessages('customer-attachments', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

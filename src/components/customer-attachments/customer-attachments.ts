@@ -146,6 +146,7 @@ interface UploadItem {
  */
 export class CustomerAttachments extends CeElement {
   static override styles = [baseStyles, controlStyles, attachmentsStyles];
+  static override catalogues = [attachmentsMessage];
 
   /** The id of the customer whose attachments to show. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';

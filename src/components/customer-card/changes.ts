@@ -7,6 +7,7 @@ import { changedFields, type ChangeLine, type ShownField } from '../shared/confl
 import { formatMoney } from '../shared/format.js';
 import type { CardMessageKey } from './customer-card.messages.js';
 import { CONTACT_FIELDS, GROUP_FIELDS } from './customer-card.fields.js';
+import { enumName } from '../shared/terms.js';
 
 export interface ChangeContext {
   m: (key: CardMessageKey, params?: Record<string, string | number>) => string;
@@ -29,7 +30,7 @@ function showCustomer(ctx: ChangeContext, c: Customer, name: string): string {
     case 'salesChannelId': return optionName(ctx, ref?.salesChannels, c.salesChannelId);
     case 'paymentTermsId': return optionName(ctx, ref?.paymentTerms, c.paymentTermsId);
     case 'bankAccountId': return optionName(ctx, ref?.bankAccounts, c.bankAccountId);
-    case 'type': return optionName(ctx, ref?.customerTypes, c.type);
+    case 'type': return enumName(ctx.locale, 'customerType', c.type) ?? optionName(ctx, ref?.customerTypes, c.type);
     case 'creditLimit': return formatMoney(c.creditLimit, ctx.locale);
     case 'vatExempt': return ctx.m(c.vatExempt ? 'value.yes' : 'value.no');
     case 'onHold': return ctx.m(c.onHold ? 'value.yes' : 'value.no');

@@ -20,6 +20,7 @@ import {
 import { currencyDigits } from '../shared/format.js';
 import { fieldLimit, isOverLimit, type TextLimit } from '../shared/limits.js';
 import type { CardMessageKey } from './customer-card.messages.js';
+import { enumName } from '../shared/terms.js';
 
 export type FieldKind = 'text' | 'email' | 'tel' | 'select' | 'checkbox' | 'money' | 'password';
 
@@ -41,7 +42,7 @@ export interface FieldDef {
   /** The message when the schema refuses the value. */
   invalid?: CardMessageKey;
   /** Select options from the reference lists; `none` adds an empty choice. */
-  options?: (reference: Reference) => SelectOption[];
+  options?: (reference: Reference, locale: string) => SelectOption[];
   none?: boolean;
 }
 
@@ -67,7 +68,8 @@ export const GROUP_FIELDS: Record<CustomerFieldGroup, FieldDef[]> = {
   company: [
     {
       name: 'type', kind: 'select', label: 'field.type', required: true,
-      options: (ref) => ref.customerTypes.map((t) => ({ value: t.id, label: t.name })),
+      // The catalogue names the types (the library owns them); the server's labels do not win.
+      options: (ref, locale) => ref.customerTypes.map((t) => ({ value: t.id, label: enumName(locale, 'customerType', t.id) ?? t.name })),
     },
     {
       name: 'bankAccountId', kind: 'select', label: 'field.bankAccountId', nullable: true, none: true,

@@ -5,10 +5,8 @@
  * them; shared texts (errors, retry, loading) come from the base's `t()`.
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   // sections
   'section.identity': 'Name',
   'section.channel': 'Sales channel',
@@ -112,4 +110,7 @@ export const en = {
 export type CardMessageKey = keyof typeof en;
 
 /** The card's text for `key` in `locale` (its language, else English), with `{param}`s filled in. */
-export const cardMessage = createMessages({ en, de, ar });
+export const cardMessage = createMessages('customer-card', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
+import { referenceController } from '../shared/reference.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { confirmedWrite, recordShows, writeFailureText } from '../shared/write.js';
@@ -23,6 +24,7 @@ import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { contactChanges, customerChanges, type ChangeContext } from './changes.js';
 import { styles } from './customer-card.styles.js';
 import { cardMessage, type CardMessageKey } from './customer-card.messages.js';
+import { enumName } from '../shared/terms.js';
 import {
   NEW_CONTACT,
   buildContactInput,
@@ -171,6 +173,7 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  */
 export class CustomerCard extends CeElement {
   static override styles = styles;
+  static override catalogues = [cardMessage];
 
   /** The id of the customer to show. */
   @property({ attribute: 'customer-id' }) customerId?: string;
@@ -194,11 +197,7 @@ export class CustomerCard extends CeElement {
 
   #caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
-  #reference = new ResourceController(this, {
-    args: () => [] as const,
-    load: (_args, signal, client) => client.reference.get({ signal }),
-    tags: () => [tags.reference()],
-  });
+  #reference = referenceController(this);
 
   #account = new ResourceController(this, {
     args: () => (this.customerId ? ([this.customerId] as const) : undefined),
@@ -402,7 +401,7 @@ export class CustomerCard extends CeElement {
   private viewCompany(c: Customer, ref: Reference | undefined): TemplateResult {
     const agent = this.#agent.value;
     return html`<dl part="fields" class="fields">
-      ${this.field(this.m('field.type'), this.optionName(ref?.customerTypes, c.type))}
+      ${this.field(this.m('field.type'), enumName(this.resolvedLocale, 'customerType', c.type) ?? this.optionName(ref?.customerTypes, c.type))}
       ${c.type === 'agent'
         ? this.field(
             this.m('field.subCustomers'),
@@ -662,7 +661,7 @@ export class CustomerCard extends CeElement {
       </div>`;
     }
     if (field.kind === 'select') {
-      const options = field.options?.(this.#reference.value!) ?? [];
+      const options = field.options?.(this.#reference.value!, this.resolvedLocale) ?? [];
       const known = value === '' || options.some((o) => o.value === value);
       return html`<div part="field" class="field">
         <label part="label" class="ce-label" for=${id}>${label}</label>

@@ -36,7 +36,7 @@ const CHILD_PARTS = {
   ],
   notes: [
     'base', 'header', 'heading', 'filter', 'add-button', 'list', 'note', 'note-meta', 'note-kind',
-    'note-author', 'note-time', 'note-text', 'note-change', 'note-removed-by', 'note-actions',
+    'note-author', 'note-time', 'note-text', 'note-change', 'change-sentence', 'note-removed-by', 'note-actions',
     'pin', 'remove', 'empty', 'footer', 'count', 'load-more', 'editor', 'editor-title', 'textarea',
     'kind-select', 'pinned-checkbox', 'save-button', 'cancel-button', 'error', 'note-manual',
     'note-system', 'note-pinned', 'note-removed', 'skeleton', 'message', 'config-message',

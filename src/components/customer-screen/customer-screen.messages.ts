@@ -2,10 +2,8 @@
  * The customer screen's own UI text (the sections' contents bring their own).
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   screenLabel: 'Customer {name}',
   screenLabelLoading: 'Customer',
   onHold: 'Account on hold',
@@ -20,4 +18,7 @@ export const en = {
 } as const;
 
 export type ScreenMessageKey = keyof typeof en;
-export const screenMessage = createMessages({ en, de, ar });
+export const screenMessage = createMessages('customer-screen', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

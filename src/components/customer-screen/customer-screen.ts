@@ -138,6 +138,16 @@ function safeHref(href: string | undefined): string | undefined {
  */
 export class CustomerScreen extends CeElement {
   static override styles = [baseStyles, controlStyles, screenStyles];
+  // The sections' texts too, so that they load in parallel rather than after the screen's.
+  static override catalogues = [
+    screenMessage,
+    ...CustomerCard.catalogues,
+    ...WatchListBadge.catalogues,
+    ...OrderTable.catalogues,
+    ...NotesPanel.catalogues,
+    ...AddressBook.catalogues,
+    ...CustomerAttachments.catalogues,
+  ];
 
   /** The id of the customer to show. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';

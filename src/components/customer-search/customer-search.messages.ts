@@ -3,10 +3,8 @@
  * catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   criterionLabel: 'Search by',
   segmentLabel: 'Customers',
   queryLabel: 'Find a customer',
@@ -45,13 +43,13 @@ export const en = {
   balance: 'Balance',
   watchList: 'Watch list',
   onHold: 'On hold',
-  type_public: 'Public',
-  type_retailer: 'Retailer',
-  type_agent: 'Agent',
 };
 
 /** A key of the customer search's catalogue. */
 export type SearchMessageKey = keyof typeof en;
 
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
-export const searchMessage = createMessages({ en, de, ar });
+export const searchMessage = createMessages('customer-search', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

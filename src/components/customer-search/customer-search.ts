@@ -16,6 +16,7 @@ import { isValidationError } from '../../sdk/errors/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { ResourceController } from '../shared/resource.js';
+import { referenceController } from '../shared/reference.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
 import { fieldLimit, isOverLimit, limitDescribedBy, limitState, renderLimit, type TextLimit } from '../shared/limits.js';
@@ -23,6 +24,7 @@ import type { MessageParams } from '../shared/i18n.js';
 import { searchMessage, type SearchMessageKey } from './customer-search.messages.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { styles } from './customer-search.styles.js';
+import { enumName } from '../shared/terms.js';
 
 /** The longest query the server takes, from the contract's schema; measured after trimming, as it is sent. */
 const QUERY_LIMIT: TextLimit | undefined = ((limit) => (limit ? { ...limit, trims: true } : undefined))(
@@ -154,6 +156,7 @@ interface FirstPage {
  */
 export class CustomerSearch extends CeElement {
   static override styles = styles;
+  static override catalogues = [searchMessage];
 
   /** What the search box matches. One of `SEARCH_CRITERIA`; an unknown value warns and falls back to `name`. */
   @property({ reflect: true }) criterion: SearchCriterion = 'name';
@@ -235,11 +238,7 @@ export class CustomerSearch extends CeElement {
     keepValueOnArgsChange: true,
   });
 
-  private readonly referenceResource = new ResourceController<Reference, readonly []>(this, {
-    args: () => [] as const,
-    load: (_args, signal, client) => client.reference.get({ signal }),
-    tags: () => [tags.reference()],
-  });
+  private readonly referenceResource = referenceController(this);
 
   // ---------------------------------------------------------------------------------------------
   // Lifecycle
@@ -618,6 +617,11 @@ export class CustomerSearch extends CeElement {
       badge.customerId = customer.id;
       // Inside an option: nothing focusable, no tooltip (the option owns focus).
       badge.decorative = true;
+      // A decorative badge shows the flag only (no note, no tooltip, no editing), and the result
+      // already says the customer is listed: hand it that, so that it does not ask the API for
+      // the note (one request per result row before; now one request per search). A write to the
+      // watch list invalidates the search, whose new results bring the new flag.
+      badge.watchList = { customerId: customer.id, active: true, version: 0, note: null, updatedAt: null, updatedBy: null };
       this.badges.set(customer.id, badge);
     }
     badge.client = this.client;
@@ -625,9 +629,9 @@ export class CustomerSearch extends CeElement {
     return html`<span class="flag" part="flag watch-list-flag">${badge}</span>`;
   }
 
+  /** The catalogue names the type (the library owns the enumeration); a type this version does not know shows the server's label. */
   private typeName(customer: CustomerSummary, reference: Reference | undefined): string {
-    const info = reference?.customerTypes.find((t) => t.id === customer.type);
-    return info?.name ?? this.msg(`type_${customer.type}`);
+    return enumName(this.resolvedLocale, 'customerType', customer.type) ?? reference?.customerTypes.find((t) => t.id === customer.type)?.name ?? '—';
   }
 
   private renderOption(customer: CustomerSummary, index: number, reference: Reference | undefined) {

@@ -2,10 +2,8 @@
  * The notes panel's own UI text (shared texts such as errors come from the shared catalogue).
  */
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
-export const en = {
+const en = {
   heading: 'Notes',
   filterLegend: 'Show',
   filterAll: 'All',
@@ -44,12 +42,39 @@ export const en = {
   actorChannel: 'channel',
   manual: 'Manual',
   system: 'System',
-  changed: '{field}: {from} → {to}',
   none: '(none)',
-  kindGeneral: 'General',
-  kindCall: 'Call',
-  kindEmail: 'Email',
-  kindMeeting: 'Meeting',
+  // System notes, as sentences (see change-text.ts); fields the customer card shows take its labels.
+  'field.customer': 'Customer',
+  'field.contact': 'Contact',
+  'field.address': 'Address',
+  'field.attachment': 'Attachment',
+  'field.watchList': 'Watch-list note',
+  'field.addressRoles': 'Address roles',
+  'field.adminAddress': 'Admin address',
+  'field.billingAddress': 'Billing address',
+  'field.deliveryAddress': 'Delivery address',
+  'change.set': '{field} set to {to}',
+  'change.changed': '{field} changed from {from} to {to}',
+  'change.cleared': '{field} cleared (was {from})',
+  'change.secret': '{field} changed',
+  'change.added': '{field} added: {to}',
+  'change.removed': '{field} removed: {from}',
+  'change.edited': '{field} changed: {from} → {to}',
+  'change.created': 'Customer created: {to}',
+  'change.about': '{change} ({subject})',
+  'order.status': 'Order {subject}: status changed from {from} to {to}',
+  'order.priority': 'Order {subject}: priority changed from {from} to {to}',
+  'order.tracking': 'Order {subject}: tracking code {to} added',
+  'order.triggers': 'Order {subject}: documents generated ({to})',
+  'order.invoice': 'Order {subject}: invoice {to} printed',
+  'order.refund': 'Order {subject}: refund of {to}',
+  'order.return': 'Order {subject}: items returned: {to}',
+  'order.attachments': 'Order {subject}: {to} attached',
+  'order.cancelledAt': 'Order {subject}: cancelled on {to}',
+  'order.seasonId': 'Order {subject}: season changed from {from} to {to}',
+  'value.unlisted': '(no longer listed)',
+  'value.loading': '…',
+  'value.unreadable': '(unreadable value)',
   actionFailed: 'That did not work: {reason}',
   newNoteLive: 'Note saved.',
 };
@@ -58,4 +83,7 @@ export const en = {
 export type NotesMessageKey = keyof typeof en;
 
 /** The notes panel's text for a locale, falling back to English key by key. */
-export const notesMessage = createMessages({ en, de, ar });
+export const notesMessage = createMessages('notes-panel', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});

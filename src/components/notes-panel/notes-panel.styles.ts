@@ -115,15 +115,21 @@ export const notesPanelStyles = css`
   .text.truncated {
     cursor: help;
   }
-  .change {
-    margin: var(--_ce-space-2xs) 0 0;
+  /* A system note told from its changes: one sentence a line, never clamped (sentences are short). */
+  .sentences {
+    margin: 0;
     overflow-wrap: anywhere;
-    color: var(--_muted);
-    font-size: var(--_ce-font-size-s);
+  }
+  .sentence {
+    display: block;
+  }
+  /* A wrapped sentence must not read as two: a little space between sentences. */
+  .sentence + .sentence {
+    margin-block-start: var(--_ce-space-2xs);
   }
   /* Server text never reorders what is around it (RTL overrides stay inside). */
   .meta > span,
-  .change,
+  .sentence,
   .removed-by {
     unicode-bidi: isolate;
   }

@@ -16,6 +16,10 @@ import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { notesMessage, type NotesMessageKey } from './notes-panel.messages.js';
+import { cardMessage } from '../customer-card/customer-card.messages.js';
+import { noteSentences } from './change-text.js';
+import { referenceController } from '../shared/reference.js';
+import { enumName } from '../shared/terms.js';
 import { notesPanelStyles } from './notes-panel.styles.js';
 
 /** Which notes the panel lists. */
@@ -77,16 +81,6 @@ function storeDraft(customerId: string, draft: NoteDraft | undefined): void {
   }
 }
 
-/** `creditLimit` → `Credit limit`, `lines.0.quantity` → `Lines 0 quantity`: a field name a person reads. */
-function fieldLabel(field: string): string {
-  const words = field
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[._-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : field;
-}
-
 /**
  * The notes about a customer: manual notes written by the team and system notes the backend writes
  * on every change, pinned notes first, then newest first.
@@ -111,7 +105,8 @@ function fieldLabel(field: string): string {
  * @csspart note-author - Who or what wrote the note.
  * @csspart note-time - When the note was written.
  * @csspart note-text - The note's text (line-clamped; the full text on hover and focus).
- * @csspart note-change - What a system note changed: field, from → to.
+ * @csspart note-change - A system note's text when it is told from its changes: one sentence per change, in the reader's language.
+ * @csspart change-sentence - One sentence of a system note ("Payment terms changed from 7 days to 60 days").
  * @csspart note-removed-by - "Removed by X on …" on a removed note.
  * @csspart note-actions - The pin and remove buttons of a note.
  * @csspart pin - The Pin / Unpin button.
@@ -155,6 +150,8 @@ function fieldLabel(field: string): string {
  */
 export class NotesPanel extends CeElement {
   static override styles = [baseStyles, controlStyles, visuallyHidden, notesPanelStyles];
+  // System notes name their fields with the card's labels: the card's texts load with the panel's.
+  static override catalogues = [notesMessage, cardMessage];
 
   /** The customer whose notes are shown. Nothing loads without it. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
@@ -199,6 +196,8 @@ export class NotesPanel extends CeElement {
   });
 
   private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
+  /** Reference lists in the reader's language, to name the ids in system notes. */
+  private readonly reference = referenceController(this);
 
   private get activeFilter(): NotesFilter {
     return FILTERS.includes(this.filter) ? this.filter : 'all';
@@ -469,13 +468,18 @@ export class NotesPanel extends CeElement {
   }
 
   private kindLabel(kind: NoteKind): string {
-    const keys: Record<NoteKind, NotesMessageKey> = {
-      general: 'kindGeneral',
-      call: 'kindCall',
-      email: 'kindEmail',
-      meeting: 'kindMeeting',
-    };
-    return this.msg(keys[kind]);
+    return enumName(this.resolvedLocale, 'noteKind', kind) ?? this.msg('value.unlisted');
+  }
+
+  /** A system note's changes as sentences in the reader's language, or undefined (then the server's text). */
+  private sentences(note: Note): string[] | undefined {
+    if (note.source !== 'system' || note.changes.length === 0) return undefined;
+    return noteSentences(note, {
+      locale: this.resolvedLocale,
+      msg: (key, params) => this.msg(key, params),
+      reference: this.reference.value,
+      referenceFailed: this.reference.status === 'error',
+    });
   }
 
   private renderNote(note: Note): TemplateResult {
@@ -490,6 +494,7 @@ export class NotesPanel extends CeElement {
     const canPin = manual && !removed && this.can('notes.pin');
     const canRemove = manual && !removed && this.can('notes.remove');
     const author = note.author.name;
+    const sentences = this.sentences(note);
     return html`<li
       class="note ${manual ? 'manual' : 'system'} ${note.pinned ? 'pinned' : ''} ${removed ? 'removed' : ''}"
       part=${parts}
@@ -501,24 +506,19 @@ export class NotesPanel extends CeElement {
         <span part="note-author">${this.msg('by', { name: this.actorLabel(note.author) })}</span>
         <time part="note-time" datetime=${note.createdAt}>${time}</time>
       </p>
-      <p
-        class="text ${truncated ? 'truncated' : ''}"
-        part="note-text"
-        data-note-id=${note.id}
-        tabindex=${truncated ? '0' : nothing}
-        role=${truncated ? 'note' : nothing}
-        aria-label=${truncated ? note.text : nothing}
-        title=${truncated ? note.text : nothing}
-      >${note.text}</p>
-      ${note.change
-        ? html`<p class="change" part="note-change">
-            ${this.msg('changed', {
-              field: fieldLabel(note.change.field),
-              from: note.change.from ?? this.msg('none'),
-              to: note.change.to ?? this.msg('none'),
-            })}
+      ${sentences
+        ? html`<p class="sentences" part="note-text note-change">
+            ${sentences.map((sentence) => html`<span class="sentence" part="change-sentence">${sentence}</span>`)}
           </p>`
-        : nothing}
+        : html`<p
+            class="text ${truncated ? 'truncated' : ''}"
+            part="note-text"
+            data-note-id=${note.id}
+            tabindex=${truncated ? '0' : nothing}
+            role=${truncated ? 'note' : nothing}
+            aria-label=${truncated ? note.text : nothing}
+            title=${truncated ? note.text : nothing}
+          >${note.text}</p>`}
       ${note.removed
         ? html`<p class="removed-by" part="note-removed-by">
             ${this.msg('removedBy', {

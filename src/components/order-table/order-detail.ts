@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { tags, type Money, type Order, type Reference } from '../../sdk/index.js';
+import { tags, type Money, type Order } from '../../sdk/index.js';
 import { CancelInput, RefundInput, ReturnInput, TrackingInput } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
@@ -10,6 +10,7 @@ import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber }
 import { fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
+import { referenceController } from '../shared/reference.js';
 import { confirmedWrite, forgetWriteKey, writeFailureText, writeKeyFor } from '../shared/write.js';
 import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
@@ -145,6 +146,7 @@ export function parseAmount(text: string, currency: string): number | undefined 
  */
 export class OrderDetail extends CeElement {
   static override styles = [baseStyles, controlStyles, statusStyles, detailStyles];
+  static override catalogues = [orderMessages];
 
   /** The order to show. */
   @property({ attribute: 'order-id', reflect: true })
@@ -179,11 +181,7 @@ export class OrderDetail extends CeElement {
 
   private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
-  private readonly reference = new ResourceController<Reference, readonly []>(this, {
-    args: () => [],
-    load: (_args, signal, client) => client.reference.get({ signal }),
-    tags: () => [tags.reference()],
-  });
+  private readonly reference = referenceController(this);
 
   /** The order shown now (after the latest action). */
   get current(): Order | undefined {

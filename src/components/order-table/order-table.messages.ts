@@ -1,9 +1,7 @@
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
 /** The texts of `order-table` and `order-detail` (shared ones — Cancel, Save, errors — come from the shared catalogue). */
-export const en = {
+const en = {
   // table
   gridLabel: 'Orders',
   search: 'Find by order number',
@@ -137,6 +135,9 @@ export const en = {
   'invalid.quantity': 'At most {count} can be returned.',
 } as const;
 
-export const orderMessages = createMessages({ en, de, ar });
+export const orderMessages = createMessages('order-table', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});
 
 export type OrderMessageKey = keyof typeof en;

@@ -10,14 +10,14 @@ import {
   type Client,
   type OrderStatus,
   type OrderSummary,
-  type Reference,
 } from '../../sdk/index.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { defineElement } from '../shared/define.js';
 import { formatDate, formatMoney, formatNumber } from '../shared/format.js';
 import type { MessageParams } from '../shared/i18n.js';
-import { ResourceController, subscribeToTags } from '../shared/resource.js';
+import { subscribeToTags } from '../shared/resource.js';
+import { referenceController } from '../shared/reference.js';
 import { renderConfigMessage, renderError, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { OrderDetail } from './order-detail.js';
@@ -168,6 +168,7 @@ interface Cell {
  */
 export class OrderTable extends CeElement {
   static override styles = [baseStyles, controlStyles, statusStyles, tableStyles];
+  static override catalogues = [orderMessages];
 
   /** The customer whose orders to show. */
   @property({ attribute: 'customer-id', reflect: true })
@@ -238,11 +239,7 @@ export class OrderTable extends CeElement {
   private returnFocus = false;
   private detailElement: OrderDetail | undefined;
 
-  private readonly reference = new ResourceController<Reference, readonly []>(this, {
-    args: () => [],
-    load: (_args, signal, client) => client.reference.get({ signal }),
-    tags: () => [tags.reference()],
-  });
+  private readonly reference = referenceController(this);
 
   private m(key: OrderMessageKey, params?: MessageParams): string {
     return orderMessages(this.resolvedLocale, key, params);

@@ -82,6 +82,9 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
  * - loaded pages stay cached (the view scrolls back without a request);
  * - `total` is known from the first answer;
  * - `refresh()` re-reads the loaded pages in place (after a write elsewhere), keeping them shown;
+ * - while the view scrolls steadily (less than a page at a time), the next page in the direction
+ *   of the scroll is fetched too, so that reading down (or up) never meets a loading row; a jump
+ *   (keyboard Ctrl+End, a dragged scrollbar) fetches only where it lands;
  * - `onChange` is called whenever something the view shows changed.
  */
 export class PageCache<T> {
@@ -96,6 +99,12 @@ export class PageCache<T> {
   private readonly loading = new Map<number, AbortController>();
   private wanted: RowRange & { also?: number } = { first: 0, last: -1 };
   private generation = 0;
+  /**
+   * The wanted rows last time, and where the view was heading (1 down, -1 up, 0 after a jump or
+   * before any scroll). A scroll moves both edges one way; a resize moves only one.
+   */
+  private last: RowRange | undefined = undefined;
+  private direction = 0;
 
   constructor(
     private readonly fetchPage: PageFetcher<T>,
@@ -122,6 +131,16 @@ export class PageCache<T> {
 
   /** Fetches what rows `first`..`last` need; aborts requests for pages outside them. */
   want(first: number, last: number, also?: number): void {
+    if (this.total !== undefined && last >= first) {
+      const before = this.last;
+      if (before) {
+        const dFirst = first - before.first;
+        const dLast = last - before.last;
+        if (Math.abs(dFirst) >= this.pageSize) this.direction = 0;
+        else if (Math.sign(dFirst) !== 0 && Math.sign(dFirst) === Math.sign(dLast)) this.direction = Math.sign(dFirst);
+      }
+      this.last = { first, last };
+    }
     this.wanted = { first, last, ...(also === undefined ? {} : { also }) };
     const needed = this.neededPages();
     for (const [page, controller] of this.loading) {
@@ -142,6 +161,9 @@ export class PageCache<T> {
     if (last >= first) {
       const end = this.total === undefined ? first : Math.min(last, this.total - 1);
       for (let p = Math.floor(first / this.pageSize); p <= Math.floor(Math.max(first, end) / this.pageSize); p++) needed.add(p);
+      // A page ahead of a steady scroll: asked for a page before its rows come into view.
+      if (this.total !== undefined && this.direction > 0) needed.add(Math.floor(Math.min(this.total - 1, end + this.pageSize) / this.pageSize));
+      if (this.total !== undefined && this.direction < 0) needed.add(Math.floor(Math.max(0, first - this.pageSize) / this.pageSize));
     }
     if (also !== undefined && also >= 0) needed.add(Math.floor(also / this.pageSize));
     return needed;
@@ -178,6 +200,8 @@ export class PageCache<T> {
     this.total = undefined;
     this.error = undefined;
     this.wanted = { first: 0, last: -1 };
+    this.last = undefined;
+    this.direction = 0;
   }
 
   /** Keeps memory bounded on a long scroll: drops the loaded pages farthest from the view. */

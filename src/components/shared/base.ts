@@ -3,7 +3,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../../sdk/index.js';
 import { clientContext, localeContext } from './context.js';
-import { directionOf, type MessageKey, type MessageParams, translate } from './i18n.js';
+import { catalogueEvents, directionOf, type MessageKey, type MessageParams, type LoadableCatalogue, translate } from './i18n.js';
 import { baseStyles } from './styles.js';
 
 /** The `dir` each element set itself from its locale (so an author's own `dir` is told apart). */
@@ -34,14 +34,30 @@ function parentOf(el: Element): Element | null {
 export const DEFAULT_LOCALE = 'en-GB';
 
 /**
+ * How long a component waits for its language's texts before it renders in English meanwhile (it
+ * re-renders when they arrive). A language chunk normally arrives in a few milliseconds.
+ */
+export const CATALOGUE_PATIENCE_MS = 3000;
+
+/**
  * The base class of every Customer Elements component: it finds the SDK client and the locale,
  * from its own properties first, then from the nearest `<customer-elements-provider>`.
  *
  * Subclasses add `baseStyles` themselves when they replace `static styles`
  * (`static override styles = [baseStyles, controlStyles, styles]`).
+ *
+ * Languages: a subclass lists the catalogues it reads in `static catalogues` (the shared one is
+ * always included). Before rendering in a locale whose texts are not in yet, the element loads them
+ * and does not render meanwhile: on first render it stays empty for the few milliseconds a chunk
+ * takes, and on a switch it keeps showing the previous language. So a German page never flashes
+ * English, and nothing shows a half-translated screen. `updateComplete` waits for the texts too.
+ * A language that fails to load renders in English (a console warning says why).
  */
 export class CeElement extends LitElement {
   static override styles = [baseStyles];
+
+  /** The element's own catalogues (from `createMessages`), loaded with the shared one before it renders in a language. */
+  static catalogues: readonly LoadableCatalogue[] = [];
 
   /**
    * The SDK client to fetch through. Wins over a provider's. Set it when there is no
@@ -80,6 +96,73 @@ export class CeElement extends LitElement {
       globalThis.document?.documentElement.lang ||
       DEFAULT_LOCALE
     );
+  }
+
+  /** Property changes made while waiting for texts, replayed into the render that follows. */
+  private heldChanges?: PropertyValues;
+  /** Set while waiting for a language's texts; settles when they are in or patience runs out. */
+  private textsArriving?: Promise<void>;
+  /** The locale rendered in English meanwhile because its texts took longer than the patience. */
+  private impatientFor?: string;
+  private readonly onCatalogues = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    catalogueEvents.addEventListener('change', this.onCatalogues);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    catalogueEvents.removeEventListener('change', this.onCatalogues);
+  }
+
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const locale = this.resolvedLocale;
+    const catalogues = [translate, ...(this.constructor as typeof CeElement).catalogues];
+    const missing = catalogues.filter((c) => !c.ready(locale));
+    if (missing.length > 0 && this.impatientFor !== locale) {
+      // Lit forgets `changed` when an update is skipped: keep it for the render that follows.
+      this.heldChanges ??= new Map();
+      for (const [key, value] of changed) if (!this.heldChanges.has(key)) this.heldChanges.set(key, value);
+      this.textsArriving ??= this.awaitTexts(locale, missing);
+      return false;
+    }
+    if (this.heldChanges) {
+      for (const [key, value] of this.heldChanges) if (!changed.has(key)) changed.set(key, value);
+      this.heldChanges = undefined;
+    }
+    return super.shouldUpdate(changed);
+  }
+
+  private awaitTexts(locale: string, missing: readonly LoadableCatalogue[]): Promise<void> {
+    const loaded = Promise.all(missing.map((c) => c.load(locale)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.impatientFor = locale;
+        resolve();
+      }, CATALOGUE_PATIENCE_MS);
+    });
+    // When the texts come after the patience ran out, re-render in them.
+    void loaded.then(() => {
+      clearTimeout(timer);
+      if (this.impatientFor === locale) this.impatientFor = undefined;
+      this.requestUpdate();
+    });
+    return Promise.race([loaded, patience]).then(() => {
+      this.textsArriving = undefined;
+      this.requestUpdate();
+    });
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    // An update skipped while texts load is not the render a caller waits for.
+    while (this.textsArriving) {
+      await this.textsArriving;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   /**

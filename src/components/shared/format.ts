@@ -11,46 +11,59 @@ import { directionOf } from './i18n.js';
 export const MISSING = '—';
 const FALLBACK_LOCALE = 'en-GB';
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+// Formatters are expensive to build (the first Intl.NumberFormat of a page costs tens of ms) and
+// cheap to reuse: keep each one under a short key its caller builds from strings, never from an
+// options object (JSON.stringify on every call cost more than the formatting).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
+function numberFormat(locale: string, key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  const cacheKey = `${locale}|${key}`;
+  let format = numberFormats.get(cacheKey);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(locale, options);
+      format = new Intl.NumberFormat(locale, options());
     } catch (error) {
       // A malformed locale tag falls back; a bad currency is the caller's to handle.
       if (!(error instanceof RangeError) || locale === FALLBACK_LOCALE) throw error;
-      format = new Intl.NumberFormat(FALLBACK_LOCALE, options);
+      format = new Intl.NumberFormat(FALLBACK_LOCALE, options());
     }
-    cache.set(key, format);
+    numberFormats.set(cacheKey, format);
   }
   return format;
 }
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+function dateFormat(locale: string, key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const cacheKey = `${locale}|${key}`;
+  let format = dateFormats.get(cacheKey);
   if (!format) {
     try {
       format = new Intl.DateTimeFormat(locale, options);
     } catch {
       format = new Intl.DateTimeFormat(FALLBACK_LOCALE, options);
     }
-    cache.set(key, format);
+    dateFormats.set(cacheKey, format);
   }
   return format;
 }
 
+/** Minor-unit digits per currency, once each (asking Intl builds a formatter). */
+const digitsOf = new Map<string, number | undefined>();
+
 /** The number of minor-unit digits of a currency (GBP 2, JPY 0, BHD 3), or undefined if unknown. */
 export function currencyDigits(currency: string): number | undefined {
-  if (!/^[A-Z]{3}$/.test(currency)) return undefined;
-  try {
-    return numberFormat(FALLBACK_LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits;
-  } catch {
-    return undefined;
+  if (digitsOf.has(currency)) return digitsOf.get(currency);
+  let digits: number | undefined;
+  if (/^[A-Z]{3}$/.test(currency)) {
+    try {
+      digits = numberFormat(FALLBACK_LOCALE, `c|${currency}`, () => ({ style: 'currency', currency })).resolvedOptions().maximumFractionDigits;
+    } catch {
+      digits = undefined;
+    }
   }
+  // Only well-formed codes are remembered, so bad input from a server cannot grow the map.
+  if (/^[A-Z]{3}$/.test(currency)) digitsOf.set(currency, digits);
+  return digits;
 }
 
 /**
@@ -75,14 +88,20 @@ export function formatMoney(money: Money | null | undefined, locale: string): st
   if (typeof amountMinor !== 'number' || !Number.isSafeInteger(amountMinor) || typeof currency !== 'string') {
     return MISSING;
   }
-  const digits = currencyDigits(currency);
-  if (digits === undefined) return MISSING;
-  const format = numberFormat(locale || FALLBACK_LOCALE, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  if (!/^[A-Z]{3}$/.test(currency)) return MISSING;
+  // A currency formatter shows its currency's own digits by default (ISO 4217, the same in every
+  // locale), so one formatter both says the digits and formats: the first row pays for one, not two.
+  let format: Intl.NumberFormat;
+  try {
+    format = numberFormat(locale || FALLBACK_LOCALE, `m|${currency}`, () => ({ style: 'currency', currency }));
+  } catch {
+    return MISSING;
+  }
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
   // `format` takes decimal strings (Intl.NumberFormat v3); lib.es2022 does not know yet.
   const decimal = minorToDecimal(amountMinor, digits) as unknown as number;
   if (directionOf(locale) === 'ltr') return format.format(decimal);
@@ -97,7 +116,11 @@ export function formatMoney(money: Money | null | undefined, locale: string): st
 /** Formats a finite number ("1,234.5"); anything else gives "—". */
 export function formatNumber(n: number | null | undefined, locale: string, options?: Intl.NumberFormatOptions): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return MISSING;
-  return numberFormat(locale || FALLBACK_LOCALE, options ?? {}).format(n);
+  // Callers with options are rare (and pass small objects): only they pay for a serialised key.
+  const format = options
+    ? numberFormat(locale || FALLBACK_LOCALE, `o|${JSON.stringify(options)}`, () => options)
+    : numberFormat(locale || FALLBACK_LOCALE, '', () => ({}));
+  return format.format(n);
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,14 +138,14 @@ function parse(iso: string | null | undefined): Date | undefined {
 export function formatDate(iso: string | null | undefined, locale: string): string {
   const date = parse(iso);
   if (!date) return MISSING;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-  if (DATE_ONLY.test(iso as string)) options.timeZone = 'UTC';
-  return dateFormat(locale || FALLBACK_LOCALE, options).format(date);
+  return DATE_ONLY.test(iso as string)
+    ? dateFormat(locale || FALLBACK_LOCALE, 'day', { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+    : dateFormat(locale || FALLBACK_LOCALE, 'date', { dateStyle: 'medium' }).format(date);
 }
 
 /** Formats a timestamp with its time ("1 Nov 2026, 09:00"), in the reader's time zone. */
 export function formatDateTime(iso: string | null | undefined, locale: string): string {
   const date = parse(iso);
   if (!date) return MISSING;
-  return dateFormat(locale || FALLBACK_LOCALE, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return dateFormat(locale || FALLBACK_LOCALE, 'datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

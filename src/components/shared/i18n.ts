@@ -4,12 +4,19 @@
  * The shared catalogue below holds the texts every component needs (states, errors, generic
  * actions). A component with texts of its own keeps them beside it and reads them with
  * {@link createMessages}, so that no two engineers edit one catalogue and every key stays typed.
+ *
+ * English is in every bundle; each other language is a module of its own
+ * (`<component>/locales/<lang>.ts`, `shared/locales/<lang>.ts`) loaded with `import()` the first
+ * time a component renders in it, so an English page ships no German. A host adds a language of
+ * its own with {@link registerCatalogues} (typed for hosts as `registerLocale`).
+ *
+ * Why not `@lit/localize`: its runtime mode has one active locale per page (`configureLocalization`
+ * may be called once, `setLocale` is global), while two providers on one page may set different
+ * locales; it loads one module per locale for the whole app rather than per component; and its
+ * message ids come from its extraction step. Our catalogues are keyed per component, so a page
+ * using only the card loads only the card's German and the shared German.
  */
 import { isValidationError } from '../../sdk/index.js';
-// Eager until languages load on demand (issue 11, item 6).
-import ar from './locales/ar.js';
-import de from './locales/de.js';
-
 /** English, complete. The source of the `MessageKey` type. */
 export const en = {
   'state.loading': 'Loading…',
@@ -50,6 +57,21 @@ export const en = {
   'limit.reached': '{label}: limit of {max} characters reached.',
   'limit.over': '{label} can be at most {max} characters: remove {excess}.',
   'limit.overStatus': '{label} is longer than {max} characters.',
+  // The enumerations this library owns, named once for every component (see terms.ts).
+  'term.customerType.public': 'Public',
+  'term.customerType.retailer': 'Retailer',
+  'term.customerType.agent': 'Agent',
+  'term.orderStatus.unallocated': 'Unallocated',
+  'term.orderStatus.allocated': 'Allocated',
+  'term.orderStatus.dispatched': 'Dispatched',
+  'term.orderStatus.cancelled': 'Cancelled',
+  'term.addressRole.admin': 'Admin',
+  'term.addressRole.billing': 'Billing',
+  'term.addressRole.delivery': 'Delivery',
+  'term.noteKind.general': 'General',
+  'term.noteKind.call': 'Call',
+  'term.noteKind.email': 'Email',
+  'term.noteKind.meeting': 'Meeting',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -127,51 +149,235 @@ function interpolate(text: string, locale: string, params?: MessageParams): stri
   });
 }
 
-/**
- * Makes a typed translate function over a component's own catalogues. English must be complete;
- * other languages fall back to English key by key.
- *
- * Plurals: a key ending in `_other` with a numeric `count` is looked up by the locale's plural
- * category first (`count_few` in Arabic for 3, `count_one` in English for 1), then as `_other`;
- * numbers in `params` are written in the locale's digits.
- *
- * ```ts
- * const msg = createMessages({ en: { 'badge.add': 'Add' }, de: { 'badge.add': 'Hinzufügen' } });
- * msg(this.resolvedLocale, 'badge.add');
- * msg(this.resolvedLocale, 'found_other', { count: 3 }); // en: found_other, ar: found_few
- * ```
- */
-export function createMessages<const E extends Record<string, string>>(
-  catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>,
-): Messages<E> {
-  const lookup = (lang: string, key: string): string | undefined =>
-    (catalogues[lang] as Record<string, string | undefined> | undefined)?.[key];
-  const msg = (locale: string, key: Extract<keyof E, string>, params?: MessageParams): string => {
-    const lang = languageOf(locale);
-    const count = params?.['count'];
-    if (key.endsWith('_other') && typeof count === 'number') {
-      const base = key.slice(0, -'other'.length);
-      const own = lang === 'en' ? undefined : (lookup(lang, base + pluralCategory(count, locale)) ?? lookup(lang, key));
-      const text = own ?? lookup('en', base + pluralCategory(count, 'en')) ?? lookup('en', key) ?? key;
-      // A count reads with the locale's full grouping ("12,345 customers"), like formatNumber.
-      return interpolate(text, locale, { ...params, count: safeLocale(locale, (l) => new Intl.NumberFormat(l)).format(count) });
-    }
-    const own = lang === 'en' ? undefined : lookup(lang, key);
-    return interpolate(own ?? catalogues.en[key] ?? key, locale, params);
-  };
-  return Object.assign(msg, { catalogues });
+/** A catalogue as a language module gives it: `export default { … }`, or the object itself. */
+export type CatalogueModule<K extends string> = Catalogue<K> | { default: Catalogue<K> };
+/** Where a language's texts come from: the catalogue itself, or a function that loads it (`() => import('./fr.js')`). */
+export type CatalogueSource<K extends string> = Catalogue<K> | (() => Promise<CatalogueModule<K>>);
+
+/** What a component needs of a catalogue to wait for its texts (see `CeElement.catalogues`). */
+export interface LoadableCatalogue {
+  /** The catalogue's name in {@link registerCatalogues} (`shared`, or the component's folder, `customer-card`). */
+  readonly domain: string;
+  /** Whether the texts for `locale` are in (always for English and for a language nobody provides). */
+  ready(locale: string): boolean;
+  /**
+   * Loads the texts for `locale`, once; resolves when they are in, or when loading failed (the texts
+   * then stay English, with a console warning). Never rejects.
+   */
+  load(locale: string): Promise<void>;
 }
 
 /**
- * A component's translate function; `catalogues` holds what it was made from, so that tests can
- * check every language against English (missing keys, a term translated two ways).
+ * A typed translate function over one catalogue (call it as `msg(locale, key, params)`), which also
+ * says whether a locale's texts are in and loads them.
  */
-export type Messages<E extends Record<string, string>> = ((locale: string, key: Extract<keyof E, string>, params?: MessageParams) => string) & {
-  readonly catalogues: { en: E } & Record<string, Catalogue<Extract<keyof E, string>>>;
-};
+export interface Messages<K extends string> extends LoadableCatalogue {
+  (locale: string, key: K, params?: MessageParams): string;
+  /**
+   * Every language the package ships for this catalogue, loaded: `{ en, de, … }`, for tests that
+   * check each language against English (missing keys, a term translated two ways).
+   */
+  builtIn(): Promise<{ en: Readonly<Record<K, string>> } & Record<string, Catalogue<K>>>;
+}
 
-/** Translates a shared key for a locale (`de-*` → German, `ar-*` → Arabic, anything else → English). */
-export const translate: (locale: string, key: MessageKey, params?: MessageParams) => string = createMessages({ en, de, ar });
+const tagCache = new Map<string, readonly string[]>();
+/**
+ * The language tags to look in for `locale`, most specific first (`de-AT` → `de-at`, `de`), then
+ * English from the catalogue itself. English has tags too, for a host's own English wording.
+ * Memoised: it runs for every text a component renders.
+ */
+function tagsOf(locale: string): readonly string[] {
+  let tags = tagCache.get(locale);
+  if (!tags) {
+    const full = locale.trim().toLowerCase().replace(/_/g, '-');
+    const lang = languageOf(full);
+    tags = !lang ? [] : full === lang ? [lang] : [full, lang];
+    tagCache.set(locale, tags);
+  }
+  return tags;
+}
+
+type AnySource = CatalogueSource<string>;
+
+/**
+ * The languages hosts registered, and a signal when one arrives. On `globalThis` under a global
+ * symbol, so that two copies of the library on one page (see context.ts) see the same languages.
+ */
+interface HostLocales {
+  /** tag → catalogue name → sources, in registration order (later wins). */
+  readonly sources: Map<string, Map<string, AnySource[]>>;
+  /** Fires `change` after each registration, so that rendered components load the new texts. */
+  readonly events: EventTarget;
+}
+const HOST_KEY = Symbol.for('customer-elements.locales');
+function hostLocales(): HostLocales {
+  const g = globalThis as typeof globalThis & { [HOST_KEY]?: HostLocales };
+  return (g[HOST_KEY] ??= { sources: new Map(), events: new EventTarget() });
+}
+
+/** Fires when a host registers texts: components re-render, loading them if they are in that language. */
+export const catalogueEvents: EventTarget = hostLocales().events;
+
+/**
+ * Adds texts in one language for any catalogues, from outside the package: `lang` is a BCP 47 tag
+ * (`fr`, or `fr-CA` for a regional variant that falls back to `fr`), `catalogues` maps a catalogue's
+ * name (`shared`, `customer-card`, …) to its texts or to a function that loads them. Keys left out
+ * fall back to English one by one; texts registered later win over earlier and built-in ones.
+ * Components already on the page re-render in the new texts.
+ *
+ * Hosts use the typed `registerLocale` (src/components/locales.ts), which names every catalogue.
+ */
+export function registerCatalogues(lang: string, catalogues: Readonly<Record<string, AnySource | undefined>>): void {
+  const tag = tagsOf(lang)[0];
+  if (!tag) {
+    console.warn(`customer-elements: registerLocale('${lang}') ignored: the texts need a language tag such as 'fr'.`);
+    return;
+  }
+  const { sources, events } = hostLocales();
+  const byDomain = sources.get(tag) ?? new Map<string, AnySource[]>();
+  sources.set(tag, byDomain);
+  for (const [domain, source] of Object.entries(catalogues)) {
+    if (source === undefined) continue;
+    if (typeof source !== 'function' && (source === null || typeof source !== 'object')) {
+      console.warn(`customer-elements: registerLocale('${lang}'): the '${domain}' texts are neither an object nor a function; ignored.`);
+      continue;
+    }
+    const known = byDomain.get(domain) ?? [];
+    // The same catalogue registered again (a story or a route that runs its set-up twice) changes nothing.
+    if (!known.includes(source)) byDomain.set(domain, [...known, source]);
+  }
+  events.dispatchEvent(new CustomEvent('change', { detail: { lang: tag } }));
+}
+
+/** Only the string values of what a language module gave, so that a bad catalogue cannot put "undefined" on screen. */
+function textsOf(module: unknown): Record<string, string> {
+  const value = module && typeof module === 'object' && 'default' in module ? (module as { default: unknown }).default : module;
+  const out: Record<string, string> = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const [key, text] of Object.entries(value)) if (typeof text === 'string') out[key] = text;
+  return out;
+}
+
+/**
+ * One language of one catalogue: `texts` once loaded (empty when loading failed); `stale`, the texts
+ * of an earlier load, shown while a later registration for the same language loads.
+ */
+type Entry = { sources: readonly AnySource[]; texts?: Record<string, string>; stale?: Record<string, string>; promise: Promise<void> };
+
+/**
+ * Makes a typed translate function over a component's catalogue. English is given here and must be
+ * complete; every other language is a source, usually a loader, so that it is a chunk of its own:
+ *
+ * ```ts
+ * export const badgeMessages = createMessages('watch-list-badge', en, {
+ *   de: () => import('./locales/de.js'),
+ * });
+ * badgeMessages(this.resolvedLocale, 'add');
+ * ```
+ *
+ * Until a language is in, and for every key it lacks, the text is English. A component lists the
+ * catalogues it reads in `static catalogues` (see `CeElement`) and waits for them before it renders.
+ *
+ * Plurals: a key ending in `_other` called with a numeric `count` is looked up by the locale's
+ * plural category first (`found_few` in Arabic for 3, `found_one` in English for 1), then as
+ * `_other`. Numbers in `params` are written in the locale's digits.
+ */
+export function createMessages<const E extends Record<string, string>>(
+  domain: string,
+  english: E,
+  languages: Readonly<Record<string, CatalogueSource<Extract<keyof E, string>>>> = {},
+): Messages<Extract<keyof E, string>> {
+  const entries = new Map<string, Entry>();
+
+  const sourcesOf = (tag: string): readonly AnySource[] => {
+    const own = languages[tag] as AnySource | undefined;
+    const hosts = hostLocales().sources.get(tag)?.get(domain) ?? [];
+    return own ? [own, ...hosts] : hosts;
+  };
+
+  /** The entry for a tag, its load started; undefined when nobody provides that language. */
+  const entryOf = (tag: string): Entry | undefined => {
+    const sources = sourcesOf(tag);
+    const known = entries.get(tag);
+    // Registrations only add sources: a longer list means new texts to load.
+    if (known && known.sources.length === sources.length) return known;
+    if (sources.length === 0) return undefined;
+    const entry: Entry = { sources, stale: known?.texts ?? known?.stale, promise: Promise.resolve() };
+    entries.set(tag, entry);
+    entry.promise = Promise.all(
+      sources.map(async (source) => {
+        try {
+          return textsOf(typeof source === 'function' ? await source() : source);
+        } catch (error) {
+          console.warn(`customer-elements: the '${tag}' texts of '${domain}' could not be loaded; they show in English.`, error);
+          return {};
+        }
+      }),
+    ).then((all) => {
+      entry.texts = Object.assign({}, ...all) as Record<string, string>;
+    });
+    return entry;
+  };
+
+  const ready = (locale: string): boolean =>
+    tagsOf(locale).every((tag) => {
+      const entry = entryOf(tag);
+      return !entry || entry.texts !== undefined;
+    });
+
+  /** The text for `key` in the first of `locale`'s tags that has it (a host's or the language's own). */
+  const lookup = (locale: string, key: string): string | undefined => {
+    for (const tag of tagsOf(locale)) {
+      const entry = entryOf(tag);
+      const text = entry?.texts?.[key] ?? entry?.stale?.[key];
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  };
+  const englishOf = (key: string): string | undefined => (english as Record<string, string | undefined>)[key];
+
+  const msg = (locale: string, key: Extract<keyof E, string>, params?: MessageParams): string => {
+    const count = params?.['count'];
+    if (key.endsWith('_other') && typeof count === 'number') {
+      // A plural message: the locale's own form for this count (`_few` in Arabic for 3), then `_other`.
+      const base = key.slice(0, -'other'.length);
+      const text =
+        lookup(locale, base + pluralCategory(count, locale)) ??
+        lookup(locale, key) ??
+        englishOf(base + pluralCategory(count, 'en')) ??
+        englishOf(key) ??
+        key;
+      // A count reads with the locale's full grouping ("12,345 customers"), like formatNumber.
+      return interpolate(text, locale, { ...params, count: safeLocale(locale, (l) => new Intl.NumberFormat(l)).format(count) });
+    }
+    return interpolate(lookup(locale, key) ?? englishOf(key) ?? key, locale, params);
+  };
+
+  const builtIn = async () => {
+    const out: Record<string, Catalogue<Extract<keyof E, string>>> = {};
+    for (const [lang, source] of Object.entries(languages)) {
+      const texts = textsOf(typeof source === 'function' ? await source() : source);
+      out[lang] = texts as Catalogue<Extract<keyof E, string>>;
+    }
+    return { ...out, en: english };
+  };
+
+  return Object.assign(msg, {
+    domain,
+    ready,
+    builtIn,
+    async load(locale: string): Promise<void> {
+      // Loops because a host may register more texts for this language while it loads.
+      while (!ready(locale)) await Promise.all(tagsOf(locale).map((tag) => entryOf(tag)?.promise));
+    },
+  });
+}
+
+/** Translates a shared key for a locale (its language once loaded, else English). */
+export const translate: Messages<MessageKey> = createMessages('shared', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});
 
 type ErrorLike = { kind?: unknown; status?: unknown; name?: unknown };
 

@@ -2,7 +2,7 @@
  * The shared base of the components: one import for component authors.
  * (Component modules may also import the files directly.)
  */
-export { CeElement, DEFAULT_LOCALE } from './base.js';
+export { CATALOGUE_PATIENCE_MS, CeElement, DEFAULT_LOCALE } from './base.js';
 export { clientContext, localeContext, ensureContextRoot } from './context.js';
 export { defineElement } from './define.js';
 export { emit, type EventDetail } from './events.js';
@@ -15,13 +15,19 @@ export {
   formatNumber,
 } from './format.js';
 export {
+  catalogueEvents,
   createMessages,
   en,
   errorMessage,
   fieldErrors,
   languageOf,
+  registerCatalogues,
   translate,
   type Catalogue,
+  type CatalogueModule,
+  type CatalogueSource,
+  type LoadableCatalogue,
+  type Messages,
   type MessageKey,
   type MessageParams,
   type Translate,

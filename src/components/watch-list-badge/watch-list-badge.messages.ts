@@ -1,9 +1,7 @@
 import { createMessages } from '../shared/i18n.js';
-import ar from './locales/ar.js';
-import de from './locales/de.js';
 
 /** The badge's own texts (the shared ones — Save, Cancel, errors — come from the shared catalogue). */
-export const en = {
+const en = {
   label: 'Watch list',
   editHint: 'edit the note',
   add: 'Add to watch list',
@@ -23,6 +21,9 @@ export const en = {
   noNote: '—',
 } as const;
 
-export const badgeMessages = createMessages({ en, de, ar });
+export const badgeMessages = createMessages('watch-list-badge', en, {
+  de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
+});
 
 export type BadgeMessageKey = keyof typeof en;

@@ -84,6 +84,7 @@ const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false
  */
 export class WatchListBadge extends CeElement {
   static override styles = [baseStyles, controlStyles, styles];
+  static override catalogues = [badgeMessages];
 
   /** The customer whose watch-list note to show. */
   @property({ attribute: 'customer-id', reflect: true })

@@ -14,9 +14,14 @@ export function meResource(core: Core) {
 
 export function referenceResource(core: Core) {
   return {
-    /** Sales channels, payment terms, bank accounts, seasons, customer types, note kinds, countries. */
-    get(opts?: ReadOptions): Promise<Reference> {
-      return core.read('reference.get', {}, undefined, [tags.reference()], opts);
+    /**
+     * Sales channels, payment terms, bank accounts, seasons, customer types, note kinds, countries.
+     * `locale` (default: the client's) is sent as `Accept-Language`: the server names sales
+     * channels, payment terms and seasons in that language where it can. Each locale is cached apart.
+     */
+    get(opts?: ReadOptions & { locale?: string | undefined }): Promise<Reference> {
+      const { locale, ...read } = opts ?? {};
+      return core.read('reference.get', {}, undefined, [tags.reference()], { ...read, language: locale });
     },
   };
 }

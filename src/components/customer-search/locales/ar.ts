@@ -45,9 +45,6 @@ const ar: Catalogue<SearchMessageKey> = {
   balance: 'الرصيد',
   watchList: 'قائمة المراقبة',
   onHold: 'موقوف',
-  type_public: 'فرد',
-  type_retailer: 'تاجر تجزئة',
-  type_agent: 'وكيل',
 };
 
 export default ar;

@@ -41,7 +41,4 @@ export default {
   balance: 'Saldo',
   watchList: 'Beobachtungsliste',
   onHold: 'Gesperrt',
-  type_public: 'Privat',
-  type_retailer: 'Händler',
-  type_agent: 'Vertreter',
 } satisfies Catalogue<SearchMessageKey>;

@@ -43,6 +43,21 @@ const ar: Catalogue<MessageKey> = {
   'limit.reached': '{label}: بلغتَ الحد الأقصى لعدد الأحرف ({max}).',
   'limit.over': 'الحد الأقصى لعدد أحرف «{label}» هو {max}: احذف {excess}.',
   'limit.overStatus': '«{label}» يتجاوز الحد الأقصى لعدد الأحرف ({max}).',
+  // The enumerations the library owns, named once for every component (the glossary's words).
+  'term.customerType.public': 'فرد',
+  'term.customerType.retailer': 'تاجر تجزئة',
+  'term.customerType.agent': 'وكيل',
+  'term.orderStatus.unallocated': 'غير مخصّص',
+  'term.orderStatus.allocated': 'مخصّص',
+  'term.orderStatus.dispatched': 'تم الشحن',
+  'term.orderStatus.cancelled': 'ملغى',
+  'term.addressRole.admin': 'الإدارة',
+  'term.addressRole.billing': 'الفوترة',
+  'term.addressRole.delivery': 'التوصيل',
+  'term.noteKind.general': 'عامة',
+  'term.noteKind.call': 'مكالمة',
+  'term.noteKind.email': 'بريد إلكتروني',
+  'term.noteKind.meeting': 'اجتماع',
 };
 
 export default ar;

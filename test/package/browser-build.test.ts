@@ -1,0 +1,197 @@
+/**
+ * The single-file build (`dist/browser/`) as a page without a bundler loads it: served as static
+ * files, imported by URL in Chromium. Each component file registers exactly its tags and loads only
+ * the shared chunk and its own classes (`classes/<component>.js`, which register nothing);
+ * `core.js` (SDK, `defineElement`) loads no component; `index.js` registers nothing; `all.js`
+ * registers everything; a page creates a client and renames a tag with them. Runs after `npm run build`.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { COMPONENT_ENTRIES } from '../../scripts/entries.mjs';
+
+const dir = new URL('../../dist/browser/', import.meta.url).pathname;
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+const ALL_TAGS = [
+  'address-book', 'customer-attachments', 'customer-card', 'customer-elements-provider', 'customer-screen',
+  'customer-search', 'notes-panel', 'order-detail', 'order-table', 'watch-list-badge',
+];
+/** Tags each component file registers, its classes, and the class files it loads (its own and what its class imports). */
+// The card's texts are a chunk of their own: the notes panel names the fields of a system note's
+// changes with the card's labels (one translation per term), so both load it.
+const CARD_TEXTS = 'customer-card.messages';
+const EXPECTED: Record<string, { tags: string[]; classes: string[]; chunks: string[] }> = {
+  'customer-card': { tags: ['customer-card'], classes: ['CustomerCard'], chunks: ['customer-card', CARD_TEXTS, 'watch-list-badge'] },
+  'customer-search': { tags: ['customer-search'], classes: ['CustomerSearch'], chunks: ['customer-search', 'watch-list-badge'] },
+  'order-table': { tags: ['order-detail', 'order-table'], classes: ['OrderTable', 'OrderDetail'], chunks: ['order-table'] },
+  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel', CARD_TEXTS] },
+  'address-book': { tags: ['address-book'], classes: ['AddressBook'], chunks: ['address-book'] },
+  'customer-attachments': { tags: ['customer-attachments'], classes: ['CustomerAttachments'], chunks: ['customer-attachments'] },
+  'watch-list-badge': { tags: ['watch-list-badge'], classes: ['WatchListBadge'], chunks: ['watch-list-badge'] },
+  'customer-screen': {
+    tags: ['customer-screen'],
+    classes: ['CustomerScreen'],
+    chunks: ['customer-screen', 'customer-card', CARD_TEXTS, 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+  },
+  // The provider's class is part of the shared base (core.js exports it).
+  provider: { tags: ['customer-elements-provider'], classes: ['CustomerElementsProvider'], chunks: [] },
+};
+
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><link rel="icon" href="data:,"><title>blank</title>');
+      return;
+    }
+    const file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': extname(file) === '.js' ? 'text/javascript' : 'application/json' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+/** A fresh page (its own registry); records the JS files it loads and any error. */
+async function openPage(): Promise<{ page: Page; loaded: string[]; errors: string[] }> {
+  const page = await browser.newPage();
+  const loaded: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js')) loaded.push(path.slice(1));
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+  });
+  await page.goto(`${origin}/`);
+  return { page, loaded, errors };
+}
+
+/**
+ * Imports `url` in the page and returns its export names. The code is a string: a function would be
+ * rewritten by Vitest's transform (`import()` becomes a helper the page does not have).
+ */
+const importIn = (page: Page, url: string) =>
+  page.evaluate(`import(${JSON.stringify(url)}).then((m) => Object.keys(m))`) as Promise<string[]>;
+
+const registered = (page: Page) =>
+  page.evaluate((tags) => tags.filter((t) => customElements.get(t)), ALL_TAGS);
+
+describe('single-file build (dist/browser)', () => {
+  for (const name of COMPONENT_ENTRIES) {
+    it(`${name}.js registers its tags and loads only its own code and the shared chunk`, async () => {
+      const expected = EXPECTED[name]!;
+      const { page, loaded, errors } = await openPage();
+      try {
+        const exported = await importIn(page, `${origin}/${name}.js`);
+        expect(await registered(page)).toEqual([...expected.tags].sort());
+        expect([...loaded].sort()).toEqual([`${name}.js`, 'chunks/shared.js', ...expected.chunks.map((c) => `classes/${c}.js`)].sort());
+        expect(exported).toEqual(expect.arrayContaining(expected.classes));
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const name of COMPONENT_ENTRIES.filter((n) => EXPECTED[n]!.chunks.includes(n))) {
+    it(`classes/${name}.js exports its classes and registers nothing`, async () => {
+      const { page, errors } = await openPage();
+      try {
+        const exported = await importIn(page, `${origin}/classes/${name}.js`);
+        expect(await registered(page)).toEqual([]);
+        expect(exported).toEqual(expect.arrayContaining(EXPECTED[name]!.classes));
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('core.js has createClient and defineElement, registers nothing and loads no component', async () => {
+    const { page, loaded, errors } = await openPage();
+    try {
+      const exported = await importIn(page, `${origin}/core.js`);
+      expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', 'CustomerElementsProvider', 'isNotFoundError']));
+      expect(await registered(page)).toEqual([]);
+      expect([...loaded].sort()).toEqual(['chunks/shared.js', 'core.js']);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('all.js registers every tag and exports the classes, defineElement and createClient', async () => {
+    const { page, errors } = await openPage();
+    try {
+      const exported = await importIn(page, `${origin}/all.js`);
+      expect(await registered(page)).toEqual(ALL_TAGS);
+      expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', 'CustomerCard', 'CustomerScreen', 'isNotFoundError']));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('index.js registers nothing and exports every class', async () => {
+    const { page, errors } = await openPage();
+    try {
+      const exported = await importIn(page, `${origin}/index.js`);
+      expect(await registered(page)).toEqual([]);
+      expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', ...Object.values(EXPECTED).flatMap((e) => e.classes)]));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a page renames a tag with core.js and a class file, beside a component file, sharing one copy of each class', async () => {
+    const { page, loaded, errors } = await openPage();
+    try {
+      const result = (await page.evaluate(`(async () => {
+        const core = await import('${origin}/core.js');
+        const { CustomerCard } = await import('${origin}/classes/customer-card.js');
+        core.defineElement('acme-customer-card', CustomerCard);
+        const search = await import('${origin}/customer-search.js');
+        const all = await import('${origin}/index.js');
+        const client = core.createClient({ baseUrl: location.origin + '/api' });
+        return {
+          renamed: customElements.get('acme-customer-card') === CustomerCard,
+          sameCard: all.CustomerCard === CustomerCard,
+          sameSearch: search.CustomerSearch === all.CustomerSearch,
+          client: typeof client.customers.get,
+        };
+      })()`)) as Record<string, unknown>;
+      expect(result).toEqual({ renamed: true, sameCard: true, sameSearch: true, client: 'function' });
+      expect(await registered(page)).toEqual(['customer-search']);
+      expect(loaded.filter((f) => f === 'chunks/shared.js' || f === 'classes/customer-card.js')).toHaveLength(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
