@@ -33,6 +33,7 @@ import type { Client } from '../../src/sdk/index.js';
 // Registers every tag, as a host page does.
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/define.js';
+import { componentNames } from './catalogues.helpers.js';
 import { click, clientFor, startMocks, waitFor, type Mocks } from './helpers.js';
 
 let mocks: Mocks;
@@ -462,6 +463,11 @@ async function switchLocale(hosts: HTMLElement[], locale: string): Promise<void>
 }
 
 describe('layout sweep: en, de and ar from 320 to 1400 px, inside each component and no label over its value', () => {
+  it('sweeps every component the package has an entry for (a new component needs a target here)', () => {
+    const swept = new Set(TARGETS.map((t) => t.tag.split(' ')[0]));
+    expect(componentNames().filter((name) => !swept.has(name)), 'components with no layout-sweep target').to.deep.equal([]);
+  });
+
   for (const target of TARGETS) {
     it(target.tag, async function () {
       this.timeout(240_000);
