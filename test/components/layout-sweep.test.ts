@@ -464,8 +464,8 @@ async function switchLocale(hosts: HTMLElement[], locale: string): Promise<void>
 
 describe('layout sweep: en, de and ar from 320 to 1400 px, inside each component and no label over its value', () => {
   it('sweeps every component the package has an entry for (a new component needs a target here)', () => {
-    const swept = new Set(TARGETS.map((t) => t.tag.split(' ')[0]));
-    expect(componentNames().filter((name) => !swept.has(name)), 'components with no layout-sweep target').to.deep.equal([]);
+    const targeted = new Set(TARGETS.map((t) => t.tag.split(' ')[0]));
+    expect(componentNames().filter((name) => !targeted.has(name)), 'components with no layout-sweep target').to.deep.equal([]);
   });
 
   for (const target of TARGETS) {

@@ -29,6 +29,8 @@ afterEach(() => mocks.scenario.reset());
 /** Text as a person reads it: the invisible bidi isolates around values dropped, spaces collapsed. */
 const read = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const sentences = (el: NotesPanel) => [...el.shadowRoot!.querySelectorAll('[part~="change-sentence"]')].map((s) => read(s));
+/** What a person reads, without invisible bidi controls (formatMoney isolates a Latin currency sign). */
+const plain = (text: string) => text.replace(/[\u2066-\u2069\u200e\u200f]/g, '').replace(/\s+/g, ' ');
 /** Every text in the panel's shadow root, as one string. */
 const everything = (el: Element) => read(el.shadowRoot!.querySelector('section') ?? el.shadowRoot!.firstElementChild);
 
@@ -103,8 +105,6 @@ describe('system notes as sentences', () => {
     const { id, name } = await customerWithHistory();
     const el = await mountNotes(id, 'ar');
     await waitFor(() => sentences(el).some((s) => s.includes('شروط الدفع') && !s.includes('…')), 'the Arabic sentences');
-    // Bidi controls are invisible: compare what a person reads (formatMoney isolates a Latin currency sign).
-    const plain = (text: string) => text.replace(/[\u2066-\u2069\u200e\u200f]/g, '').replace(/\s+/g, ' ');
     const money = (amountMinor: number) => plain(formatMoney({ amountMinor, currency: 'GBP' }, 'ar'));
     expect(sentences(el).map(plain)).to.include.members([
       `تم تغيير حد الائتمان من ${money(0)} إلى ${money(123_456)}`,
