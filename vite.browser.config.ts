@@ -4,8 +4,11 @@ import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** lit, ky, valibot, the SDK and the components' shared base: one chunk that every entry loads. */
-const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]components[\\/]shared[\\/]|^\0/;
+/**
+ * lit, ky, valibot, the SDK and the components' shared base: one chunk that every entry loads. Not
+ * the shared texts' languages (`shared/locales/`): each stays a chunk loaded when a page uses it.
+ */
+const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]components[\\/]shared[\\/](?!locales[\\/])|^\0/;
 
 // The build for pages without a bundler (`dist/browser/`): everything inlined and minified, for
 // `<script type="module">` from the package folder or any static host. No code is in two files,

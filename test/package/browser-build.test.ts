@@ -11,6 +11,9 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { COMPONENT_ENTRIES } from '../../scripts/entries.mjs';
+import { en as sharedEn } from '../../src/components/shared/i18n.js';
+import sharedAr from '../../src/components/shared/locales/ar.js';
+import sharedDe from '../../src/components/shared/locales/de.js';
 
 const dir = new URL('../../dist/browser/', import.meta.url).pathname;
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -163,6 +166,32 @@ describe('single-file build (dist/browser)', () => {
       const exported = await importIn(page, `${origin}/index.js`);
       expect(await registered(page)).toEqual([]);
       expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', ...Object.values(EXPECTED).flatMap((e) => e.classes)]));
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('an English page loads no language; switched to Arabic it loads the Arabic texts only then', async () => {
+    const language = /^classes\/(?:de|ar)\d*\.js$/;
+    // No language is inside the chunk every page loads.
+    const shared = await readFile(join(dir, 'chunks/shared.js'), 'utf8');
+    for (const text of [sharedDe['action.retry'], sharedAr['action.retry'], sharedAr['state.noClient']]) expect(shared).not.toContain(text);
+
+    const { page, loaded, errors } = await openPage();
+    try {
+      await importIn(page, `${origin}/customer-search.js`);
+      await page.evaluate(`document.body.innerHTML = '<customer-search locale="en-GB"></customer-search>'`);
+      const text = () => page.evaluate(`document.querySelector('customer-search').shadowRoot.textContent`) as Promise<string>;
+      await expect.poll(text).toContain(sharedEn['state.noClient']);
+      expect(loaded.filter((f) => language.test(f)), 'language files on the English page').toEqual([]);
+
+      await page.evaluate(`document.querySelector('customer-search').locale = 'ar'`);
+      await expect.poll(text).toContain(sharedAr['state.noClient']!);
+      const languages = loaded.filter((f) => language.test(f));
+      expect(languages.length, 'the shared and the search Arabic').toBe(2);
+      expect(languages.every((f) => f.startsWith('classes/ar')), languages.join(', ')).toBe(true);
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('customer-search')).direction`)).toBe('rtl');
       expect(errors).toEqual([]);
     } finally {
       await page.close();
