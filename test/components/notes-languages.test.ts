@@ -108,7 +108,7 @@ describe('system notes as sentences', () => {
   it('reads in Arabic, right to left, with the Arabic names the server sends and money by the locale', async () => {
     const { id, name } = await customerWithHistory();
     const el = await mountNotes(id, 'ar');
-    await waitFor(() => sentences(el).some((s) => s.includes('شروط الدفع') && !s.includes('…')), 'the Arabic sentences');
+    await waitFor(() => sentences(el).some((s) => s.includes('شروط الدفع')) && !sentences(el).some((s) => s.includes('…')), 'the Arabic sentences with their names');
     const money = (amountMinor: number) => plain(formatMoney({ amountMinor, currency: 'GBP' }, 'ar'));
     expect(sentences(el).map(plain)).to.include.members([
       `تم تغيير حد الائتمان من ${money(0)} إلى ${money(123_456)}`,
