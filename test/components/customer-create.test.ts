@@ -338,6 +338,25 @@ describe('customer-create', () => {
     expect(named('Unconfirmed Traders')).to.have.length(1);
   });
 
+  it('the search offers Add customer only when the host asks for it; a host that cancels the request keeps the list open', async () => {
+    const client = clientFor(mocks.tokens.admin);
+    const plain = await fixture<CustomerSearch>(html`<customer-search .client=${client} debounce="0" criterion="email"></customer-search>`);
+    await click($(plain, '[part~="input"]')!);
+    await sendKeys({ type: 'nobody@nowhere.example' });
+    await waitFor(() => text($(plain, '[part~="empty"]')).includes('nobody@nowhere.example'), 'no results');
+    expect($(plain, '[part~="create-button"]'), 'no button unless offered').to.equal(null);
+    plain.offerCreate = true;
+    const add = await waitFor(() => $<HTMLButtonElement>(plain, '[part~="create-button"]'), 'the button once offered');
+    const requests: CustomerCreateRequestDetail[] = [];
+    plain.addEventListener('customer-create-request', (e) => {
+      requests.push(e.detail);
+      e.preventDefault();
+    });
+    await click(add);
+    expect(requests).to.deep.equal([{ query: 'nobody@nowhere.example', criterion: 'email', prefill: { email: 'nobody@nowhere.example' } }]);
+    expect($(plain, '[part~="create-button"]'), 'cancelled: the list stays').to.not.equal(null);
+  });
+
   it('a user who may not add customers is told so, with no form', async () => {
     const el = await mount({ client: clientFor(mocks.tokens.clerk) });
     const refusal = $(el, '[part~="forbidden"]')!;

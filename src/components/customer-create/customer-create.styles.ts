@@ -114,6 +114,15 @@ export const customerCreateStyles = css`
   .duplicates-text {
     margin: 0;
   }
+  .duplicate-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ce-space-xs);
+  }
+  [part~='add-contact-button'] {
+    justify-self: start;
+  }
   .duplicates.has-matches {
     position: sticky;
     inset-block-start: 0;

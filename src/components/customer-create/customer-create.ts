@@ -512,6 +512,7 @@ export class CustomerCreateForm extends CeElement {
               : textField(ctx, {
                   key: `address.${f}`, label: this.msg(`field.${f}`), value: d.address[f],
                   optional: f === 'label' || f === 'line2' || f === 'region', autocomplete: ADDRESS_AUTOCOMPLETE[f],
+                  wide: f === 'line1' || f === 'line2',
                 }),
           )}
         </div>
@@ -548,7 +549,6 @@ export class CustomerCreateForm extends CeElement {
       placeholder: value === '' ? this.msg('chooseChannel') : undefined,
       options: ref.paymentTerms.map((t) => ({ value: t.id, label: t.name })),
       hint: parts.length ? html`<span part="terms-hint">${parts.join(' ')}</span>` : undefined,
-      wide: true,
     });
   }
 

@@ -10,7 +10,7 @@ import type { CreateMessageKey } from './customer-create.messages.js';
 
 export const CUSTOMER_TEXT_FIELDS = ['name', 'tradingName', 'accountsReference', 'eori', 'username', 'password', 'email', 'telephone', 'mobile', 'fax'] as const;
 export type CustomerTextField = (typeof CUSTOMER_TEXT_FIELDS)[number];
-export const ADDRESS_FIELDS = ['label', 'line1', 'line2', 'city', 'region', 'postcode', 'country'] as const;
+export const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'region', 'postcode', 'country', 'label'] as const;
 export type AddressField = (typeof ADDRESS_FIELDS)[number];
 export const CONTACT_FIELDS = ['name', 'role', 'email', 'phone'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];

@@ -128,7 +128,7 @@ export function renderDuplicates(check: DuplicateCheck, msg: Msg, open: (match: 
   return html`<div class="duplicates ${matches.length ? 'has-matches' : ''}" part="duplicates">
     <p role="status" class="duplicates-text" id="duplicates-text">${sentence}</p>
     ${matches.length
-      ? html`<ul class="duplicate-list" aria-label=${msg('duplicatesLabel')}>
+      ? html`<div class="duplicate-actions"><ul class="duplicate-list" aria-label=${msg('duplicatesLabel')}>
             ${matches.map(
               (m) => html`<li part="duplicate">
                 ${matches.length > 1
@@ -142,7 +142,7 @@ export function renderDuplicates(check: DuplicateCheck, msg: Msg, open: (match: 
           </ul>
           <button type="button" class="ce-button ce-button--quiet" part="duplicate-dismiss-button" @click=${() => check.dismiss()}>
             ${msg('duplicateDismiss')}
-          </button>`
+          </button></div>`
       : nothing}
   </div>`;
 }
