@@ -367,6 +367,20 @@ const TARGETS: Target[] = [
       return [el];
     },
   },
+  {
+    tag: 'customer-create (the empty form)',
+    async mount(column, client) {
+      const el = document.createElement('customer-create') as HTMLElement & { client: Client };
+      el.client = client;
+      column.append(el);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('[part~="form"]') && !deep(el, '[aria-busy="true"]').length,
+        'the add-customer form',
+        15_000,
+      );
+      return [el];
+    },
+  },
 ];
 
 // ------------------------------------------------------------------------------------------------

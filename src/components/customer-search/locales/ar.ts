@@ -44,6 +44,7 @@ const ar: Catalogue<SearchMessageKey> = {
   channel: 'قناة البيع',
   balance: 'الرصيد',
   watchList: 'قائمة المراقبة',
+  addCustomer: 'إضافة عميل',
   onHold: 'موقوف',
 };
 
