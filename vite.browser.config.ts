@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
+import { pureValibot } from './scripts/pure-valibot.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -19,6 +20,8 @@ const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]compon
 // Not a library-mode build: Vite keeps whitespace and comments in library-mode ES output.
 export default defineConfig({
   publicDir: false,
+  // Schemas a page does not read are dropped by its bundler (scripts/pure-valibot.mjs).
+  plugins: [pureValibot()],
   build: {
     outDir: 'dist/browser',
     emptyOutDir: true,
