@@ -41,7 +41,9 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         // A component's chunk is named after its first module (`customer-card`): its classes, public.
-        chunkFileNames: (chunk) => (chunk.name === 'shared' ? 'chunks/[name].js' : 'classes/[name].js'),
+        // Rolldown's runtime helper (namespace objects for the order detail's `import()`) sits with
+        // the shared chunk, which loads it.
+        chunkFileNames: (chunk) => (chunk.name === 'shared' || chunk.name === 'rolldown-runtime' ? 'chunks/[name].js' : 'classes/[name].js'),
         // Chunk exports keep their names, so `classes/customer-card.js` exports `CustomerCard`.
         minifyInternalExports: false,
         codeSplitting: { groups: [{ name: 'shared', test: SHARED }] },
