@@ -10,4 +10,4 @@ import { CustomerCard } from './customer-card.js';
 if (!customElements.getName(WatchListBadge)) defineElement('watch-list-badge', WatchListBadge);
 defineElement('customer-card', CustomerCard);
 
-export { CustomerCard };
+export { CustomerCard, WatchListBadge };

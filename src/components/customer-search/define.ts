@@ -10,4 +10,4 @@ import { CustomerSearch } from './customer-search.js';
 if (!customElements.getName(WatchListBadge)) defineElement('watch-list-badge', WatchListBadge);
 defineElement('customer-search', CustomerSearch);
 
-export { CustomerSearch };
+export { CustomerSearch, WatchListBadge };
