@@ -72,10 +72,34 @@ export const en = {
   'term.noteKind.call': 'Call',
   'term.noteKind.email': 'Email',
   'term.noteKind.meeting': 'Meeting',
+  // A customer's fields and yes/no, named once for every component: the card shows them, the notes
+  // panel names them in a system note's changes.
+  'customer.name': 'Customer or company name',
+  'customer.tradingName': 'Trading name',
+  'customer.salesChannelId': 'Sales channel',
+  'customer.type': 'Customer type',
+  'customer.bankAccountId': 'Default bank account',
+  'customer.accountsReference': 'Accounts reference',
+  'customer.vatExempt': 'EU VAT exempt',
+  'customer.onHold': 'Account on hold',
+  'customer.eori': 'EORI number',
+  'customer.creditLimit': 'Credit limit',
+  'customer.paymentTermsId': 'Payment terms',
+  'customer.username': 'Username',
+  'customer.password': 'Password',
+  'customer.email': 'Email',
+  'customer.telephone': 'Telephone',
+  'customer.mobile': 'Mobile',
+  'customer.fax': 'Fax',
+  'customer.loyaltyPoints': 'Loyalty points',
+  'value.yes': 'Yes',
+  'value.no': 'No',
 } as const;
 
 /** A key of the shared catalogue. */
 export type MessageKey = keyof typeof en;
+/** A customer field's label in the shared catalogue (`customer.<field>`). */
+export type CustomerFieldKey = Extract<MessageKey, `customer.${string}`>;
 /** A message catalogue for one language: every key optional except in English. */
 export type Catalogue<K extends string> = Partial<Record<K, string>>;
 /** Values substituted into `{name}` placeholders. */
