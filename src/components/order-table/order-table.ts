@@ -30,6 +30,9 @@ import { PageCache, renderRange, rowsPerPage, scrollTopFor, visibleRange, type R
 
 export type { OrderActionDetail, OrderActionEvent, OrderActionName } from './order-detail.js';
 
+/** The tag the detail is registered under when the page has not registered its class (the manifest's definition is in define.ts). */
+const DETAIL_TAG = 'order-detail';
+
 /** The columns the server can sort by. */
 export type OrderSortField = 'number' | 'placedAt' | 'quantity' | 'total' | 'status' | 'salesChannelId';
 export type SortDirection = 'asc' | 'desc';
@@ -772,8 +775,8 @@ export class OrderTable extends CeElement {
     }
     let name = customElements.getName(OrderDetailClass);
     if (!name) {
-      defineElement('order-detail', OrderDetailClass);
-      name = customElements.getName(OrderDetailClass) ?? 'order-detail';
+      defineElement(DETAIL_TAG, OrderDetailClass);
+      name = customElements.getName(OrderDetailClass) ?? DETAIL_TAG;
     }
     if (this.detailElement?.localName !== name) {
       this.detailElement = document.createElement(name) as OrderDetail;
