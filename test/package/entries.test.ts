@@ -30,6 +30,7 @@ const EXPECTED: Record<string, string[]> = {
   'customer-elements/watch-list-badge': ['watch-list-badge'],
   // Its children are registered when it first renders, so a page can still rename them first.
   'customer-elements/customer-screen': ['customer-screen'],
+  'customer-elements/customer-create': ['customer-create'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
 // Everything also registers the order detail at once, for pages that show it on its own.
@@ -48,6 +49,7 @@ const CLASS_OF: Record<string, string> = {
   'customer-attachments': 'CustomerAttachments',
   'watch-list-badge': 'WatchListBadge',
   'customer-screen': 'CustomerScreen',
+  'customer-create': 'CustomerCreateForm',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
 
