@@ -60,9 +60,11 @@ const INTERIM_BUDGETS = {
   'notes-panel': 27_800, // 27,447
   'address-book': 29_600, // 29,193
   'customer-screen': 73_200, // 72,442
-  provider: 29_300, // 28,973
-  'sdk (createClient)': 21_400, // 21,098
-  'everything (define)': 103_400, // 102,323
+  provider: 30_100, // 29,793 after customer-create's SDK additions (28,973 before)
+  'sdk (createClient)': 22_200, // 21,892 after customer-create's SDK additions (21,098 before)
+  'everything (define)': 112_300, // 111,180 with customer-create (102,323 before)
+  // A new component: measured when it landed (goal: DEFAULT_GOAL).
+  'customer-create': 28_800, // 28,471
   'order-table / @vaadin/grid': 0.53, // 0.519
 };
 const budgetOf = (name) => INTERIM_BUDGETS[name] ?? GOALS[name] ?? DEFAULT_GOAL;
