@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
+import { pureValibot } from './scripts/pure-valibot.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -22,6 +23,8 @@ const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]compon
 // Not a library-mode build: Vite keeps whitespace and comments in library-mode ES output.
 export default defineConfig({
   publicDir: false,
+  // Schemas a page does not read are dropped by its bundler (scripts/pure-valibot.mjs).
+  plugins: [pureValibot()],
   build: {
     outDir: 'dist/browser',
     emptyOutDir: true,
@@ -41,7 +44,9 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         // A component's chunk is named after its first module (`customer-card`): its classes, public.
-        chunkFileNames: (chunk) => (chunk.name === 'shared' ? 'chunks/[name].js' : 'classes/[name].js'),
+        // Rolldown's runtime helper (namespace objects for the order detail's `import()`) sits with
+        // the shared chunk, which loads it.
+        chunkFileNames: (chunk) => (chunk.name === 'shared' || chunk.name === 'rolldown-runtime' ? 'chunks/[name].js' : 'classes/[name].js'),
         // Chunk exports keep their names, so `classes/customer-card.js` exports `CustomerCard`.
         minifyInternalExports: false,
         codeSplitting: { groups: [{ name: 'shared', test: SHARED }] },

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
+import { pureValibot } from './scripts/pure-valibot.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,6 +14,8 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // The single-file build for pages without a bundler is `vite.browser.config.ts`.
 export default defineConfig({
   publicDir: false,
+  // Schemas a page does not read are dropped by its bundler (scripts/pure-valibot.mjs).
+  plugins: [pureValibot()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -72,6 +72,28 @@ export const en = {
   'term.noteKind.call': 'Call',
   'term.noteKind.email': 'Email',
   'term.noteKind.meeting': 'Meeting',
+  // A customer's fields and yes/no, named once for every component: the card shows them, the notes
+  // panel names them in a system note's changes.
+  'customer.name': 'Customer or company name',
+  'customer.tradingName': 'Trading name',
+  'customer.salesChannelId': 'Sales channel',
+  'customer.type': 'Customer type',
+  'customer.bankAccountId': 'Default bank account',
+  'customer.accountsReference': 'Accounts reference',
+  'customer.vatExempt': 'EU VAT exempt',
+  'customer.onHold': 'Account on hold',
+  'customer.eori': 'EORI number',
+  'customer.creditLimit': 'Credit limit',
+  'customer.paymentTermsId': 'Payment terms',
+  'customer.username': 'Username',
+  'customer.password': 'Password',
+  'customer.email': 'Email',
+  'customer.telephone': 'Telephone',
+  'customer.mobile': 'Mobile',
+  'customer.fax': 'Fax',
+  'customer.loyaltyPoints': 'Loyalty points',
+  'value.yes': 'Yes',
+  'value.no': 'No',
 } as const;
 
 /** A key of the shared catalogue. */
@@ -88,6 +110,8 @@ export type PluralForms<K extends string> = K extends `${infer Base}_other` ? `$
  * `_other` is a plural message: the language may give each of its own plural categories.
  */
 export type Catalogue<K extends string> = Partial<Record<K | PluralForms<K>, string>>;
+/** A customer field's label in the shared catalogue (`customer.<field>`). */
+export type CustomerFieldKey = Extract<MessageKey, `customer.${string}`>;
 /** Values substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 /** A translate function for the shared catalogue, as components pass it around. */

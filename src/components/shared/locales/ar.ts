@@ -58,6 +58,27 @@ const ar: Catalogue<MessageKey> = {
   'term.noteKind.call': 'مكالمة',
   'term.noteKind.email': 'بريد إلكتروني',
   'term.noteKind.meeting': 'اجتماع',
+  // A customer's fields and yes/no, named once for every component.
+  'customer.name': 'اسم العميل أو الشركة',
+  'customer.tradingName': 'الاسم التجاري',
+  'customer.salesChannelId': 'قناة البيع',
+  'customer.type': 'نوع العميل',
+  'customer.bankAccountId': 'الحساب المصرفي الافتراضي',
+  'customer.accountsReference': 'المرجع المحاسبي',
+  'customer.vatExempt': 'معفى من ضريبة القيمة المضافة الأوروبية',
+  'customer.onHold': 'الحساب موقوف',
+  'customer.eori': 'رقم EORI',
+  'customer.creditLimit': 'حد الائتمان',
+  'customer.paymentTermsId': 'شروط الدفع',
+  'customer.username': 'اسم المستخدم',
+  'customer.password': 'كلمة المرور',
+  'customer.email': 'البريد الإلكتروني',
+  'customer.telephone': 'الهاتف',
+  'customer.mobile': 'الجوال',
+  'customer.fax': 'الفاكس',
+  'customer.loyaltyPoints': 'نقاط الولاء',
+  'value.yes': 'نعم',
+  'value.no': 'لا',
 };
 
 export default ar;
