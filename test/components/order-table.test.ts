@@ -699,12 +699,16 @@ describe('order-table', () => {
       el.addEventListener('order-from-stock', (e) => fromStock.push(e.detail));
       el.addEventListener('season-select', (e) => seasons.push(e.detail));
       await click($(el, '[part~="order-from-stock"]')!);
-      expect(fromStock).to.deep.equal([{ customerId: allStatuses }]);
+      expect(fromStock).to.deep.equal([{ customerId: allStatuses, seasonId: null }]);
       const reference = await clientFor(mocks.tokens.admin).reference.get();
       const season = await waitFor(() => $<HTMLSelectElement>(el, '[part~="season-select"]'), 'the season selector');
       season.focus();
       await press('ArrowDown');
       expect(seasons).to.deep.equal([{ customerId: allStatuses, seasonId: reference.seasons[0]!.id }]);
+      // "Order from stock" then carries the chosen season (a pre-order at its prices).
+      await click($(el, '[part~="order-from-stock"]')!);
+      expect(fromStock[1]).to.deep.equal({ customerId: allStatuses, seasonId: reference.seasons[0]!.id });
+      season.focus();
       await press('ArrowUp');
       expect(seasons[1]).to.deep.equal({ customerId: allStatuses, seasonId: null });
 

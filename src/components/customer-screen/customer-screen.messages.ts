@@ -8,6 +8,8 @@ const en = {
   screenLabelLoading: 'Customer',
   onHold: 'Account on hold',
   tradingAs: 'Trading as {name}',
+  balance: 'Outstanding balance',
+  availableCredit: 'Available credit',
   discounts: 'Discounts',
   sectionDetails: 'Customer details',
   sectionOrders: 'Recent orders',

@@ -2,13 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { tags, type Customer } from '../../sdk/index.js';
+import { tags, type Account, type Customer } from '../../sdk/index.js';
 import { AddressBook } from '../address-book/address-book.js';
 import { CustomerAttachments } from '../customer-attachments/customer-attachments.js';
 import { CustomerCard } from '../customer-card/customer-card.js';
 import { NotesPanel } from '../notes-panel/notes-panel.js';
 import { OrderTable } from '../order-table/order-table.js';
 import { emit } from '../shared/events.js';
+import { formatMoney } from '../shared/format.js';
 import { CeElement } from '../shared/base.js';
 import { clientContext, localeContext } from '../shared/context.js';
 import { ResourceController } from '../shared/resource.js';
@@ -30,7 +31,8 @@ export interface DiscountsOpenDetail {
 
 /** The collapsible sections of the screen, in reading order. */
 export type CustomerScreenSection = 'details' | 'orders' | 'notes' | 'addresses' | 'attachments';
-const SECTIONS: readonly CustomerScreenSection[] = ['details', 'orders', 'notes', 'addresses', 'attachments'];
+// Orders and notes first: what a clerk looks at first comes first, in reading and tab order too.
+const SECTIONS: readonly CustomerScreenSection[] = ['orders', 'notes', 'details', 'addresses', 'attachments'];
 const VIEW_TITLE: Record<ScreenViewName, ScreenMessageKey> = {
   accounts: 'viewAccounts',
   'order-entry': 'viewOrderEntry',
@@ -68,14 +70,15 @@ function safeHref(href: string | undefined): string | undefined {
 
 /**
  * The whole customer screen in one tag, composed from every Customer Elements component: a header
- * with the customer's name, watch-list badge and on-hold flag (and the Discounts link), then the
- * customer details (`customer-card`: details, financial standing, personal details, contacts),
- * recent orders (`order-table`, with "Order from stock" and the season selector), notes
- * (`notes-panel`), addresses (`address-book`) and attachments (`customer-attachments`).
+ * with the customer's name, watch-list badge, on-hold flag, balance and available credit (and the
+ * Discounts link), then what a clerk looks at first, the recent orders (`order-table`, with "Order
+ * from stock" and the season selector) and the notes (`notes-panel`), then the customer details
+ * (`customer-card`: details, financial standing, personal details, contacts, in compact sections),
+ * addresses (`address-book`) and attachments (`customer-attachments`).
  *
  * The layout follows the element's own width (container queries on the host, not the viewport):
- * one column of collapsible sections in a narrow side panel, two columns from 48rem, three from
- * 75rem (the order table then spans two).
+ * one column of collapsible sections in a narrow side panel; from 48rem two columns, the orders
+ * beside the notes at the top; from 75rem three (the orders and the details span two).
  *
  * Children are rendered under the names their classes are registered with, so a page that
  * registers everything under its own names (`acme-customer-screen`, `acme-customer-card`, …) gets
@@ -110,6 +113,9 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart header - The header with the name, badges and actions.
  * @csspart name - The customer or company name.
  * @csspart trading-name - The trading name under the name.
+ * @csspart standing - The header's balance and available credit (a description list).
+ * @csspart balance - The outstanding balance in the header.
+ * @csspart available-credit - The available credit in the header.
  * @csspart watch-list-badge - The watch-list badge beside the name.
  * @csspart on-hold - The "Account on hold" flag (text and symbol, not colour alone).
  * @csspart header-actions - The wrapper of the `header-actions` slot and the Discounts link.
@@ -227,6 +233,13 @@ export class CustomerScreen extends CeElement {
     this.#views.close();
   }
 
+  // The card asks for the same account: the SDK cache answers both with one request.
+  readonly #account = new ResourceController<Account, readonly [string]>(this, {
+    args: () => (this.customerId ? ([this.customerId] as const) : undefined),
+    load: ([id], signal, client) => client.accounts.get(id, { signal }),
+    tags: ([id]) => [tags.account(id)],
+  });
+
   private m(key: ScreenMessageKey, params?: Record<string, string | number>): string {
     return screenMessage(this.resolvedLocale, key, params);
   }
@@ -310,7 +323,8 @@ export class CustomerScreen extends CeElement {
         </div>
         ${customer.tradingName
           ? html`<p part="trading-name" class="trading-name text">${this.m('tradingAs', { name: customer.tradingName })}</p>`
-          : nothing}`;
+          : nothing}
+        ${this.renderStanding()}`;
     } else if (this.#customer.status === 'error') {
       title = renderError(this, this.#customer.error, () => this.#customer.reload());
     } else {
@@ -326,6 +340,24 @@ export class CustomerScreen extends CeElement {
           : html`<button type="button" part="discounts-button" class="ce-button" @click=${this.openDiscounts}>${this.m('discounts')}</button>`}
       </div>
     </header>`;
+  }
+
+  /** Balance and available credit, in the header (the card's finances section has the rest). */
+  private renderStanding(): TemplateResult | typeof nothing {
+    const account = this.#account.value;
+    if (!account) return nothing;
+    const locale = this.resolvedLocale;
+    const overCredit = account.availableCredit.amountMinor < 0;
+    return html`<dl part="standing" class="standing">
+      <div class="figure">
+        <dt>${this.m('balance')}</dt>
+        <dd part="balance" class="money">${formatMoney(account.balance, locale)}</dd>
+      </div>
+      <div class="figure">
+        <dt>${this.m('availableCredit')}</dt>
+        <dd part="available-credit" class="money ${overCredit ? 'negative' : ''}">${formatMoney(account.availableCredit, locale)}</dd>
+      </div>
+    </dl>`;
   }
 
   /**

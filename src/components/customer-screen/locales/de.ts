@@ -7,6 +7,8 @@ export default {
   screenLabelLoading: 'Kunde',
   onHold: 'Konto gesperrt',
   tradingAs: 'Handelt als {name}',
+  balance: 'Offener Saldo',
+  availableCredit: 'Verfügbarer Kredit',
   discounts: 'Rabatte',
   sectionDetails: 'Kundendaten',
   sectionOrders: 'Letzte Bestellungen',
