@@ -186,10 +186,22 @@ export const tableStyles = css`
     .dialog::backdrop {
       background: rgb(0 0 0 / 0.35);
     }
+    /* Close stays in the corner while the detail scrolls, above the detail's header (which leaves
+       room for it), so that the pointer always reaches it. */
     .dialog-head {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
       display: flex;
       justify-content: flex-end;
       margin-block-end: calc(-1 * var(--_ce-control-height));
+      pointer-events: none;
+    }
+    .dialog-head > .close {
+      pointer-events: auto;
+    }
+    .dialog [part~='detail']::part(header) {
+      padding-inline-end: calc(var(--_ce-space-l) + 5rem);
     }
     /* Narrow: each order in two lines, number, status and cost first, so that everything shows
        without a sideways scroll. Header cells take the same places, so sorting stays at hand. */

@@ -116,7 +116,7 @@ interface Cell {
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
  * PageUp/PageDown by a screenful; Enter opens the order (on a header: sorts); Space on a header
- * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Escape
+ * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Close, a click on the backdrop or Escape
  * closes it and focus returns to the row.
  *
  * @summary A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions.
@@ -743,6 +743,7 @@ export class OrderTable extends CeElement {
       class="dialog"
       aria-label=${open ? this.m('dialogLabel', { number: open.number }) : this.m('gridLabel')}
       @close=${this.onDialogClose}
+      @click=${this.onDialogClick}
     >
       ${open
         ? html`<div class="dialog-head">
@@ -976,6 +977,15 @@ export class OrderTable extends CeElement {
 
   private closeDetail(): void {
     this.dialog?.close();
+  }
+
+  /** A click on the dialog itself outside its box fell on the backdrop: it closes the detail. */
+  private onDialogClick(event: MouseEvent): void {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) dialog.close();
   }
 
   private onDialogClose(event: Event): void {
