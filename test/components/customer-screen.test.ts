@@ -173,6 +173,24 @@ describe('customer-screen', () => {
     }
   });
 
+  it('shows one error with Try again, not one per section, when the server fails; Try again loads everything', async function () {
+    this.timeout(30_000);
+    const id = fullCustomer();
+    mocks.scenario.errorRate = 1;
+    const el = await fixture<CustomerScreen>(html`<customer-screen customer-id=${id} .client=${clientFor(mocks.tokens.admin)}></customer-screen>`);
+    const error = await waitFor(() => $(el, '[part~="header"] [part~="error"]'), 'the error', 15_000);
+    await el.updateComplete;
+    expect(error.textContent).to.contain('The server could not complete the request (error 500). Try again.');
+    const alerts = deepQueryAll(el, '[role="alert"]');
+    expect(alerts.map((a) => a.textContent!.trim())).to.have.length(1);
+    expect($(el, '[part~="layout"]')).to.equal(null);
+    await expectAxeClean(el);
+    mocks.scenario.errorRate = 0;
+    await click($(el, '[part~="retry-button"]')!);
+    await waitFor(() => screenLoaded(el), 'everything to load after Try again', 15_000);
+    expect(deepQueryAll(el, '[role="alert"]')).to.have.length(0);
+  });
+
   it('shows host content in the header-actions and aside slots, and no empty aside without it', async () => {
     const id = fullCustomer();
     const bare = await mount(id);

@@ -600,6 +600,10 @@ describe('order-table', () => {
       expect(dpart(detail, 'field-error')!.textContent).to.match(/At most .* can be refunded on this order\./);
       expect($(detail, '#refund-amount')!.getAttribute('aria-describedby')).to.contain('refund-amount-error');
       expect($<HTMLInputElement>(detail, '#refund-reason')!.value).to.equal('Goodwill');
+      // The form's message points down at the marked fields, so it stands above them.
+      const message = dpart(detail, 'action-error')!;
+      expect(message.textContent).to.contain('Check the fields marked below');
+      expect(message.getBoundingClientRect().bottom).to.be.at.most($(detail, '#refund-amount')!.getBoundingClientRect().top);
     });
 
     it('alone on a page: prioritises, runs triggers, prints the invoice, enters a return and attaches a file', async function () {

@@ -285,6 +285,9 @@ export class CustomerScreen extends CeElement {
     if (!this.api) return renderConfigMessage(this);
     if (!this.customerId) return nothing;
     const customer = this.#customer.value;
+    // The customer could not be loaded: one message with Try again, in the header. The sections
+    // would each fail the same way (five identical banners), so they wait for the retry.
+    const failed = !customer && this.#customer.status === 'error';
     return html`<article
       part="screen"
       class="screen"
@@ -292,10 +295,12 @@ export class CustomerScreen extends CeElement {
       aria-busy=${this.#customer.status === 'loading' ? 'true' : 'false'}
     >
       ${this.renderHeader(customer)}
-      <div part="layout" class="layout">
-        ${SECTIONS.map((section) => this.renderSection(section))}
-        <div part="aside" class="aside" ?hidden=${!this.hasAside}><slot name="aside" @slotchange=${this.onAsideChange}></slot></div>
-      </div>
+      ${failed
+        ? nothing
+        : html`<div part="layout" class="layout">
+            ${SECTIONS.map((section) => this.renderSection(section))}
+            <div part="aside" class="aside" ?hidden=${!this.hasAside}><slot name="aside" @slotchange=${this.onAsideChange}></slot></div>
+          </div>`}
       ${this.#views.render()}
     </article>`;
   }

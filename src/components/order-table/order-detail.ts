@@ -631,10 +631,11 @@ export class OrderDetail extends CeElement {
         }
       }}
     >
-      ${body}
+      ${/* Above the fields: a validation failure says "Check the fields marked below". */ ''}
       ${failure
         ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure, action)}</p>`
         : nothing}
+      ${body}
       <div class="form-buttons">
         <button type="submit" part="submit" class="ce-button ce-button--primary" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy === action ? this.m('working') : this.m(submitKey)}
