@@ -7,6 +7,7 @@
  */
 import { startPortal } from './setup.js';
 import { screenViews, type ScreenViewName } from '../src/components/customer-screen/views.js';
+import type { CustomerCreatePrefill } from '../src/components/customer-create/customer-create.js';
 
 const portal = await startPortal();
 const detail = document.getElementById('detail')!;
@@ -29,12 +30,13 @@ function showCustomer(customerId: string): void {
 }
 
 /** The add-customer form in the detail panel, prefilled with what the search had typed. */
-function showCreate(prefill: Record<string, string> = {}): void {
-  const form = document.createElement('customer-create') as HTMLElement & { prefill?: Record<string, string> };
+function showCreate(prefill: CustomerCreatePrefill = {}): void {
+  const form = document.createElement('customer-create');
   form.prefill = prefill;
   detail.replaceChildren(form);
   if (location.hash) history.replaceState(null, '', location.pathname + location.search);
-  form.focus();
+  // Keyboard users land in the form, not back at the top of the search.
+  void form.updateComplete.then(() => form.shadowRoot?.querySelector<HTMLElement>('input, select, textarea')?.focus());
 }
 
 document.addEventListener('customer-select', (event) => showCustomer((event as CustomEvent<{ customerId: string }>).detail.customerId));
@@ -47,13 +49,9 @@ if (customElements.get('customer-create')) {
     newCustomer.hidden = false;
     newCustomer.addEventListener('click', () => showCreate());
   }
-  document.addEventListener('customer-create-request', (event) =>
-    showCreate((event as CustomEvent<{ prefill?: Record<string, string> }>).detail?.prefill ?? {}),
-  );
-  document.addEventListener('customer-create', (event) => {
-    const id = (event as CustomEvent<{ customerId?: string }>).detail?.customerId;
-    if (typeof id === 'string' && id) showCustomer(id);
-  });
+  search?.addEventListener('customer-create-request', (event) => showCreate(event.detail.prefill));
+  // The new customer (or the existing one the duplicate warning offered, via customer-select) is shown.
+  detail.addEventListener('customer-create', (event) => showCustomer(event.detail.customerId));
 }
 
 // The screen opens a view for these when one is built in; otherwise the portal says so.
@@ -69,5 +67,11 @@ for (const [type, view, what] of VIEW_EVENTS) {
   });
 }
 
-const fromHash = /^#customer=(.+)$/.exec(location.hash);
-if (fromHash?.[1]) showCustomer(decodeURIComponent(fromHash[1]));
+/** The customer the address names (`#customer=ID`: links from the dispatch queue, bookmarks, Back). */
+function showFromHash(): void {
+  const fromHash = /^#customer=(.+)$/.exec(location.hash);
+  const id = fromHash?.[1] ? decodeURIComponent(fromHash[1]) : '';
+  if (id && detail.firstElementChild?.getAttribute('customer-id') !== id) showCustomer(id);
+}
+addEventListener('hashchange', showFromHash);
+showFromHash();
