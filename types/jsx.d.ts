@@ -52,7 +52,7 @@ declare module 'react' {
         client?: CustomerCard['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerCard['locale'];
-        /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+        /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
         'onview-accounts'?: (event: CustomEvent<CustomerCardViewAccountsDetail>) => void;
         /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
         'oncustomer-change'?: (event: CustomEvent<CustomerCardChangeDetail>) => void;
@@ -95,7 +95,7 @@ declare module 'react' {
         client?: CustomerScreen['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerScreen['locale'];
-        /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+        /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
         'ondiscounts-open'?: (event: CustomEvent<DiscountsOpenDetail>) => void;
       };
       /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
@@ -185,7 +185,7 @@ declare module 'react' {
         'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
         /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
         'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
-        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
         'onorder-from-stock'?: (event: CustomEvent<OrderFromStockDetail>) => void;
         /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
         'onseason-select'?: (event: CustomEvent<SeasonSelectDetail>) => void;

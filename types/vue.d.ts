@@ -47,7 +47,7 @@ export interface CustomerElementsVue {
   }>;
   /** The customer card: name, sales channel, company details, payment terms and the dispatch rule they imply, financial standing, loyalty points, personal details and contacts, each sub-section editable inline with validation and optimistic concurrency. */
   'customer-card': VueElement<CustomerCard, 'customerId' | 'readonly' | 'client' | 'locale', {
-    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
     'view-accounts': CustomEvent<CustomerCardViewAccountsDetail>;
     /** The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
     'customer-change': CustomEvent<CustomerCardChangeDetail>;
@@ -63,7 +63,7 @@ export interface CustomerElementsVue {
   'customer-elements-provider': VueElement<CustomerElementsProvider, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale', {}>;
   /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
   'customer-screen': VueElement<CustomerScreen, 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale', {
-    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
     'discounts-open': CustomEvent<DiscountsOpenDetail>;
   }>;
   /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
@@ -91,7 +91,7 @@ export interface CustomerElementsVue {
     'order-open': CustomEvent<OrderOpenDetail>;
     /** An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
     'order-action': CustomEvent<OrderActionDetail>;
-    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
     'order-from-stock': CustomEvent<OrderFromStockDetail>;
     /** The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
     'season-select': CustomEvent<SeasonSelectDetail>;

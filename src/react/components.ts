@@ -57,7 +57,7 @@ export interface ElementBindings {
   'customer-card': {
     props: 'customerId' | 'readonly' | 'client' | 'locale';
     events: {
-      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
       onViewAccounts: CustomEvent<CustomerCardViewAccountsDetail>;
       /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
       onCustomerChange: CustomEvent<CustomerCardChangeDetail>;
@@ -82,7 +82,7 @@ export interface ElementBindings {
   'customer-screen': {
     props: 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale';
     events: {
-      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
       onDiscountsOpen: CustomEvent<DiscountsOpenDetail>;
     };
   };
@@ -122,7 +122,7 @@ export interface ElementBindings {
       onOrderOpen: CustomEvent<OrderOpenDetail>;
       /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
       onOrderAction: CustomEvent<OrderActionDetail>;
-      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
       onOrderFromStock: CustomEvent<OrderFromStockDetail>;
       /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
       onSeasonSelect: CustomEvent<SeasonSelectDetail>;

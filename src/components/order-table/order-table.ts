@@ -45,6 +45,8 @@ export interface OrderOpenDetail {
 /** Detail of `order-from-stock`: the customer to start a manual order for. */
 export interface OrderFromStockDetail {
   customerId: string;
+  /** The season chosen in the season select (a pre-order at that season's prices); null: none. */
+  seasonId: string | null;
 }
 /** Detail of `season-select`: the season chosen for pre-orders / future-season orders (null: none). */
 export interface SeasonSelectDetail {
@@ -118,17 +120,19 @@ interface Cell {
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
  * PageUp/PageDown by a screenful; Enter opens the order (on a header: sorts); Space on a header
- * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Escape
- * closes it and focus returns to the row. The detail's code is not part of the table: it loads the
- * first time an order is opened (the dialog says it is loading meanwhile) and registers
- * `<order-detail>` then, unless the page registered its class under a name of its own.
+ * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Close, a
+ * click on the backdrop or Escape closes it and focus returns to the row. The detail's code is not
+ * part of the table: it loads the first time an order is opened (the dialog says it is loading
+ * meanwhile) and registers `<order-detail>` then, unless the page registered its class under a name
+ * of its own.
  *
  * @summary A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions.
  *
  * @fires order-open - The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed.
  * @fires order-action - An action on the opened order succeeded (fired by the detail; it bubbles out).
  *   `detail: OrderActionDetail` (`{ orderId, action, order }`).
- * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`).
+ * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`).
+ *   Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view.
  * @fires season-select - The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`).
  *
  * @csspart toolbar - The search, filters, season selector and "Order from stock".
@@ -750,6 +754,7 @@ export class OrderTable extends CeElement {
       class="dialog"
       aria-label=${open ? this.m('dialogLabel', { number: open.number }) : this.m('gridLabel')}
       @close=${this.onDialogClose}
+      @click=${this.onDialogClick}
     >
       ${open
         ? html`<div class="dialog-head">
@@ -872,7 +877,7 @@ export class OrderTable extends CeElement {
 
   private onOrderFromStock(): void {
     if (!this.customerId) return;
-    emit(this, 'order-from-stock', { customerId: this.customerId });
+    emit(this, 'order-from-stock', { customerId: this.customerId, seasonId: this.seasonId || null }, { cancelable: true });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1008,6 +1013,15 @@ export class OrderTable extends CeElement {
 
   private closeDetail(): void {
     this.dialog?.close();
+  }
+
+  /** A click on the dialog itself outside its box fell on the backdrop: it closes the detail. */
+  private onDialogClick(event: MouseEvent): void {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) dialog.close();
   }
 
   private onDialogClose(event: Event): void {
