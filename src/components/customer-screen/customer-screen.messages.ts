@@ -15,6 +15,10 @@ const en = {
   sectionAddresses: 'Addresses',
   sectionAttachments: 'Attachments',
   sectionsLabel: 'Customer sections',
+  viewAccounts: 'Accounts',
+  viewOrderEntry: 'Order from stock',
+  viewDiscounts: 'Discounts',
+  viewLoadFailed: 'This view could not be loaded. Check the connection and try again.',
 } as const;
 
 export type ScreenMessageKey = keyof typeof en;

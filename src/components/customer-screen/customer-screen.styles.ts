@@ -204,6 +204,41 @@ export const screenStyles = css`
     }
   }
 
+  /* The view dialog (accounts, order entry, discounts) */
+  .view-dialog {
+    inline-size: min(72rem, 100vw - 2rem);
+    max-block-size: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_ce-border);
+    border-radius: var(--_ce-radius-m);
+    background: var(--_ce-surface-raised);
+    color: var(--_ce-text);
+    box-shadow: var(--_ce-shadow-popover);
+  }
+  .view-dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  .view-head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_ce-space-m);
+    padding-block: var(--_ce-space-s);
+    padding-inline: var(--_ce-space-l);
+    border-block-end: 1px solid var(--_ce-border-quiet);
+    background: var(--_ce-surface-raised);
+  }
+  .view-heading {
+    margin: 0;
+    font-size: var(--customer-screen-heading-size, var(--ce-font-size-l, 1.125rem));
+  }
+  .view-body {
+    padding: var(--_ce-space-l);
+  }
+
   @media (forced-colors: active) {
     .section {
       border: 1px solid CanvasText;

@@ -19,6 +19,8 @@ import { exportPartsFor } from './child-parts.js';
 import { staticTag } from './child-tags.js';
 import { screenMessage, type ScreenMessageKey } from './customer-screen.messages.js';
 import { screenStyles } from './customer-screen.styles.js';
+import { ViewDialogController } from './view-dialog.js';
+import type { ScreenViewName } from './views.js';
 
 /** Detail of `discounts-open`. */
 export interface DiscountsOpenDetail {
@@ -29,6 +31,11 @@ export interface DiscountsOpenDetail {
 /** The collapsible sections of the screen, in reading order. */
 export type CustomerScreenSection = 'details' | 'orders' | 'notes' | 'addresses' | 'attachments';
 const SECTIONS: readonly CustomerScreenSection[] = ['details', 'orders', 'notes', 'addresses', 'attachments'];
+const VIEW_TITLE: Record<ScreenViewName, ScreenMessageKey> = {
+  accounts: 'viewAccounts',
+  'order-entry': 'viewOrderEntry',
+  discounts: 'viewDiscounts',
+};
 const SECTION_TITLE: Record<CustomerScreenSection, ScreenMessageKey> = {
   details: 'sectionDetails',
   orders: 'sectionOrders',
@@ -79,6 +86,13 @@ function safeHref(href: string | undefined): string | undefined {
  * and locale by context too; the children share the SDK cache, so each resource is requested once.
  * The screen fires only `discounts-open`: the children's events bubble out of it as they are.
  *
+ * Secondary views: "View accounts" (the card's `view-accounts`), "Order from stock" (the order
+ * table's `order-from-stock`, with the season chosen there) and "Discounts" (`discounts-open`) open
+ * the view registered for them in `views.ts` (loaded on first use) in a modal dialog, with the
+ * customer's id (and the season) as properties. A host that routes elsewhere calls
+ * `preventDefault()` on the event and the screen does nothing more; with no view registered, the
+ * event is all that happens. A view closes itself by firing `view-close`.
+ *
  * ```html
  * <customer-screen customer-id="cus_000042" discounts-href="/discounts?customer=cus_000042"></customer-screen>
  * ```
@@ -86,7 +100,8 @@ function safeHref(href: string | undefined): string | undefined {
  * @summary The complete customer screen: details, orders, notes, addresses, attachments and discounts.
  *
  * @fires {CustomEvent<DiscountsOpenDetail>} discounts-open - The user pressed "Discounts" (only when
- *   `discountsHref` is not set; with it, "Discounts" is a link).
+ *   `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps
+ *   the screen from opening its discounts view.
  *
  * @slot header-actions - Host buttons in the header, beside "Discounts".
  * @slot aside - Extra content shown as the last block of the layout (e.g. a host's own panel).
@@ -122,6 +137,12 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart message - A state message: no API client configured, or nothing to show.
  * @csspart config-message - The message shown when no API client is configured.
+ * @csspart view-dialog - The modal dialog a secondary view (accounts, order entry, discounts) opens in.
+ * @csspart view-heading - The view dialog's heading.
+ * @csspart view-close-button - Closes the view dialog.
+ * @csspart view-body - The view dialog's content.
+ * @csspart view - The view element itself.
+ * @csspart view-error - The view could not be loaded (with `retry-button`).
  *
  * @cssproperty --customer-screen-gap - Space between sections. Default `--ce-space-l`.
  * @cssproperty --customer-screen-padding - Padding around the screen. Default 0.
@@ -175,6 +196,37 @@ export class CustomerScreen extends CeElement {
     tags: ([id]) => [tags.customer(id)],
   });
 
+  readonly #views = new ViewDialogController(this, {
+    title: (name) => this.m(VIEW_TITLE[name]),
+    loadFailed: () => this.m('viewLoadFailed'),
+  });
+
+  constructor() {
+    super();
+    // The children's requests for a view: the host hears them first (they bubble out of the screen);
+    // unless it calls preventDefault(), the screen opens the registered view.
+    this.addEventListener('view-accounts', (event) => this.#onViewRequest(event, 'accounts', { customerId: event.detail.customerId }));
+    this.addEventListener('order-from-stock', (event) =>
+      this.#onViewRequest(event, 'order-entry', { customerId: event.detail.customerId, seasonId: event.detail.seasonId ?? null }),
+    );
+  }
+
+  #onViewRequest(event: Event, name: ScreenViewName, props: { customerId: string; seasonId?: string | null }): void {
+    // Only requests from the screen's own sections, not from a view already open.
+    if (this.#views.openView || !props.customerId) return;
+    this.#views.openAfter(event, name, props);
+  }
+
+  /** The secondary view open in the screen's view dialog (`accounts`, `order-entry`, `discounts`), if any. */
+  get openView(): ScreenViewName | undefined {
+    return this.#views.openView;
+  }
+
+  /** Closes the open view, if any. */
+  closeView(): void {
+    this.#views.close();
+  }
+
   private m(key: ScreenMessageKey, params?: Record<string, string | number>): string {
     return screenMessage(this.resolvedLocale, key, params);
   }
@@ -200,8 +252,10 @@ export class CustomerScreen extends CeElement {
     this.collapsed = next;
   }
 
-  private openDiscounts(): void {
-    emit(this, 'discounts-open', { customerId: this.customerId });
+  private openDiscounts(event: Event): void {
+    const customerId = this.customerId;
+    const allowed = emit(this, 'discounts-open', { customerId }, { cancelable: true });
+    if (allowed) this.#views.openAfter(event, 'discounts', { customerId });
   }
 
   private onAsideChange(event: Event): void {
@@ -229,6 +283,7 @@ export class CustomerScreen extends CeElement {
         ${SECTIONS.map((section) => this.renderSection(section))}
         <div part="aside" class="aside" ?hidden=${!this.hasAside}><slot name="aside" @slotchange=${this.onAsideChange}></slot></div>
       </div>
+      ${this.#views.render()}
     </article>`;
   }
 

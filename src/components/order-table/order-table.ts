@@ -41,6 +41,8 @@ export interface OrderOpenDetail {
 /** Detail of `order-from-stock`: the customer to start a manual order for. */
 export interface OrderFromStockDetail {
   customerId: string;
+  /** The season chosen in the season select (a pre-order at that season's prices); null: none. */
+  seasonId: string | null;
 }
 /** Detail of `season-select`: the season chosen for pre-orders / future-season orders (null: none). */
 export interface SeasonSelectDetail {
@@ -122,7 +124,8 @@ interface Cell {
  * @fires order-open - The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed.
  * @fires order-action - An action on the opened order succeeded (fired by the detail; it bubbles out).
  *   `detail: OrderActionDetail` (`{ orderId, action, order }`).
- * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`).
+ * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`).
+ *   Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view.
  * @fires season-select - The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`).
  *
  * @csspart toolbar - The search, filters, season selector and "Order from stock".
@@ -853,7 +856,7 @@ export class OrderTable extends CeElement {
 
   private onOrderFromStock(): void {
     if (!this.customerId) return;
-    emit(this, 'order-from-stock', { customerId: this.customerId });
+    emit(this, 'order-from-stock', { customerId: this.customerId, seasonId: this.seasonId || null }, { cancelable: true });
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -14,4 +14,8 @@ export default {
   sectionAddresses: 'Adressen',
   sectionAttachments: 'Anhänge',
   sectionsLabel: 'Kundenbereiche',
+  viewAccounts: 'Konten',
+  viewOrderEntry: 'Aus Lagerbestand bestellen',
+  viewDiscounts: 'Rabatte',
+  viewLoadFailed: 'Diese Ansicht konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 } satisfies Catalogue<ScreenMessageKey>;
