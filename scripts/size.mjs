@@ -42,6 +42,7 @@ const ALLOWED = {
   'address-book': ['address-book'],
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
+  'order-entry': ['order-entry'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   provider: [],
 };
@@ -55,6 +56,7 @@ const TAGS = {
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen'],
+  'order-entry': ['order-entry'],
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {

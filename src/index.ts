@@ -15,6 +15,7 @@
 
 // Components
 export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
+export { OrderEntry, type OrderPlaceDetail, type OrderPlaceEvent, type OrderUpdateEvent } from './components/order-entry/order-entry.js';
 export { CustomerSearch, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
 export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
