@@ -11,5 +11,6 @@ export const COMPONENT_ENTRIES = [
   'watch-list-badge',
   'customer-screen',
   'order-entry',
+  'customer-discounts',
   'provider',
 ];

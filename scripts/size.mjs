@@ -43,6 +43,7 @@ const ALLOWED = {
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
   'order-entry': ['order-entry'],
+  'customer-discounts': ['customer-discounts'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   provider: [],
 };
@@ -57,6 +58,7 @@ const TAGS = {
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen'],
   'order-entry': ['order-entry'],
+  'customer-discounts': ['customer-discounts'],
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {

@@ -15,6 +15,7 @@
 
 // Components
 export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
+export { CustomerDiscounts, type DiscountsChangeDetail, type DiscountsChangeEvent } from './components/customer-discounts/customer-discounts.js';
 export { OrderEntry, type OrderPlaceDetail, type OrderPlaceEvent, type OrderUpdateEvent } from './components/order-entry/order-entry.js';
 export { CustomerSearch, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
@@ -36,7 +37,7 @@ export {
   type OrderSortField,
   type SortDirection,
 } from './components/order-table/order-table.js';
-export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
+export { OrderDetail, type OrderActionDetail, type OrderActionName, type OrderEditDetail, type OrderEditEvent } from './components/order-table/order-detail.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Languages a host adds (French, its own wording)

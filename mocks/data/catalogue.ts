@@ -7,7 +7,7 @@
  * database, made on first use) so that the core store needs only `createOrder`.
  */
 import type { Order } from '../../src/sdk/schemas.js';
-import type { CustomerDiscounts, Product, ProductCatalogue } from '../../src/sdk/schemas-catalogue.js';
+import type { TradeDiscounts, Product, ProductCatalogue } from '../../src/sdk/schemas-catalogue.js';
 import type { Database } from './database.js';
 import { Rng, hashSeed } from './random.js';
 import { SEASON } from './reference.js';
@@ -67,7 +67,7 @@ export interface CatalogueState {
   /** Sorted (key, product index) pairs: SKUs and barcodes upper-cased, name words lower-cased. */
   codeIndex: [string, number][];
   wordIndex: [string, number][];
-  discounts: Map<string, CustomerDiscounts>;
+  discounts: Map<string, TradeDiscounts>;
   /** Stock held by orders placed or edited through order entry, by order id. */
   allocations: Map<string, Allocation[]>;
   /** Orders kept out of the dispatch queue, and why. */
@@ -223,7 +223,7 @@ export function catalogueInfo(): ProductCatalogue {
   return { groups: GROUPS.map((g) => ({ ...g })), warehouses: WAREHOUSES.map((w) => ({ ...w })), priceLists: Object.keys(PRICE_LISTS) };
 }
 
-export function discountsOf(state: CatalogueState, customerId: string): CustomerDiscounts {
+export function discountsOf(state: CatalogueState, customerId: string): TradeDiscounts {
   return state.discounts.get(customerId) ?? { customerId, version: 1, groups: [], prices: [] };
 }
 

@@ -3,7 +3,7 @@
  * placing an order (allocation, the payment-terms rule, season pre-orders) and editing one.
  */
 import type { FieldError, Order } from '../../src/sdk/schemas.js';
-import type { CustomerDiscounts, DiscountsInput, DraftLine, OrderInput, OrderPatch, Quote, QuoteInput } from '../../src/sdk/schemas-catalogue.js';
+import type { TradeDiscounts, DiscountsInput, DraftLine, OrderInput, OrderPatch, Quote, QuoteInput } from '../../src/sdk/schemas-catalogue.js';
 import {
   allocate, catalogueInfo, catalogueOf, discountsOf, freeStock, release, searchProducts, toProduct, unitPriceOf,
   type Allocation, type CatalogueState,
@@ -184,7 +184,7 @@ export const catalogueResources = {
       });
       if (errors.length) throw invalid(errors);
       const before = discountsOf(state, customer.id);
-      const saved: CustomerDiscounts = {
+      const saved: TradeDiscounts = {
         customerId: customer.id, version: before.version + 1,
         groups: input.groups.map((g) => ({ ...g })), prices: input.prices.map((p) => ({ sku: p.sku, unitPrice: { ...p.unitPrice } })),
       };

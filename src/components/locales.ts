@@ -21,6 +21,7 @@ import type { SearchMessageKey } from './customer-search/customer-search.message
 import type { NotesMessageKey } from './notes-panel/notes-panel.messages.js';
 import type { OrderMessageKey } from './order-table/order-table.messages.js';
 import type { OrderEntryMessageKey } from './order-entry/order-entry.messages.js';
+import type { DiscountsMessageKey } from './customer-discounts/customer-discounts.messages.js';
 import { registerCatalogues, type Catalogue, type CatalogueSource, type MessageKey } from './shared/i18n.js';
 import type { BadgeMessageKey } from './watch-list-badge/watch-list-badge.messages.js';
 
@@ -40,6 +41,7 @@ export interface CatalogueKeys {
   'notes-panel': NotesMessageKey;
   'order-table': OrderMessageKey;
   'order-entry': OrderEntryMessageKey;
+  'customer-discounts': DiscountsMessageKey;
   'watch-list-badge': BadgeMessageKey;
 }
 

@@ -66,11 +66,11 @@ function orderEntryRoutes() {
     }),
     'products.get': r({ method: 'GET', path: '/products/{sku}', summary: 'One product with stock per warehouse and its prices', tag: 'catalogue', response: c.Product, status: 200,
       description: 'Stock is what is free to allocate in each warehouse now. `prices` has one entry per price list for the current range (`seasonId` null) and per season.' }),
-    'discounts.get': r({ method: 'GET', path: '/customers/{customerId}/discounts', summary: "A customer's trade discounts (ETag carries the version)", tag: 'discounts', response: c.CustomerDiscounts, status: 200,
+    'discounts.get': r({ method: 'GET', path: '/customers/{customerId}/discounts', summary: "A customer's trade discounts (ETag carries the version)", tag: 'discounts', response: c.TradeDiscounts, status: 200,
       description: 'A customer without discounts answers empty lists at version 1. Order entry applies them: a fixed SKU price wins over the group percentage.' }),
     'discounts.set': r({
       method: 'PUT', path: '/customers/{customerId}/discounts', summary: "Replace a customer's trade discounts (If-Match: the version read)", tag: 'discounts', body: c.DiscountsInput,
-      response: c.CustomerDiscounts, status: 200, capability: 'discounts.edit', ifMatch: true, errors: [412, 428],
+      response: c.TradeDiscounts, status: 200, capability: 'discounts.edit', ifMatch: true, errors: [412, 428],
       description: 'A percentage per product group, or a fixed unit price per SKU, which wins over the group percentage. One entry per group and per SKU.',
     }),
     'orders.quote': r({

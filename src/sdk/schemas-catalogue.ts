@@ -86,13 +86,13 @@ export const SkuPrice = v.object({
 });
 export type SkuPrice = v.InferOutput<typeof SkuPrice>;
 
-export const CustomerDiscounts = v.object({
+export const TradeDiscounts = v.object({
   customerId: Id,
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   groups: v.array(GroupDiscount),
   prices: v.array(SkuPrice),
 });
-export type CustomerDiscounts = v.InferOutput<typeof CustomerDiscounts>;
+export type TradeDiscounts = v.InferOutput<typeof TradeDiscounts>;
 
 export const DiscountsInput = v.strictObject({
   groups: v.array(GroupDiscount),

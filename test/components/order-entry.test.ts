@@ -240,4 +240,23 @@ describe('order-entry', () => {
     await press('Escape');
     await waitFor(() => $(el, '[part~="product-list"]')!.hidden, 'the list closed');
   });
+
+  it('the order detail offers "Edit order" by mouse for an open order, and says why not for a dispatched one', async function () {
+    this.timeout(30_000);
+    const trade = mocks.db.fixtures.customers.creditTrade;
+    const [address] = addressesOf(trade);
+    const client = clientFor(mocks.tokens.clerk);
+    const open = await client.orders.place(trade, { lines: [{ sku: 'SOA-OAT-SAG', quantity: 1 }], deliveryAddressId: address!, billingAddressId: address! });
+    const detail = await fixture<HTMLElement>(html`<order-detail order-id=${open.id} .client=${client}></order-detail>`);
+    const edit = await waitFor(() => detail.shadowRoot!.querySelector<HTMLButtonElement>('[part~="action-edit"]'), 'the Edit order action');
+    expect(text(edit)).to.equal('Edit order');
+    const asked = new Promise<{ orderId: string; customerId: string }>((resolve) => detail.addEventListener('order-edit', (e) => resolve(e.detail), { once: true }));
+    await click(edit);
+    expect(await asked).to.deep.equal({ orderId: open.id, customerId: trade });
+
+    const dispatched = await fixture<HTMLElement>(html`<order-detail order-id=${mocks.db.fixtures.orders.dispatched} .client=${client}></order-detail>`);
+    const blocked = await waitFor(() => dispatched.shadowRoot!.querySelector<HTMLButtonElement>('[part~="action-edit"]'), 'the Edit order action');
+    expect(blocked.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(dispatched.shadowRoot!.querySelector(`#${blocked.getAttribute('aria-describedby')}`))).to.equal('Dispatched orders cannot be changed.');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Core } from '../core.js';
 import type { Page } from '../schemas.js';
-import type { CustomerDiscounts, DiscountsInput, Product, ProductCatalogue, ProductSearchQuery } from '../schemas-catalogue.js';
+import type { TradeDiscounts, DiscountsInput, Product, ProductCatalogue, ProductSearchQuery } from '../schemas-catalogue.js';
 import { tags } from '../tags.js';
 import type { ReadOptions, VersionedWriteOptions } from './types.js';
 
@@ -25,11 +25,11 @@ export function productsResource(core: Core) {
 /** A customer's trade discounts: a percentage per product group, a fixed price per SKU. */
 export function discountsResource(core: Core) {
   return {
-    get(customerId: string, opts?: ReadOptions): Promise<CustomerDiscounts> {
+    get(customerId: string, opts?: ReadOptions): Promise<TradeDiscounts> {
       return core.read('discounts.get', { customerId }, undefined, [tags.discounts(customerId)], opts);
     },
     /** Replace the discounts; `version` is the one read (a stale one gives a ConflictError). */
-    async set(customerId: string, body: DiscountsInput, opts: VersionedWriteOptions): Promise<CustomerDiscounts> {
+    async set(customerId: string, body: DiscountsInput, opts: VersionedWriteOptions): Promise<TradeDiscounts> {
       const saved = await core.call('discounts.set', { customerId }, { body, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
       core.commit({
         put: [{ route: 'discounts.get', params: { customerId }, tags: [tags.discounts(customerId)], value: saved }],
