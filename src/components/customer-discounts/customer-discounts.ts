@@ -30,6 +30,9 @@ interface DraftPrice {
   price: string;
 }
 
+/** `list` with row `i` patched. */
+const update = <T>(list: T[], i: number, patch: Partial<T>) => list.map((row, j) => (j === i ? { ...row, ...patch } : row));
+
 /** Pence from "12.50" / "12,50" / "12"; undefined when it is not a price. */
 function pence(text: string): number | undefined {
   const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
@@ -292,7 +295,6 @@ export class CustomerDiscounts extends CeElement {
 
   private renderForm() {
     const groups = this.catalogue.value?.groups ?? [];
-    const update = <T>(list: T[], i: number, patch: Partial<T>) => list.map((row, j) => (j === i ? { ...row, ...patch } : row));
     return html`<form part="form" class="discounts" @submit=${this.save} novalidate>
       ${renderConflict(this, this.conflict, { headline: this.m('conflict'), gone: this.m('conflict') })}
       ${this.errors.size ? html`<p class="ce-message ce-error" role="alert">${this.m('fixErrors')}</p>` : nothing}

@@ -91,8 +91,8 @@ export function renderLines(v: LinesView): TemplateResult {
             ${error ? html`<span id="error-${i}" class="ce-field-error" part="field-error">${error}</span>` : nothing}
           </td>
           <td id="stock-${i}" class="stock" part="line-stock" data-short=${q && !season && q.allocated < q.quantity ? 'true' : 'false'}>${stockText(v, q, season)}</td>
-          <td class="num price">${priceCell(v, q)}</td>
-          <td class="num" part="line-total">${q ? formatMoney(q.total, v.locale) : ''}</td>
+          <td class="num price" data-label=${v.m('colPrice')}>${priceCell(v, q)}</td>
+          <td class="num" part="line-total" data-label=${v.m('colTotal')}>${q ? formatMoney(q.total, v.locale) : ''}</td>
           <td>
             <button type="button" class="ce-button ce-button--quiet" part="remove-button" aria-label=${v.m('removeLine', { name: line.name })} @click=${() => v.remove(i)}>
               ${v.m('remove')}

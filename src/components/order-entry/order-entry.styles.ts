@@ -226,8 +226,18 @@ export const styles = css`
       padding: 0;
     }
     .lines .product,
-    .lines .stock {
+    .lines .stock,
+    .lines .price,
+    .lines [part~='line-total'] {
       grid-column: 1 / -1;
+    }
+    /* The header row is hidden in cards: each figure says what it is. */
+    .lines td[data-label]::before {
+      content: attr(data-label) ': ';
+      color: var(--_ce-text-quiet);
+    }
+    .lines .price .money {
+      font-weight: 600;
     }
     [role='option'] {
       grid-template-columns: 1fr auto;
