@@ -50,7 +50,7 @@ function pence(text: string): number | undefined {
  * @summary A customer's trade discounts, viewed and edited where permitted.
  *
  * @fires {DiscountsChangeEvent} discounts-change - The discounts were saved. `detail`: the saved discounts. Bubbles, composed.
- * @fires {ViewCloseEvent} view-close - Close was pressed (in the customer screen's view dialog). Bubbles, composed.
+ * @fires {CustomEvent<undefined>} view-close - Close was pressed (in the customer screen's view dialog). Bubbles, composed.
  *
  * @csspart groups - The table of discounts by product group.
  * @csspart prices - The table of fixed prices.

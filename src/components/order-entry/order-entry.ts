@@ -46,8 +46,8 @@ const QUOTE_DELAY_MS = 250;
  * @summary Order from stock (or a season pre-order) for a customer, and edits of open orders.
  *
  * @fires {OrderPlaceEvent} order-place - A new order was placed. `detail`: the `Order`. Bubbles, composed.
- * @fires {OrderUpdateEvent} order-update - An order was changed. `detail`: the `Order`. Bubbles, composed.
- * @fires {ViewCloseEvent} view-close - After placing or saving, or Close: the view is done. Bubbles, composed.
+ * @fires {CustomEvent<OrderPlaceDetail>} order-update - An order was changed. `detail`: the `Order`. Bubbles, composed.
+ * @fires {CustomEvent<undefined>} view-close - After placing or saving, or Close: the view is done. Bubbles, composed.
  *
  * @csspart header - The title and the season choice.
  * @csspart season-select - The season (none: the current range, from stock).
