@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -47,16 +47,23 @@ export interface CustomerElementsVue {
   }>;
   /** The customer card: name, sales channel, company details, payment terms and the dispatch rule they imply, financial standing, loyalty points, personal details and contacts, each sub-section editable inline with validation and optimistic concurrency. */
   'customer-card': VueElement<CustomerCard, 'customerId' | 'readonly' | 'client' | 'locale', {
-    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
     'view-accounts': CustomEvent<CustomerCardViewAccountsDetail>;
     /** The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
     'customer-change': CustomEvent<CustomerCardChangeDetail>;
+  }>;
+  /** A customer's trade discounts, viewed and edited where permitted. */
+  'customer-discounts': VueElement<CustomerDiscounts, 'customerId' | 'client' | 'locale', {
+    /** The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
+    'discounts-change': CustomEvent<DiscountsChangeDetail>;
+    /** Close was pressed (in the customer screen's view dialog). Bubbles, composed. */
+    'view-close': CustomEvent<unknown>;
   }>;
   /** Gives the components below it their API client and locale. */
   'customer-elements-provider': VueElement<CustomerElementsProvider, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale', {}>;
   /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
   'customer-screen': VueElement<CustomerScreen, 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale', {
-    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
     'discounts-open': CustomEvent<DiscountsOpenDetail>;
   }>;
   /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
@@ -75,6 +82,17 @@ export interface CustomerElementsVue {
   'order-detail': VueElement<OrderDetail, 'orderId' | 'readonly' | 'order' | 'client' | 'locale', {
     /** After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
     'order-action': CustomEvent<OrderActionDetail>;
+    /** "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail` (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed. */
+    'order-edit': CustomEvent<OrderEditDetail>;
+  }>;
+  /** Order from stock (or a season pre-order) for a customer, and edits of open orders. */
+  'order-entry': VueElement<OrderEntry, 'customerId' | 'seasonId' | 'orderId' | 'client' | 'locale', {
+    /** A new order was placed. `detail`: the `Order`. Bubbles, composed. */
+    'order-place': CustomEvent<OrderPlaceDetail>;
+    /** An order was changed. `detail`: the `Order`. Bubbles, composed. */
+    'order-update': CustomEvent<OrderPlaceDetail>;
+    /** After placing or saving, or Close: the view is done. Bubbles, composed. */
+    'view-close': CustomEvent<unknown>;
   }>;
   /** A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
   'order-table': VueElement<OrderTable, 'customerId' | 'pageSize' | 'status' | 'salesChannelId' | 'sort' | 'order' | 'readonly' | 'debounce' | 'client' | 'locale', {
@@ -82,7 +100,7 @@ export interface CustomerElementsVue {
     'order-open': CustomEvent<OrderOpenDetail>;
     /** An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
     'order-action': CustomEvent<OrderActionDetail>;
-    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
     'order-from-stock': CustomEvent<OrderFromStockDetail>;
     /** The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
     'season-select': CustomEvent<SeasonSelectDetail>;

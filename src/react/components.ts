@@ -7,11 +7,13 @@ import {
   AddressBook as AddressBookElement,
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
+  CustomerDiscounts as CustomerDiscountsElement,
   CustomerElementsProvider as CustomerElementsProviderElement,
   CustomerScreen as CustomerScreenElement,
   CustomerSearch as CustomerSearchElement,
   NotesPanel as NotesPanelElement,
   OrderDetail as OrderDetailElement,
+  OrderEntry as OrderEntryElement,
   OrderTable as OrderTableElement,
   WatchListBadge as WatchListBadgeElement,
   type AddressChangeDetail,
@@ -20,11 +22,14 @@ import {
   type CustomerCardChangeDetail,
   type CustomerCardViewAccountsDetail,
   type CustomerSelectDetail,
+  type DiscountsChangeDetail,
   type DiscountsOpenDetail,
   type NoteAddDetail,
   type OrderActionDetail,
+  type OrderEditDetail,
   type OrderFromStockDetail,
   type OrderOpenDetail,
+  type OrderPlaceDetail,
   type SeasonSelectDetail,
   type WatchListChangeDetail,
 } from '../index.js';
@@ -54,10 +59,20 @@ export interface ElementBindings {
   'customer-card': {
     props: 'customerId' | 'readonly' | 'client' | 'locale';
     events: {
-      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
       onViewAccounts: CustomEvent<CustomerCardViewAccountsDetail>;
       /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
       onCustomerChange: CustomEvent<CustomerCardChangeDetail>;
+    };
+  };
+  /** `<customer-discounts>` (class `CustomerDiscounts`) */
+  'customer-discounts': {
+    props: 'customerId' | 'client' | 'locale';
+    events: {
+      /** `discounts-change`: The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
+      onDiscountsChange: CustomEvent<DiscountsChangeDetail>;
+      /** `view-close`: Close was pressed (in the customer screen's view dialog). Bubbles, composed. */
+      onViewClose: CustomEvent<unknown>;
     };
   };
   /** `<customer-elements-provider>` (class `CustomerElementsProvider`) */
@@ -69,7 +84,7 @@ export interface ElementBindings {
   'customer-screen': {
     props: 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale';
     events: {
-      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
       onDiscountsOpen: CustomEvent<DiscountsOpenDetail>;
     };
   };
@@ -97,6 +112,20 @@ export interface ElementBindings {
     events: {
       /** `order-action`: After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
       onOrderAction: CustomEvent<OrderActionDetail>;
+      /** `order-edit`: "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail` (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed. */
+      onOrderEdit: CustomEvent<OrderEditDetail>;
+    };
+  };
+  /** `<order-entry>` (class `OrderEntry`) */
+  'order-entry': {
+    props: 'customerId' | 'seasonId' | 'orderId' | 'client' | 'locale';
+    events: {
+      /** `order-place`: A new order was placed. `detail`: the `Order`. Bubbles, composed. */
+      onOrderPlace: CustomEvent<OrderPlaceDetail>;
+      /** `order-update`: An order was changed. `detail`: the `Order`. Bubbles, composed. */
+      onOrderUpdate: CustomEvent<OrderPlaceDetail>;
+      /** `view-close`: After placing or saving, or Close: the view is done. Bubbles, composed. */
+      onViewClose: CustomEvent<unknown>;
     };
   };
   /** `<order-table>` (class `OrderTable`) */
@@ -107,7 +136,7 @@ export interface ElementBindings {
       onOrderOpen: CustomEvent<OrderOpenDetail>;
       /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
       onOrderAction: CustomEvent<OrderActionDetail>;
-      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
       onOrderFromStock: CustomEvent<OrderFromStockDetail>;
       /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
       onSeasonSelect: CustomEvent<SeasonSelectDetail>;
@@ -128,11 +157,13 @@ export type BindableElement =
   | AddressBookElement
   | CustomerAttachmentsElement
   | CustomerCardElement
+  | CustomerDiscountsElement
   | CustomerElementsProviderElement
   | CustomerScreenElement
   | CustomerSearchElement
   | NotesPanelElement
   | OrderDetailElement
+  | OrderEntryElement
   | OrderTableElement
   | WatchListBadgeElement;
 
@@ -141,11 +172,13 @@ export type BindingOf<I> =
   I extends AddressBookElement ? ElementBindings['address-book'] :
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
+  I extends CustomerDiscountsElement ? ElementBindings['customer-discounts'] :
   I extends CustomerElementsProviderElement ? ElementBindings['customer-elements-provider'] :
   I extends CustomerScreenElement ? ElementBindings['customer-screen'] :
   I extends CustomerSearchElement ? ElementBindings['customer-search'] :
   I extends NotesPanelElement ? ElementBindings['notes-panel'] :
   I extends OrderDetailElement ? ElementBindings['order-detail'] :
+  I extends OrderEntryElement ? ElementBindings['order-entry'] :
   I extends OrderTableElement ? ElementBindings['order-table'] :
   I extends WatchListBadgeElement ? ElementBindings['watch-list-badge'] :
   never;
@@ -158,13 +191,18 @@ export const eventProps = {
   onChange: 'change',
   onCustomerChange: 'customer-change',
   onCustomerSelect: 'customer-select',
+  onDiscountsChange: 'discounts-change',
   onDiscountsOpen: 'discounts-open',
   onNoteAdd: 'note-add',
   onOrderAction: 'order-action',
+  onOrderEdit: 'order-edit',
   onOrderFromStock: 'order-from-stock',
   onOrderOpen: 'order-open',
+  onOrderPlace: 'order-place',
+  onOrderUpdate: 'order-update',
   onSeasonSelect: 'season-select',
   onViewAccounts: 'view-accounts',
+  onViewClose: 'view-close',
   onWatchListChange: 'watch-list-change',
 } as const;
 
@@ -185,6 +223,12 @@ export const CustomerCard: ElementComponent<CustomerCardElement, ElementBindings
   CustomerCardElement,
   ElementBindings['customer-card']
 >(CustomerCardElement, 'customer-card', eventProps);
+
+/** `<customer-discounts>`: A customer's trade discounts, viewed and edited where permitted. */
+export const CustomerDiscounts: ElementComponent<CustomerDiscountsElement, ElementBindings['customer-discounts']> = /* @__PURE__ */ bind<
+  CustomerDiscountsElement,
+  ElementBindings['customer-discounts']
+>(CustomerDiscountsElement, 'customer-discounts', eventProps);
 
 /** `<customer-elements-provider>`: Gives the components below it their API client and locale. */
 export const CustomerElementsProvider: ElementComponent<CustomerElementsProviderElement, ElementBindings['customer-elements-provider']> = /* @__PURE__ */ bind<
@@ -215,6 +259,12 @@ export const OrderDetail: ElementComponent<OrderDetailElement, ElementBindings['
   OrderDetailElement,
   ElementBindings['order-detail']
 >(OrderDetailElement, 'order-detail', eventProps);
+
+/** `<order-entry>`: Order from stock (or a season pre-order) for a customer, and edits of open orders. */
+export const OrderEntry: ElementComponent<OrderEntryElement, ElementBindings['order-entry']> = /* @__PURE__ */ bind<
+  OrderEntryElement,
+  ElementBindings['order-entry']
+>(OrderEntryElement, 'order-entry', eventProps);
 
 /** `<order-table>`: A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
 export const OrderTable: ElementComponent<OrderTableElement, ElementBindings['order-table']> = /* @__PURE__ */ bind<
