@@ -12,5 +12,6 @@ export const COMPONENT_ENTRIES = [
   'customer-screen',
   'order-entry',
   'customer-discounts',
+  'customer-create',
   'provider',
 ];

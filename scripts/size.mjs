@@ -45,6 +45,7 @@ const ALLOWED = {
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+  'customer-create': ['customer-create'],
   provider: [],
 };
 /** Tag names by component folder: the marker that a component's code is in a bundle. */
@@ -59,6 +60,7 @@ const TAGS = {
   'customer-screen': ['customer-screen'],
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
+  'customer-create': ['customer-create'],
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {

@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -52,6 +52,13 @@ export interface CustomerElementsVue {
     /** The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
     'customer-change': CustomEvent<CustomerCardChangeDetail>;
   }>;
+  /** Add a customer: the card's fields, a first address, contacts and a duplicate check while typing. */
+  'customer-create': VueElement<CustomerCreateForm, 'prefill' | 'client' | 'locale', {
+    /** The server created the customer. `detail: { customerId, customer }`. */
+    'customer-create': CustomEvent<CustomerCreateDetail>;
+    /** The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
+    'customer-select': CustomEvent<CustomerSelectDetail>;
+  }>;
   /** A customer's trade discounts, viewed and edited where permitted. */
   'customer-discounts': VueElement<CustomerDiscounts, 'customerId' | 'client' | 'locale', {
     /** The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
@@ -67,9 +74,11 @@ export interface CustomerElementsVue {
     'discounts-open': CustomEvent<DiscountsOpenDetail>;
   }>;
   /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
-  'customer-search': VueElement<CustomerSearch, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale', {
+  'customer-search': VueElement<CustomerSearch, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'offerCreate' | 'client' | 'locale', {
     /** The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
     'customer-select': CustomEvent<CustomerSelectDetail>;
+    /** With `offer-create`: the user pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create` with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`. */
+    'customer-create-request': CustomEvent<CustomerCreateRequestDetail>;
   }>;
   /** A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost. */
   'notes-panel': VueElement<NotesPanel, 'customerId' | 'pageSize' | 'filter' | 'readonly' | 'client' | 'locale', {

@@ -15,6 +15,7 @@ import { attachmentResources } from './attachments.js';
 import { catalogueResources } from './catalogue.js';
 import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
+import { customerCreateResources } from './customer-create.js';
 import { customerResources } from './customers.js';
 import type { MockResponseEvent } from './hooks.js';
 import { noteResources } from './notes.js';
@@ -30,6 +31,7 @@ export const SCENARIO_HEADER = 'x-mock-scenario';
 
 export const resources: ResourceMap = {
   ...customerResources,
+  ...customerCreateResources,
   ...contactResources,
   ...addressResources,
   ...noteResources,

@@ -17,4 +17,5 @@ export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
 export * from './order-entry/define.js';
 export * from './customer-discounts/define.js';
+export * from './customer-create/define.js';
 export * from './provider/define.js';

@@ -7,6 +7,7 @@ import {
   AddressBook as AddressBookElement,
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
+  CustomerCreateForm as CustomerCreateFormElement,
   CustomerDiscounts as CustomerDiscountsElement,
   CustomerElementsProvider as CustomerElementsProviderElement,
   CustomerScreen as CustomerScreenElement,
@@ -21,6 +22,8 @@ import {
   type AttachmentUploadDetail,
   type CustomerCardChangeDetail,
   type CustomerCardViewAccountsDetail,
+  type CustomerCreateDetail,
+  type CustomerCreateRequestDetail,
   type CustomerSelectDetail,
   type DiscountsChangeDetail,
   type DiscountsOpenDetail,
@@ -65,6 +68,16 @@ export interface ElementBindings {
       onCustomerChange: CustomEvent<CustomerCardChangeDetail>;
     };
   };
+  /** `<customer-create>` (class `CustomerCreateForm`) */
+  'customer-create': {
+    props: 'prefill' | 'client' | 'locale';
+    events: {
+      /** `customer-create`: The server created the customer. `detail: { customerId, customer }`. */
+      onCustomerCreate: CustomEvent<CustomerCreateDetail>;
+      /** `customer-select`: The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
+      onCustomerSelect: CustomEvent<CustomerSelectDetail>;
+    };
+  };
   /** `<customer-discounts>` (class `CustomerDiscounts`) */
   'customer-discounts': {
     props: 'customerId' | 'client' | 'locale';
@@ -90,10 +103,12 @@ export interface ElementBindings {
   };
   /** `<customer-search>` (class `CustomerSearch`) */
   'customer-search': {
-    props: 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale';
+    props: 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'offerCreate' | 'client' | 'locale';
     events: {
       /** `customer-select`: The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
       onCustomerSelect: CustomEvent<CustomerSelectDetail>;
+      /** `customer-create-request`: With `offer-create`: the user pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create` with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`. */
+      onCustomerCreateRequest: CustomEvent<CustomerCreateRequestDetail>;
     };
   };
   /** `<notes-panel>` (class `NotesPanel`) */
@@ -157,6 +172,7 @@ export type BindableElement =
   | AddressBookElement
   | CustomerAttachmentsElement
   | CustomerCardElement
+  | CustomerCreateFormElement
   | CustomerDiscountsElement
   | CustomerElementsProviderElement
   | CustomerScreenElement
@@ -172,6 +188,7 @@ export type BindingOf<I> =
   I extends AddressBookElement ? ElementBindings['address-book'] :
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
+  I extends CustomerCreateFormElement ? ElementBindings['customer-create'] :
   I extends CustomerDiscountsElement ? ElementBindings['customer-discounts'] :
   I extends CustomerElementsProviderElement ? ElementBindings['customer-elements-provider'] :
   I extends CustomerScreenElement ? ElementBindings['customer-screen'] :
@@ -190,6 +207,8 @@ export const eventProps = {
   onAttachmentUpload: 'attachment-upload',
   onChange: 'change',
   onCustomerChange: 'customer-change',
+  onCustomerCreate: 'customer-create',
+  onCustomerCreateRequest: 'customer-create-request',
   onCustomerSelect: 'customer-select',
   onDiscountsChange: 'discounts-change',
   onDiscountsOpen: 'discounts-open',
@@ -223,6 +242,12 @@ export const CustomerCard: ElementComponent<CustomerCardElement, ElementBindings
   CustomerCardElement,
   ElementBindings['customer-card']
 >(CustomerCardElement, 'customer-card', eventProps);
+
+/** `<customer-create>`: Add a customer: the card's fields, a first address, contacts and a duplicate check while typing. */
+export const CustomerCreateForm: ElementComponent<CustomerCreateFormElement, ElementBindings['customer-create']> = /* @__PURE__ */ bind<
+  CustomerCreateFormElement,
+  ElementBindings['customer-create']
+>(CustomerCreateFormElement, 'customer-create', eventProps);
 
 /** `<customer-discounts>`: A customer's trade discounts, viewed and edited where permitted. */
 export const CustomerDiscounts: ElementComponent<CustomerDiscountsElement, ElementBindings['customer-discounts']> = /* @__PURE__ */ bind<
