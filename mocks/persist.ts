@@ -63,6 +63,7 @@ const METHODS: Record<MethodName, 'read' | 'write'> = {
   // An accessor of the huge customer's computed orders; changes to them go through saveOrder.
   virtualOrders: 'read',
   saveOrder: 'write',
+  createOrder: 'write',
   account: 'read',
   transactionsOf: 'read',
   addTransaction: 'write',

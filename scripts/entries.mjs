@@ -10,6 +10,8 @@ export const COMPONENT_ENTRIES = [
   'customer-attachments',
   'watch-list-badge',
   'customer-screen',
+  'order-entry',
+  'customer-discounts',
   'customer-create',
   'provider',
 ];

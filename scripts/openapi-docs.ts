@@ -24,6 +24,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   loyalty: "The customer's loyalty points.",
   attachments: 'Documents and pictures filed with a customer.',
   orders: "A customer's orders and what the back office does with them: prioritise, track, cancel, refund, return, reprint.",
+  catalogue: 'Products with stock per warehouse and prices per price list and season; product search by SKU, barcode or name.',
+  discounts: "A customer's trade discounts: a percentage per product group, or a fixed price per SKU.",
 };
 
 /** For operations whose route has no `description` of its own. */

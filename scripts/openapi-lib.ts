@@ -12,7 +12,10 @@ import { readFileSync } from 'node:fs';
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { routes, type RouteDef } from '../src/sdk/contract.js';
-import * as schemas from '../src/sdk/schemas.js';
+import * as baseSchemas from '../src/sdk/schemas.js';
+import * as catalogueSchemas from '../src/sdk/schemas-catalogue.js';
+
+const schemas = { ...baseSchemas, ...catalogueSchemas };
 import { CONTACT, OPERATION_DESCRIPTIONS, TAG_DESCRIPTIONS } from './openapi-docs.js';
 
 export type JsonObject = { [key: string]: unknown };

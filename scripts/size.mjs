@@ -79,6 +79,8 @@ const ALLOWED = {
   'address-book': ['address-book'],
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
+  'order-entry': ['order-entry'],
+  'customer-discounts': ['customer-discounts'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   'customer-create': ['customer-create'],
   provider: [],
@@ -93,6 +95,8 @@ const TAGS = {
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen'],
+  'order-entry': ['order-entry'],
+  'customer-discounts': ['customer-discounts'],
   'customer-create': ['customer-create'],
 };
 

@@ -15,6 +15,8 @@
 
 // Components
 export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
+export { CustomerDiscounts, type DiscountsChangeDetail, type DiscountsChangeEvent } from './components/customer-discounts/customer-discounts.js';
+export { OrderEntry, type OrderPlaceDetail, type OrderPlaceEvent, type OrderUpdateEvent } from './components/order-entry/order-entry.js';
 export { CustomerSearch, type CustomerCreateRequestDetail, type CustomerCreateRequestEvent, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
 export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
@@ -35,7 +37,7 @@ export {
   type OrderSortField,
   type SortDirection,
 } from './components/order-table/order-table.js';
-export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
+export { OrderDetail, type OrderActionDetail, type OrderActionName, type OrderEditDetail, type OrderEditEvent } from './components/order-table/order-detail.js';
 export {
   CustomerCreateForm,
   type CustomerCreateDetail,

@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -69,6 +69,19 @@ declare module 'react' {
         'oncustomer-create'?: (event: CustomEvent<CustomerCreateDetail>) => void;
         /** `customer-select`: The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
         'oncustomer-select'?: (event: CustomEvent<CustomerSelectDetail>) => void;
+      };
+      /** A customer's trade discounts, viewed and edited where permitted. */
+      'customer-discounts': Omit<DetailedHTMLProps<HTMLAttributes<CustomerDiscounts>, CustomerDiscounts>, 'customerId' | 'client' | 'locale'> & {
+        /** The customer whose discounts to show. */
+        customerId?: CustomerDiscounts['customerId'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: CustomerDiscounts['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
+        locale?: CustomerDiscounts['locale'];
+        /** `discounts-change`: The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
+        'ondiscounts-change'?: (event: CustomEvent<DiscountsChangeDetail>) => void;
+        /** `view-close`: Close was pressed (in the customer screen's view dialog). Bubbles, composed. */
+        'onview-close'?: (event: CustomEvent<unknown>) => void;
       };
       /** Gives the components below it their API client and locale. */
       'customer-elements-provider': Omit<DetailedHTMLProps<HTMLAttributes<CustomerElementsProvider>, CustomerElementsProvider>, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale'> & {
@@ -158,6 +171,27 @@ declare module 'react' {
         locale?: OrderDetail['locale'];
         /** `order-action`: After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
         'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
+        /** `order-edit`: "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail` (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed. */
+        'onorder-edit'?: (event: CustomEvent<OrderEditDetail>) => void;
+      };
+      /** Order from stock (or a season pre-order) for a customer, and edits of open orders. */
+      'order-entry': Omit<DetailedHTMLProps<HTMLAttributes<OrderEntry>, OrderEntry>, 'customerId' | 'seasonId' | 'orderId' | 'client' | 'locale'> & {
+        /** The customer to order for. With `orderId`, the order's customer is used. */
+        customerId?: OrderEntry['customerId'];
+        /** A season to pre-order for (from the order table's season choice); null or empty: from stock. */
+        seasonId?: OrderEntry['seasonId'];
+        /** Edit this order instead of placing a new one. */
+        orderId?: OrderEntry['orderId'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: OrderEntry['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
+        locale?: OrderEntry['locale'];
+        /** `order-place`: A new order was placed. `detail`: the `Order`. Bubbles, composed. */
+        'onorder-place'?: (event: CustomEvent<OrderPlaceDetail>) => void;
+        /** `order-update`: An order was changed. `detail`: the `Order`. Bubbles, composed. */
+        'onorder-update'?: (event: CustomEvent<OrderPlaceDetail>) => void;
+        /** `view-close`: After placing or saving, or Close: the view is done. Bubbles, composed. */
+        'onview-close'?: (event: CustomEvent<unknown>) => void;
       };
       /** A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
       'order-table': Omit<DetailedHTMLProps<HTMLAttributes<OrderTable>, OrderTable>, 'customerId' | 'pageSize' | 'status' | 'salesChannelId' | 'sort' | 'order' | 'readonly' | 'debounce' | 'client' | 'locale'> & {

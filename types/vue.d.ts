@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -59,6 +59,13 @@ export interface CustomerElementsVue {
     /** The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
     'customer-select': CustomEvent<CustomerSelectDetail>;
   }>;
+  /** A customer's trade discounts, viewed and edited where permitted. */
+  'customer-discounts': VueElement<CustomerDiscounts, 'customerId' | 'client' | 'locale', {
+    /** The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
+    'discounts-change': CustomEvent<DiscountsChangeDetail>;
+    /** Close was pressed (in the customer screen's view dialog). Bubbles, composed. */
+    'view-close': CustomEvent<unknown>;
+  }>;
   /** Gives the components below it their API client and locale. */
   'customer-elements-provider': VueElement<CustomerElementsProvider, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale', {}>;
   /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
@@ -84,6 +91,17 @@ export interface CustomerElementsVue {
   'order-detail': VueElement<OrderDetail, 'orderId' | 'readonly' | 'order' | 'client' | 'locale', {
     /** After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
     'order-action': CustomEvent<OrderActionDetail>;
+    /** "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail` (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed. */
+    'order-edit': CustomEvent<OrderEditDetail>;
+  }>;
+  /** Order from stock (or a season pre-order) for a customer, and edits of open orders. */
+  'order-entry': VueElement<OrderEntry, 'customerId' | 'seasonId' | 'orderId' | 'client' | 'locale', {
+    /** A new order was placed. `detail`: the `Order`. Bubbles, composed. */
+    'order-place': CustomEvent<OrderPlaceDetail>;
+    /** An order was changed. `detail`: the `Order`. Bubbles, composed. */
+    'order-update': CustomEvent<OrderPlaceDetail>;
+    /** After placing or saving, or Close: the view is done. Bubbles, composed. */
+    'view-close': CustomEvent<unknown>;
   }>;
   /** A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
   'order-table': VueElement<OrderTable, 'customerId' | 'pageSize' | 'status' | 'salesChannelId' | 'sort' | 'order' | 'readonly' | 'debounce' | 'client' | 'locale', {

@@ -178,6 +178,11 @@ export interface Database {
   getOrder(id: string): Order | undefined;
   /** Replaces the stored order; bumps version; keeps the summary and search indexes in step. */
   saveOrder(order: Order): Order;
+  /**
+   * Stores a new order (order entry) with the next id and number; version 1. Not for the
+   * `bigOrders` or `hugeOrders` customers, whose orders are computed.
+   */
+  createOrder(order: Omit<Order, 'id' | 'number' | 'version'>): Order;
 
   // ----- accounts and loyalty
   account(customerId: string): Account;

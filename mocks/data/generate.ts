@@ -56,7 +56,7 @@ export const HOSTILE = {
 const ALL_CAPABILITIES: Capability[] = [...CAPABILITIES];
 const CLERK_CAPABILITIES: Capability[] = [
   'notes.add', 'notes.pin', 'addresses.edit', 'contacts.edit', 'watchlist.edit', 'orders.prioritise',
-  'orders.tracking.add', 'orders.invoice.print', 'accounts.view',
+  'orders.tracking.add', 'orders.invoice.print', 'accounts.view', 'orders.create', 'orders.edit',
 ];
 
 const PNG_1X1 = new Uint8Array([

@@ -16,7 +16,7 @@ import type {
 import type {
   CustomerRecord, CustomerSearch, Database, DatasetSize, Fixtures, OrderQuery, StoredAttachment, UserRecord,
 } from './database.js';
-import { candidateOrdinals, type ChannelKind, type OrderIdentifierKind, ordinalOfOrderId } from './identifiers.js';
+import { candidateOrdinals, type ChannelKind, type OrderIdentifierKind, orderNumber, ordinalOfOrderId } from './identifiers.js';
 import {
   type DetailContext, type OrderIdentifiers, type SummarySpec, derivedIdentifier, derivedIdentifiers, identifiersOfOrder, makeSummary,
   materialiseOrder, orderCore,
@@ -117,6 +117,8 @@ export class Store implements Database {
   private virtual: VirtualOrders | null = null;
   private virtualFlags = 0;
   private readonly details = new Map<number, Order>();
+  /** Orders made by order entry (`createOrder`), after every generated ordinal. */
+  private readonly placed = new Map<number, OrderSummary>();
   private readonly extras = new Map<OrderIdentifierKind, Map<string, Set<number>>>();
   private readonly sortedOrders = new Map<string, Map<string, OrderSummary[]>>();
 
@@ -601,6 +603,22 @@ export class Store implements Database {
     return this.storeDetail(order, true);
   }
 
+  createOrder(input: Omit<Order, 'id' | 'number' | 'version'>): Order {
+    const { customerId } = input;
+    if ((this.big && customerId === this.big.customerId) || (this.virtual && customerId === this.virtual.customerId)) {
+      throw new Error(`createOrder: ${customerId}'s orders are computed; new ones cannot be stored.`);
+    }
+    const id = this.nextId('ord');
+    const n = ordinalOfOrderId(id)!;
+    const order: Order = { ...input, id, number: orderNumber(n), version: 1 };
+    this.placed.set(n, {
+      id, customerId, version: 1, number: order.number, placedAt: order.placedAt, quantity: order.quantity,
+      total: { ...order.total }, status: order.status, salesChannelId: order.salesChannelId, priority: order.priority,
+    });
+    this.pushTo(this.ordersBy, customerId, n);
+    return this.storeDetail(order, false);
+  }
+
   /** How many order details have been materialised (for tests of laziness). */
   get materialisedOrders(): number {
     return this.details.size;
@@ -730,6 +748,8 @@ export class Store implements Database {
 
   private summaryOf(n: number): OrderSummary | undefined {
     if (n < 0 || !Number.isInteger(n)) return undefined;
+    const placed = this.placed.get(n);
+    if (placed) return placed;
     if (n < this.ordCustomer.length) {
       let summary = this.summaries[n];
       if (!summary) {
@@ -755,6 +775,8 @@ export class Store implements Database {
   }
 
   private customerOfOrdinal(n: number): string {
+    const placed = this.placed.get(n);
+    if (placed) return placed.customerId;
     if (this.virtual?.has(n)) return this.virtual.customerId;
     if (this.big && n >= this.big.start) return this.big.customerId;
     return this.ordCustomer[n]!;

@@ -12,6 +12,7 @@ import type { ScenarioController, ScenarioDecision } from '../scenario.js';
 import { accountResources } from './accounts.js';
 import { addressResources } from './addresses.js';
 import { attachmentResources } from './attachments.js';
+import { catalogueResources } from './catalogue.js';
 import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
 import { customerCreateResources } from './customer-create.js';
@@ -37,6 +38,7 @@ export const resources: ResourceMap = {
   ...accountResources,
   ...attachmentResources,
   ...orderResources,
+  ...catalogueResources,
 };
 
 export interface CreateHandlersOptions {

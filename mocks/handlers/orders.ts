@@ -1,5 +1,6 @@
 /** Orders: the customer's list (cursor or offset paging) and the order actions with their business rules. */
-import type { ChangeValue, FieldError, Money, Order, OrderListQuery } from '../../src/sdk/schemas.js';
+import type { ChangeValue, FieldError, Money, Order, OrderListQuery, OrderSummary } from '../../src/sdk/schemas.js';
+import { catalogueOf, readyForDispatch, release } from '../data/catalogue.js';
 import { bool, changed, date, members, money, num, textValue } from '../data/changes.js';
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
@@ -38,15 +39,23 @@ function virtualRows(virtual: VirtualOrders, query: VirtualOrderQuery) {
   }
 }
 
+const readyOnly = (ctx: HandlerContext, rows: OrderSummary[]) => {
+  const state = catalogueOf(ctx.db);
+  return rows.filter((o) => readyForDispatch(state, o));
+};
+
 export const orderResources = {
   'orders.list': {
     handle(ctx) {
       const customer = loadCustomer(ctx);
-      const { status, salesChannelId, q, sort, order, cursor, offset, limit } = ctx.query as OrderListQuery;
+      const { status, salesChannelId, q, sort, order, cursor, offset, limit, ready } = ctx.query as OrderListQuery;
       const filters = { status, salesChannelId, q: q?.trim() || undefined, sort, order };
       const virtual = ctx.db.virtualOrders(customer.id);
-      const rows = virtual ? virtualRows(virtual, filters) : ctx.db.ordersOf(customer.id, filters);
-      return { body: paginate(rows, { cursor, offset, limit }, `orders:${customer.id}`, filters) };
+      if (virtual && ready) throw new HttpError(400, { type: 'unsupported-query', detail: 'This customer\'s orders cannot be filtered by "ready".', errors: [{ field: 'ready', message: 'Not supported for this customer.', code: 'unsupported' }] });
+      let rows = virtual ? virtualRows(virtual, filters) : ctx.db.ordersOf(customer.id, filters);
+      // The dispatch queue's view: open orders that wait neither for payment nor for their season.
+      if (ready) rows = readyOnly(ctx, rows as OrderSummary[]);
+      return { body: paginate(rows, { cursor, offset, limit }, `orders:${customer.id}`, { ...filters, ready }) };
     },
   },
 
@@ -94,6 +103,8 @@ export const orderResources = {
         o.cancelledAt = ctx.now;
         o.priority = false;
       });
+      // Stock an order-entry order held goes back to the shelves.
+      release(catalogueOf(ctx.db), order.id);
       systemNote(ctx, order.customerId, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, [
         changed('order.status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']), order.number),
         changed('order.cancelledAt', null, date(ctx.now), order.number),

@@ -23,5 +23,7 @@ export * from './order-table/define.js';
 export { OrderDetail };
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
+export * from './order-entry/define.js';
+export * from './customer-discounts/define.js';
 export * from './customer-create/define.js';
 export * from './provider/define.js';

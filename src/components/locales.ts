@@ -21,6 +21,8 @@ import type { ScreenMessageKey } from './customer-screen/customer-screen.message
 import type { SearchMessageKey } from './customer-search/customer-search.messages.js';
 import type { NotesMessageKey } from './notes-panel/notes-panel.messages.js';
 import type { OrderMessageKey } from './order-table/order-table.messages.js';
+import type { OrderEntryMessageKey } from './order-entry/order-entry.messages.js';
+import type { DiscountsMessageKey } from './customer-discounts/customer-discounts.messages.js';
 import { registerCatalogues, type Catalogue, type CatalogueSource, type MessageKey } from './shared/i18n.js';
 import type { BadgeMessageKey } from './watch-list-badge/watch-list-badge.messages.js';
 
@@ -40,6 +42,8 @@ export interface CatalogueKeys {
   'customer-search': SearchMessageKey;
   'notes-panel': NotesMessageKey;
   'order-table': OrderMessageKey;
+  'order-entry': OrderEntryMessageKey;
+  'customer-discounts': DiscountsMessageKey;
   'watch-list-badge': BadgeMessageKey;
 }
 

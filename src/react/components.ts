@@ -8,11 +8,13 @@ import {
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
   CustomerCreateForm as CustomerCreateFormElement,
+  CustomerDiscounts as CustomerDiscountsElement,
   CustomerElementsProvider as CustomerElementsProviderElement,
   CustomerScreen as CustomerScreenElement,
   CustomerSearch as CustomerSearchElement,
   NotesPanel as NotesPanelElement,
   OrderDetail as OrderDetailElement,
+  OrderEntry as OrderEntryElement,
   OrderTable as OrderTableElement,
   WatchListBadge as WatchListBadgeElement,
   type AddressChangeDetail,
@@ -23,11 +25,14 @@ import {
   type CustomerCreateDetail,
   type CustomerCreateRequestDetail,
   type CustomerSelectDetail,
+  type DiscountsChangeDetail,
   type DiscountsOpenDetail,
   type NoteAddDetail,
   type OrderActionDetail,
+  type OrderEditDetail,
   type OrderFromStockDetail,
   type OrderOpenDetail,
+  type OrderPlaceDetail,
   type SeasonSelectDetail,
   type WatchListChangeDetail,
 } from '../index.js';
@@ -73,6 +78,16 @@ export interface ElementBindings {
       onCustomerSelect: CustomEvent<CustomerSelectDetail>;
     };
   };
+  /** `<customer-discounts>` (class `CustomerDiscounts`) */
+  'customer-discounts': {
+    props: 'customerId' | 'client' | 'locale';
+    events: {
+      /** `discounts-change`: The discounts were saved. `detail`: the saved discounts. Bubbles, composed. */
+      onDiscountsChange: CustomEvent<DiscountsChangeDetail>;
+      /** `view-close`: Close was pressed (in the customer screen's view dialog). Bubbles, composed. */
+      onViewClose: CustomEvent<unknown>;
+    };
+  };
   /** `<customer-elements-provider>` (class `CustomerElementsProvider`) */
   'customer-elements-provider': {
     props: 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale';
@@ -112,6 +127,20 @@ export interface ElementBindings {
     events: {
       /** `order-action`: After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
       onOrderAction: CustomEvent<OrderActionDetail>;
+      /** `order-edit`: "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail` (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed. */
+      onOrderEdit: CustomEvent<OrderEditDetail>;
+    };
+  };
+  /** `<order-entry>` (class `OrderEntry`) */
+  'order-entry': {
+    props: 'customerId' | 'seasonId' | 'orderId' | 'client' | 'locale';
+    events: {
+      /** `order-place`: A new order was placed. `detail`: the `Order`. Bubbles, composed. */
+      onOrderPlace: CustomEvent<OrderPlaceDetail>;
+      /** `order-update`: An order was changed. `detail`: the `Order`. Bubbles, composed. */
+      onOrderUpdate: CustomEvent<OrderPlaceDetail>;
+      /** `view-close`: After placing or saving, or Close: the view is done. Bubbles, composed. */
+      onViewClose: CustomEvent<unknown>;
     };
   };
   /** `<order-table>` (class `OrderTable`) */
@@ -144,11 +173,13 @@ export type BindableElement =
   | CustomerAttachmentsElement
   | CustomerCardElement
   | CustomerCreateFormElement
+  | CustomerDiscountsElement
   | CustomerElementsProviderElement
   | CustomerScreenElement
   | CustomerSearchElement
   | NotesPanelElement
   | OrderDetailElement
+  | OrderEntryElement
   | OrderTableElement
   | WatchListBadgeElement;
 
@@ -158,11 +189,13 @@ export type BindingOf<I> =
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
   I extends CustomerCreateFormElement ? ElementBindings['customer-create'] :
+  I extends CustomerDiscountsElement ? ElementBindings['customer-discounts'] :
   I extends CustomerElementsProviderElement ? ElementBindings['customer-elements-provider'] :
   I extends CustomerScreenElement ? ElementBindings['customer-screen'] :
   I extends CustomerSearchElement ? ElementBindings['customer-search'] :
   I extends NotesPanelElement ? ElementBindings['notes-panel'] :
   I extends OrderDetailElement ? ElementBindings['order-detail'] :
+  I extends OrderEntryElement ? ElementBindings['order-entry'] :
   I extends OrderTableElement ? ElementBindings['order-table'] :
   I extends WatchListBadgeElement ? ElementBindings['watch-list-badge'] :
   never;
@@ -177,13 +210,18 @@ export const eventProps = {
   onCustomerCreate: 'customer-create',
   onCustomerCreateRequest: 'customer-create-request',
   onCustomerSelect: 'customer-select',
+  onDiscountsChange: 'discounts-change',
   onDiscountsOpen: 'discounts-open',
   onNoteAdd: 'note-add',
   onOrderAction: 'order-action',
+  onOrderEdit: 'order-edit',
   onOrderFromStock: 'order-from-stock',
   onOrderOpen: 'order-open',
+  onOrderPlace: 'order-place',
+  onOrderUpdate: 'order-update',
   onSeasonSelect: 'season-select',
   onViewAccounts: 'view-accounts',
+  onViewClose: 'view-close',
   onWatchListChange: 'watch-list-change',
 } as const;
 
@@ -210,6 +248,12 @@ export const CustomerCreateForm: ElementComponent<CustomerCreateFormElement, Ele
   CustomerCreateFormElement,
   ElementBindings['customer-create']
 >(CustomerCreateFormElement, 'customer-create', eventProps);
+
+/** `<customer-discounts>`: A customer's trade discounts, viewed and edited where permitted. */
+export const CustomerDiscounts: ElementComponent<CustomerDiscountsElement, ElementBindings['customer-discounts']> = /* @__PURE__ */ bind<
+  CustomerDiscountsElement,
+  ElementBindings['customer-discounts']
+>(CustomerDiscountsElement, 'customer-discounts', eventProps);
 
 /** `<customer-elements-provider>`: Gives the components below it their API client and locale. */
 export const CustomerElementsProvider: ElementComponent<CustomerElementsProviderElement, ElementBindings['customer-elements-provider']> = /* @__PURE__ */ bind<
@@ -240,6 +284,12 @@ export const OrderDetail: ElementComponent<OrderDetailElement, ElementBindings['
   OrderDetailElement,
   ElementBindings['order-detail']
 >(OrderDetailElement, 'order-detail', eventProps);
+
+/** `<order-entry>`: Order from stock (or a season pre-order) for a customer, and edits of open orders. */
+export const OrderEntry: ElementComponent<OrderEntryElement, ElementBindings['order-entry']> = /* @__PURE__ */ bind<
+  OrderEntryElement,
+  ElementBindings['order-entry']
+>(OrderEntryElement, 'order-entry', eventProps);
 
 /** `<order-table>`: A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions. */
 export const OrderTable: ElementComponent<OrderTableElement, ElementBindings['order-table']> = /* @__PURE__ */ bind<

@@ -8,6 +8,7 @@ import { customersResource } from './resources/customers.js';
 import { loyaltyResource } from './resources/loyalty.js';
 import { notesResource } from './resources/notes.js';
 import { ordersResource } from './resources/orders.js';
+import { discountsResource, productsResource } from './resources/products.js';
 import { meResource, referenceResource } from './resources/session.js';
 import { watchListResource } from './resources/watch-list.js';
 
@@ -22,6 +23,8 @@ export type AccountsApi = ReturnType<typeof accountsResource>;
 export type LoyaltyApi = ReturnType<typeof loyaltyResource>;
 export type AttachmentsApi = ReturnType<typeof attachmentsResource>;
 export type OrdersApi = ReturnType<typeof ordersResource>;
+export type ProductsApi = ReturnType<typeof productsResource>;
+export type DiscountsApi = ReturnType<typeof discountsResource>;
 
 /** The shared cache, as components see it. */
 export interface CacheApi {
@@ -50,6 +53,8 @@ export interface CustomerElementsClient {
   readonly loyalty: LoyaltyApi;
   readonly attachments: AttachmentsApi;
   readonly orders: OrdersApi;
+  readonly products: ProductsApi;
+  readonly discounts: DiscountsApi;
   readonly cache: CacheApi;
 }
 
@@ -81,6 +86,8 @@ export function createClient(options: ClientOptions): CustomerElementsClient {
     loyalty: loyaltyResource(core),
     attachments: attachmentsResource(core),
     orders: ordersResource(core),
+    products: productsResource(core),
+    discounts: discountsResource(core),
     cache: {
       subscribe: (tags, listener) => cache.subscribe(tags, listener),
       invalidate: (tags) => {

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import * as s from './schemas.js';
+import * as c from './schemas-catalogue.js';
 import { InvalidIdError } from './errors/invalid-id-error.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -54,6 +55,40 @@ const ADDRESS_ROLE_RULE =
   'that address loses the role in the same write and a system note records the move. If another address holds the ' +
   'role by then, nothing changes and the answer is 409 naming it.';
 
+/** Order entry's routes: the catalogue, trade discounts, quotes, placing and editing orders. */
+function orderEntryRoutes() {
+  return {
+    'catalogue.get': r({ method: 'GET', path: '/catalogue', summary: 'Product groups, warehouses and price lists', tag: 'catalogue', response: c.ProductCatalogue, status: 200,
+      description: 'The product groups that trade discounts are given for, the warehouses stock is held in, and the price lists (a sales channel\'s `priceList` names one).' }),
+    'products.search': r({
+      method: 'GET', path: '/products', summary: 'Find products by SKU, barcode or name; paged', tag: 'catalogue', query: c.ProductSearchQuery, response: s.page(c.Product), status: 200,
+      description: '`q` matches a SKU or barcode by prefix, or the name by word prefixes (every word must match). Served from indexes: as fast with 50,000 products as with 90.',
+    }),
+    'products.get': r({ method: 'GET', path: '/products/{sku}', summary: 'One product with stock per warehouse and its prices', tag: 'catalogue', response: c.Product, status: 200,
+      description: 'Stock is what is free to allocate in each warehouse now. `prices` has one entry per price list for the current range (`seasonId` null) and per season.' }),
+    'discounts.get': r({ method: 'GET', path: '/customers/{customerId}/discounts', summary: "A customer's trade discounts (ETag carries the version)", tag: 'discounts', response: c.TradeDiscounts, status: 200,
+      description: 'A customer without discounts answers empty lists at version 1. Order entry applies them: a fixed SKU price wins over the group percentage.' }),
+    'discounts.set': r({
+      method: 'PUT', path: '/customers/{customerId}/discounts', summary: "Replace a customer's trade discounts (If-Match: the version read)", tag: 'discounts', body: c.DiscountsInput,
+      response: c.TradeDiscounts, status: 200, capability: 'discounts.edit', ifMatch: true, errors: [412, 428],
+      description: 'A percentage per product group, or a fixed unit price per SKU, which wins over the group percentage. One entry per group and per SKU.',
+    }),
+    'orders.quote': r({
+      method: 'POST', path: '/customers/{customerId}/quotes', summary: 'Price a draft order: list prices, discounts, VAT, shipping, totals and allocation', tag: 'orders', body: c.QuoteInput, response: c.Quote, status: 200,
+      description: 'Changes nothing. Prices come from the price list of the customer\'s sales channel (a season\'s prices when `seasonId` is given), less the customer\'s trade discounts. `dispatch` says where the order would go: `queue` (credit terms), `awaiting-payment` (terms that require payment before despatch) or `season` (a pre-order, not allocated until the season opens).',
+    }),
+    'orders.place': r({
+      method: 'POST', path: '/customers/{customerId}/orders', summary: 'Place an order from stock, or a season pre-order (send an Idempotency-Key)', tag: 'orders', body: c.OrderInput, response: s.Order, status: 201,
+      capability: 'orders.create', errors: [409],
+      description: 'Prices as `quotes` gives them. Stock is allocated at once (as much as is free; the rest waits), except for a season pre-order, which is allocated when its season opens. A customer whose payment terms require payment before despatch gets an order held for payment (`hold: "payment"`); credit terms send it to the dispatch queue at once. A customer on hold answers 409. With the same Idempotency-Key a repeat replays the first answer and never makes a second order.',
+    }),
+    'orders.update': r({
+      method: 'PATCH', path: '/orders/{orderId}', summary: 'Change the lines, quantities or addresses of an order not yet dispatched', tag: 'orders', body: c.OrderPatch, response: s.Order, status: 200,
+      capability: 'orders.edit', ifMatch: true, errors: [409, 412, 428],
+      description: 'Allocation and totals are worked out again. A dispatched or cancelled order answers 409 with a `detail` saying why.',
+    }),
+  } as const;
+}
 /** What a create does in one write, as the route documents it. */
 const CREATE_RULE =
   'One write makes the whole customer: its fields, its first address (`address`, which takes every role unless ' +
@@ -137,6 +172,8 @@ export const routes = {
   'orders.refund': r({ method: 'POST', path: '/orders/{orderId}/refunds', summary: 'Create a manual or automatic refund', tag: 'orders', body: s.RefundInput, response: s.Order, status: 200, capability: 'orders.refund', errors: [409] }),
   'orders.return': r({ method: 'POST', path: '/orders/{orderId}/returns', summary: 'Enter a return for one or more lines', tag: 'orders', body: s.ReturnInput, response: s.Order, status: 200, capability: 'orders.return', errors: [409] }),
   'orders.attach': r({ method: 'POST', path: '/orders/{orderId}/attachments', summary: 'Attach a document or image to an order (multipart, field `file`)', tag: 'orders', body: 'multipart', response: s.Order, status: 200, capability: 'orders.attach', errors: [413, 415] }),
+
+  ...orderEntryRoutes(),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

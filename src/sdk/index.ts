@@ -18,6 +18,8 @@ export type {
   LoyaltyApi,
   AttachmentsApi,
   OrdersApi,
+  ProductsApi,
+  DiscountsApi,
 } from './client.js';
 export type { ClientOptions, TokenSource } from './http.js';
 export type { CacheMode, ReadOptions } from './cache.js';
@@ -65,3 +67,4 @@ export {
 export { routes, fillPath } from './contract.js';
 export type { RouteDef, RouteId, Routes, RouteParams, RouteQuery, RouteBody, RouteResponse, HttpMethod } from './contract.js';
 export * from './schemas.js';
+export * from './schemas-catalogue.js';

@@ -109,9 +109,12 @@ export const CAPABILITIES = [
   'notes.pin',
   'notes.remove',
   'watchlist.edit',
+  'discounts.edit',
   'accounts.view',
   'loyalty.adjust',
   'orders.prioritise',
+  'orders.create',
+  'orders.edit',
   'orders.tracking.add',
   'orders.cancel',
   'orders.triggers.run',
@@ -669,6 +672,9 @@ export const OrderLine = v.object({
   unitPrice: Money,
   total: Money,
   returnedQuantity: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Order entry: the price list's unit price before a trade discount, and the units allocated. */
+  listPrice: v.optional(Money),
+  allocatedQuantity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type OrderLine = v.InferOutput<typeof OrderLine>;
 
@@ -741,6 +747,10 @@ export const Order = v.object({
   returns: v.array(ReturnRecord),
   attachments: v.array(Attachment),
   cancelledAt: v.nullable(Timestamp),
+  /** Order entry: what holds the order out of the dispatch queue (payment first, or its season). */
+  hold: v.optional(v.nullable(v.picklist(['payment', 'season']))),
+  deliveryAddressId: v.optional(v.nullable(Id)),
+  billingAddressId: v.optional(v.nullable(Id)),
 });
 export type Order = v.InferOutput<typeof Order>;
 
@@ -751,6 +761,8 @@ export const OrderListQuery = v.object({
   q: v.optional(v.string()),
   sort: v.optional(v.picklist(ORDER_SORT_FIELDS)),
   order: v.optional(v.picklist(['asc', 'desc'])),
+  /** Only what the dispatch queue takes: open (unallocated or allocated) and held neither for payment nor a season. */
+  ready: v.optional(v.boolean()),
   cursor: v.optional(v.string()),
   /** Random access for virtualised tables: skip this many rows (ignored when `cursor` is set). */
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),

@@ -18,5 +18,9 @@ export const tags = {
   /** One order's detail. */
   order: (orderId: string) => `order:${orderId}`,
   reference: () => 'reference',
+  /** Product search pages and products (stock changes when an order is placed or edited). */
+  products: () => 'products',
+  /** A customer's trade discounts. */
+  discounts: (customerId: string) => `discounts:${customerId}`,
   me: () => 'me',
 } as const;

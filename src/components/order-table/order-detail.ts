@@ -45,10 +45,18 @@ export interface OrderActionDetail {
 }
 export type OrderActionEvent = CustomEvent<OrderActionDetail>;
 
-type ActionId = 'prioritise' | 'tracking' | 'cancel' | 'triggers' | 'invoice' | 'refund' | 'return' | 'attach';
+/** Detail of `order-edit`: the order to open in order entry. */
+export interface OrderEditDetail {
+  orderId: string;
+  customerId: string;
+}
+export type OrderEditEvent = CustomEvent<OrderEditDetail>;
+
+type ActionId = 'edit' | 'prioritise' | 'tracking' | 'cancel' | 'triggers' | 'invoice' | 'refund' | 'return' | 'attach';
 
 /** The capability each action needs: without it the action is not offered at all. */
 const CAPABILITY: Record<ActionId, string> = {
+  edit: 'orders.edit',
   prioritise: 'orders.prioritise',
   tracking: 'orders.tracking.add',
   cancel: 'orders.cancel',
@@ -62,7 +70,7 @@ const CAPABILITY: Record<ActionId, string> = {
 /** Actions that open a form in the detail (the others act at once, or ask first). */
 const FORM_ACTIONS = new Set<ActionId>(['tracking', 'refund', 'return', 'attach']);
 
-const ACTION_ORDER: ActionId[] = ['prioritise', 'tracking', 'cancel', 'triggers', 'invoice', 'refund', 'return', 'attach'];
+const ACTION_ORDER: ActionId[] = ['edit', 'prioritise', 'tracking', 'cancel', 'triggers', 'invoice', 'refund', 'return', 'attach'];
 
 interface Drafts {
   carrier: string;
@@ -110,6 +118,9 @@ export function parseAmount(text: string, currency: string): number | undefined 
  *   `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`,
  *   `refund`, `return`, `attach`). Bubbles, composed.
  *
+ * @fires order-edit - "Edit order" was pressed on an order not yet dispatched: `detail: OrderEditDetail`
+ *   (`{ orderId, customerId }`). The customer screen opens order entry for it. Bubbles, composed.
+ *
  * @csspart header - The order number, status and key facts.
  * @csspart title - The heading with the order number.
  * @csspart status - The status, in words.
@@ -117,7 +128,7 @@ export function parseAmount(text: string, currency: string): number | undefined 
  * @csspart priority - The priority flag, in words.
  * @csspart actions - The group of action buttons.
  * @csspart action - Each action button (also `action-<name>`: `action-prioritise`, `action-tracking`,
- *   `action-cancel`, `action-triggers`, `action-invoice`, `action-refund`, `action-return`, `action-attach`).
+ *   `action-edit`, `action-cancel`, `action-triggers`, `action-invoice`, `action-refund`, `action-return`, `action-attach`).
  * @csspart action-reason - Why an action is disabled.
  * @csspart action-error - Why an action failed.
  * @csspart action-form - The form an action opens (tracking, refund, returns, attach).
@@ -201,6 +212,10 @@ export class OrderDetail extends CeElement {
   private blockedReason(action: ActionId, order: Order): string | undefined {
     const s = order.status;
     switch (action) {
+      case 'edit':
+        if (s === 'dispatched') return this.m('why.editDispatched');
+        if (s === 'cancelled') return this.m('why.editCancelled');
+        return undefined;
       case 'prioritise':
         if (s === 'dispatched') return this.m('why.priorityDispatched');
         if (s === 'cancelled') return this.m('why.priorityCancelled');
@@ -466,6 +481,8 @@ export class OrderDetail extends CeElement {
 
   private actionLabel(action: ActionId, order: Order): string {
     switch (action) {
+      case 'edit':
+        return this.m('editOrder');
       case 'prioritise':
         return this.m(order.priority ? 'unprioritise' : 'prioritise');
       case 'tracking':
@@ -534,6 +551,11 @@ export class OrderDetail extends CeElement {
     if (FORM_ACTIONS.has(action)) {
       this.open = this.open === action ? undefined : action;
       if (this.open) this.focusAfterUpdate = `#form-${action} input, #form-${action} select`;
+      return;
+    }
+    if (action === 'edit') {
+      // Order entry edits it: the customer screen (or the host) opens it for this order.
+      emit(this, 'order-edit', { orderId: order.id, customerId: order.customerId });
       return;
     }
     if (action === 'cancel') {
@@ -993,5 +1015,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'order-action': OrderActionEvent;
+    'order-edit': OrderEditEvent;
   }
 }

@@ -15,3 +15,12 @@ export function emit<K extends keyof HTMLElementEventMap>(
 ): boolean {
   return host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
 }
+
+/** `view-close`: a view (order entry, discounts, accounts) is done and asks its container to close it. */
+export type ViewCloseEvent = CustomEvent<undefined>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'view-close': ViewCloseEvent;
+  }
+}

@@ -5,7 +5,7 @@
 export { CATALOGUE_PATIENCE_MS, CeElement, DEFAULT_LOCALE } from './base.js';
 export { clientContext, localeContext, ensureContextRoot } from './context.js';
 export { defineElement } from './define.js';
-export { emit, type EventDetail } from './events.js';
+export { emit, type EventDetail, type ViewCloseEvent } from './events.js';
 export {
   MISSING,
   currencyDigits,

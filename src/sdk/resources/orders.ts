@@ -2,8 +2,9 @@ import type { Core } from '../core.js';
 import type { RouteId } from '../contract.js';
 import { paginate } from '../paginate.js';
 import type { Money, Order, OrderListQuery, OrderSummary, Page } from '../schemas.js';
+import type { OrderInput, OrderPatch, Quote, QuoteInput } from '../schemas-catalogue.js';
 import { tags } from '../tags.js';
-import type { IterateOptions, ReadOptions, WriteOptions } from './types.js';
+import type { IterateOptions, ReadOptions, VersionedWriteOptions, WriteOptions } from './types.js';
 
 export interface TrackingRequest {
   carrier: string;
@@ -96,6 +97,28 @@ export function ordersResource(core: Core) {
     /** Enter a return for one or more lines. */
     return(orderId: string, body: ReturnRequest, opts?: WriteOptions): Promise<Order> {
       return act('orders.return', orderId, body, opts);
+    },
+    /**
+     * Price a draft order (changes nothing, never cached): list prices, trade discounts, VAT,
+     * shipping and totals as the server works them out, what would be allocated, where it would go.
+     */
+    quote(customerId: string, body: QuoteInput, opts?: { signal?: AbortSignal }): Promise<Quote> {
+      return core.call('orders.quote', { customerId }, { body, signal: opts?.signal });
+    },
+    /**
+     * Place an order from stock or a season pre-order. One Idempotency-Key per intent: a repeat after
+     * a lost answer replays the first answer, never a second order. The order list shows it at once.
+     */
+    async place(customerId: string, body: OrderInput, opts?: WriteOptions): Promise<Order> {
+      const order = await core.call('orders.place', { customerId }, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
+      changed(order, [tags.products()]);
+      return order;
+    },
+    /** Change the lines, quantities or addresses of an order not yet dispatched (If-Match: `version`). */
+    async update(orderId: string, body: OrderPatch, opts: VersionedWriteOptions): Promise<Order> {
+      const order = await core.call('orders.update', { orderId }, { body, version: opts.version, signal: opts.signal, idempotencyKey: opts.idempotencyKey });
+      changed(order, [tags.products()]);
+      return order;
     },
     /** Attach a document or image to an order. */
     async attach(orderId: string, file: Blob, opts: AttachOptions = {}): Promise<Order> {
