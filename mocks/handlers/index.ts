@@ -15,6 +15,7 @@ import { attachmentResources } from './attachments.js';
 import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
 import { customerResources } from './customers.js';
+import { ledgerResources } from './ledger.js';
 import type { MockResponseEvent } from './hooks.js';
 import { noteResources } from './notes.js';
 import { orderResources } from './orders.js';
@@ -33,6 +34,7 @@ export const resources: ResourceMap = {
   ...addressResources,
   ...noteResources,
   ...accountResources,
+  ...ledgerResources,
   ...attachmentResources,
   ...orderResources,
 };
