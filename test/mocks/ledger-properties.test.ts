@@ -3,7 +3,7 @@
  * account), credit notes, refunds and voids happen in whatever order and on whatever days,
  * allocation, VAT rounding and statement arithmetic never lose or invent a penny.
  */
-import fc from 'fast-check';
+import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerPosting } from '../../mocks/data/database.js';
 import { LedgerBook, postToBook, type LedgerRow } from '../../mocks/data/ledger.js';
