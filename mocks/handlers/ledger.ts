@@ -312,7 +312,7 @@ export const ledgerResources = {
       const write = ctx.db.voidLedgerEntry(customer.id, row.id, { reason, at: ctx.now, by: ctx.actor });
       const body = answer(ctx, customer, write);
       systemNote(ctx, customer.id, `${TYPE_NAMES[row.type]} ${row.reference} voided: ${reason}`,
-        [changed('account.void', textValue(row.reference), null, row.reference), changed('account.balance', null, money(body.account.balance))]);
+        [changed('account.void', null, textValue(reason), row.reference), changed('account.balance', null, money(body.account.balance))]);
       return { body };
     },
   },
