@@ -156,7 +156,7 @@ export function voidOrderInvoice(ctx: HandlerContext, order: Order, reason: stri
 export function refundToLedger(ctx: HandlerContext, order: Order, amount: Money, reason: string): void {
   const invoice = orderInvoice(ctx.db.ledgerOf(order.customerId), order.id);
   ctx.db.postLedgerEntry(order.customerId, {
-    type: 'refund', date: today(ctx), reference: `RF-${order.number}`, description: reason, lines: null,
+    type: 'refund', date: today(ctx), reference: order.number, description: reason, lines: null,
     net: -amount.amountMinor, vat: 0, amount: -amount.amountMinor, dueDate: null, orderId: order.id, orderNumber: order.number,
     method: null, bankAccountId: null, createdAt: ctx.now, createdBy: ctx.actor,
     allocation: invoice ? { mode: 'chosen', items: [{ entryId: invoice.id, amount: null }] } : { mode: 'none' },
