@@ -15,7 +15,7 @@
 
 // Components
 export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
-export { CustomerSearch, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
+export { CustomerSearch, type CustomerCreateRequestDetail, type CustomerCreateRequestEvent, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
 export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
 export { AddressBook, type AddressChangeAction, type AddressChangeDetail } from './components/address-book/address-book.js';
@@ -36,6 +36,12 @@ export {
   type SortDirection,
 } from './components/order-table/order-table.js';
 export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
+export {
+  CustomerCreateForm,
+  type CustomerCreateDetail,
+  type CustomerCreateEvent,
+  type CustomerCreatePrefill,
+} from './components/customer-create/customer-create.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Languages a host adds (French, its own wording)
