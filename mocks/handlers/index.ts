@@ -17,6 +17,7 @@ import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
 import { customerCreateResources } from './customer-create.js';
 import { customerResources } from './customers.js';
+import { ledgerResources } from './ledger.js';
 import type { MockResponseEvent } from './hooks.js';
 import { noteResources } from './notes.js';
 import { orderResources } from './orders.js';
@@ -36,6 +37,7 @@ export const resources: ResourceMap = {
   ...addressResources,
   ...noteResources,
   ...accountResources,
+  ...ledgerResources,
   ...attachmentResources,
   ...orderResources,
   ...catalogueResources,

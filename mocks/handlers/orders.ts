@@ -4,6 +4,7 @@ import { catalogueOf, readyForDispatch, release } from '../data/catalogue.js';
 import { bool, changed, date, members, money, num, textValue } from '../data/changes.js';
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
+import { invoiceOrder, refundToLedger, voidOrderInvoice } from './ledger.js';
 import { paginate } from './paging.js';
 import { HttpError, conflict, invalid } from './problem.js';
 import { UnsupportedOrderQuery, type VirtualOrderQuery, type VirtualOrders } from '../data/virtual-orders.js';
@@ -105,6 +106,7 @@ export const orderResources = {
       });
       // Stock an order-entry order held goes back to the shelves.
       release(catalogueOf(ctx.db), order.id);
+      voidOrderInvoice(ctx, order, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`);
       systemNote(ctx, order.customerId, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, [
         changed('order.status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']), order.number),
         changed('order.cancelledAt', null, date(ctx.now), order.number),
@@ -142,6 +144,8 @@ export const orderResources = {
         o.invoiceNumber = invoiceNumber;
         o.printHistory.push({ id: ctx.db.nextId('prn'), document: 'invoice', printedAt: ctx.now, by: ctx.actor });
       });
+      // A first invoice for the order is raised in the account ledger too.
+      invoiceOrder(ctx, saved);
       orderNote(ctx, order, `Invoice ${invoiceNumber} printed for order ${order.number}`, 'invoice', textValue(order.invoiceNumber), textValue(invoiceNumber));
       return { body: saved };
     },
@@ -174,10 +178,7 @@ export const orderResources = {
         o.totals.refunded = { amountMinor: o.totals.refunded.amountMinor + input.amount.amountMinor, currency: total.currency };
       });
       // A refund credits the customer's account: it lowers what they owe.
-      ctx.db.addTransaction({
-        customerId: order.customerId, date: ctx.now, kind: 'refund', reference: order.number,
-        amount: { amountMinor: -input.amount.amountMinor, currency: input.amount.currency }, dueDate: null,
-      });
+      refundToLedger(ctx, order, input.amount, input.reason);
       orderNote(ctx, order, `Refund of ${formatMoney(input.amount)} on order ${order.number}: ${input.reason}`, 'refund', null, money(input.amount));
       return { body: saved };
     },
