@@ -83,15 +83,16 @@ describe('every language is complete', () => {
   }
 
   it('fails on a key that a language lacks (the check can fail)', () => {
-    const card = CATALOGUES['customer-card']!;
-    const saved = card['ar']!['field.eori'];
-    delete card['ar']!['field.eori'];
+    // The field labels live in the shared catalogue (`customer.*`) since they moved out of the card's.
+    const card = CATALOGUES['shared']!;
+    const saved = card['ar']!['customer.eori'];
+    delete card['ar']!['customer.eori'];
     try {
-      expect(missingKeys(card, 'ar')).to.include('field.eori');
+      expect(missingKeys(card, 'ar')).to.include('customer.eori');
       // Arabic has six plural forms: a plural message with only `_other` lacks five.
       expect(missingKeys({ en: { n_one: '1 x', n_other: '{count} x' }, ar: { n_other: 'x' } }, 'ar')).to.have.members(['n_zero', 'n_one', 'n_two', 'n_few', 'n_many']);
     } finally {
-      card['ar']!['field.eori'] = saved;
+      card['ar']!['customer.eori'] = saved;
     }
   });
 });
@@ -105,12 +106,12 @@ describe('glossaries: a term is translated one way', () => {
   }
 
   it('fails on a term translated two ways (the check can fail)', () => {
-    const saved = CATALOGUES['customer-card']!['de']!['field.salesChannelId'];
-    CATALOGUES['customer-card']!['de']!['field.salesChannelId'] = 'Verkaufskanal';
+    const saved = CATALOGUES['shared']!['de']!['customer.salesChannelId'];
+    CATALOGUES['shared']!['de']!['customer.salesChannelId'] = 'Verkaufskanal';
     try {
-      expect(violations('de', glossaryDe).some((v) => v.includes('field.salesChannelId'))).to.equal(true);
+      expect(violations('de', glossaryDe).some((v) => v.includes('customer.salesChannelId'))).to.equal(true);
     } finally {
-      CATALOGUES['customer-card']!['de']!['field.salesChannelId'] = saved;
+      CATALOGUES['shared']!['de']!['customer.salesChannelId'] = saved;
     }
   });
 });

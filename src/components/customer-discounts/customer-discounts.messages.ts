@@ -34,6 +34,7 @@ const en = {
 
 export const discountsMessages = createMessages('customer-discounts', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 export type DiscountsMessageKey = keyof typeof en;

@@ -72,6 +72,7 @@ const en = {
 
 export const orderEntryMessages = createMessages('order-entry', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 export type OrderEntryMessageKey = keyof typeof en;

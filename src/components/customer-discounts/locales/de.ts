@@ -4,7 +4,7 @@ import type { DiscountsMessageKey } from '../customer-discounts.messages.js';
 /** The texts of customer-discounts: German. Keys missing here fall back to English. */
 export default {
   title: 'Händlerrabatte',
-  intro: 'Die Auftragserfassung zieht diese vom Listenpreis ab. Ein Festpreis für eine Artikelnummer geht dem Prozentsatz der Gruppe vor.',
+  intro: 'Die Bestellerfassung zieht diese von der Preisliste ab. Ein Festpreis für eine Artikelnummer geht dem Prozentsatz der Gruppe vor.',
   groups: 'Nach Warengruppe',
   prices: 'Festpreise',
   group: 'Warengruppe',

@@ -14,6 +14,13 @@ const ar: Catalogue<ScreenMessageKey> = {
   sectionAddresses: 'العناوين',
   sectionAttachments: 'المرفقات',
   sectionsLabel: 'أقسام العميل',
+  balance: 'الرصيد المستحق',
+  availableCredit: 'الائتمان المتاح',
+  viewAccounts: 'الحسابات',
+  viewOrderEntry: 'الطلب من المخزون',
+  viewOrderEdit: 'تعديل الطلب',
+  viewDiscounts: 'الخصومات',
+  viewLoadFailed: 'تعذّر تحميل هذا العرض. تحقّق من الاتصال ثم أعد المحاولة.',
 };
 
 export default ar;

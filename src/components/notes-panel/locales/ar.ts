@@ -82,6 +82,11 @@ const ar: Catalogue<NotesMessageKey> = {
   'value.unreadable': '(قيمة غير مقروءة)',
   actionFailed: 'لم ينجح ذلك: {reason}',
   newNoteLive: 'حُفظت الملاحظة.',
+  'account.payment': 'سُجّلت الدفعة {subject} بمبلغ {to}',
+  'account.invoice': 'صدرت الفاتورة {subject} بمبلغ {to}',
+  'account.creditNote': 'صدر الإشعار الدائن {subject} بمبلغ {to}',
+  'account.void': 'أُبطل {subject}: {to}',
+  'account.balance': 'رصيد الحساب الآن {to}',
 };
 
 export default ar;

@@ -9,7 +9,7 @@ export default {
   seasonNone: 'Aktuelles Sortiment, ab Lager',
   seasonHint: 'Mit einer Saison wird dies eine Vorbestellung zu den Preisen dieser Saison.',
   finderLabel: 'Artikel suchen',
-  finderHint: 'Artikelnummer, Name oder Barcode. Pfeiltasten wählen, Eingabe fügt ihn hinzu.',
+  finderHint: 'Artikelnummer, Name oder Barcode. Pfeiltasten wählen, Eingabe fügt ihn der Bestellung hinzu.',
   finderEmpty: 'Kein Artikel passt zu \u201e{q}\u201c.',
   finderResults: '{count} Artikel gefunden.',
   finderError: 'Artikel konnten nicht gesucht werden: {reason}',

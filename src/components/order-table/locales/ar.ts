@@ -138,6 +138,15 @@ const ar: Catalogue<OrderMessageKey> = {
   'required.lines': 'أدخل عدد القطع المُرتجعة من صنف واحد على الأقل.',
   'required.file': 'اختر ملفًا.',
   'invalid.quantity': 'الحد الأقصى للكمية القابلة للإرجاع هو {count}.',
+  downloadDocument: 'تنزيل ملف PDF',
+  downloadDocumentLabel: 'تنزيل ملف PDF: {document} بتاريخ {date}',
+  downloadingDocument: 'جارٍ التنزيل…',
+  documentFailed: 'تعذّر تنزيل {document}. {reason}',
+  editOrder: 'تعديل الطلب',
+  prioritised: 'مُنح الأولوية',
+  unprioritised: 'أُزيلت الأولوية',
+  'why.editDispatched': 'لا يمكن تغيير الطلبات التي تم شحنها.',
+  'why.editCancelled': 'لا يمكن تغيير الطلبات الملغاة.',
 };
 
 export default ar;

@@ -11,7 +11,7 @@ const glossary: Glossary = [
   { en: 'admin', term: 'الإدارة', forms: ['الإدارة'], note: 'The address role that receives copies of everything.' },
   { en: 'billing', term: 'الفوترة', forms: ['الفوترة', 'فواتير', 'فاتورة'], note: 'The address role that receives invoices.' },
   { en: 'delivery', term: 'التوصيل', forms: ['توصيل'], note: 'The address role; a delivery note is إشعار التوصيل.' },
-  { en: 'note', term: 'ملاحظة', forms: ['ملاحظ'], notIn: ['delivery note'] },
+  { en: 'note', term: 'ملاحظة', forms: ['ملاحظ'], notIn: ['delivery note', 'credit note'] },
   { en: 'credit limit', term: 'حد الائتمان' },
   { en: 'on hold', term: 'موقوف', forms: ['موقوف', 'إيقاف'] },
   { en: 'dispatch', term: 'الشحن', forms: ['شحن'] },
