@@ -368,6 +368,30 @@ const TARGETS: Target[] = [
     },
   },
   {
+    tag: 'order-entry (a trade customer, addresses and totals)',
+    async mount(column, client, text) {
+      const el = document.createElement('order-entry') as HTMLElement & { client: Client };
+      el.setAttribute('customer-id', mocks.db.fixtures.customers.creditTrade);
+      el.client = client;
+      column.append(el);
+      await settled(el, text, 'order-entry');
+      await waitFor(() => deep(el, '[part~="product-search"]').length > 0, 'the product finder');
+      return [el];
+    },
+  },
+  {
+    tag: 'customer-discounts (by group and fixed prices)',
+    async mount(column, client, text) {
+      const el = document.createElement('customer-discounts') as HTMLElement & { client: Client };
+      el.setAttribute('customer-id', mocks.db.fixtures.customers.creditTrade);
+      el.client = client;
+      column.append(el);
+      await settled(el, text, 'customer-discounts');
+      await waitFor(() => deep(el, '[part~="groups"] tbody tr').length > 0, 'the group discounts');
+      return [el];
+    },
+  },
+  {
     tag: 'customer-create (the empty form)',
     async mount(column, client) {
       const el = document.createElement('customer-create') as HTMLElement & { client: Client };

@@ -7,7 +7,10 @@ export const styles = css`
   }
   .discounts {
     display: grid;
+    /* One column that never grows past the host: a long group name or SKU wraps instead. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+    overflow-wrap: anywhere;
   }
   h2,
   h3 {
@@ -26,6 +29,7 @@ export const styles = css`
   table {
     inline-size: 100%;
     border-collapse: collapse;
+    table-layout: fixed;
   }
   th,
   td {

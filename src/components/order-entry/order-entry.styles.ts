@@ -9,7 +9,10 @@ export const styles = css`
   }
   .entry {
     display: grid;
+    /* One column that never grows past the host: a long customer or address name wraps instead. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_gap);
+    overflow-wrap: anywhere;
   }
   .header {
     display: flex;
@@ -137,7 +140,7 @@ export const styles = css`
   }
   .addresses {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     gap: var(--_ce-space-m);
     margin: 0;
     padding: var(--_ce-space-m);
@@ -149,8 +152,11 @@ export const styles = css`
     padding-inline: var(--_ce-space-2xs);
     font-weight: 600;
   }
-  .addresses select {
+  .addresses select,
+  .season select {
     inline-size: 100%;
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
   .summary {
     display: grid;
