@@ -20,6 +20,7 @@ import '../../src/components/define.js';
 import { CeElement } from '../../src/components/shared/base.js';
 import { orderMessages } from '../../src/components/order-table/order-table.messages.js';
 import { screenMessage } from '../../src/components/customer-screen/customer-screen.messages.js';
+import { screenViews } from '../../src/components/customer-screen/views.js';
 import { allCatalogues, type Languages } from './catalogues.helpers.js';
 import { TERMS } from '../../mocks/data/reference.js';
 import { clientFor, press, startMocks, waitFor, type Mocks } from './helpers.js';
@@ -167,7 +168,32 @@ interface Page {
   provider: HTMLElement & { locale?: string };
   screen: HTMLElement;
   search: HTMLElement;
+  /** The views the screen opens in its dialog (order entry, discounts, accounts: whatever `views.ts` registers) and the add-customer form. */
+  views: HTMLElement[];
   data: Set<string>;
+}
+
+/** Loaded: something rendered, nothing busy, no skeleton. */
+const viewLoaded = (el: HTMLElement) =>
+  Boolean(el.shadowRoot?.querySelector('h1, h2, h3, legend')) && deepQueryAll(el, '[aria-busy="true"], [part~="skeleton"]').length === 0;
+
+/**
+ * Every view registered in the screen's `views.ts` (so a view added there is checked too), each for
+ * the page's customer, and the add-customer form, mounted beside the screen under the provider.
+ */
+async function mountViews(provider: HTMLElement, customerId: string): Promise<HTMLElement[]> {
+  const views: HTMLElement[] = [];
+  for (const view of Object.values(screenViews)) {
+    const ctor = await view!.load();
+    if (!customElements.getName(ctor) && !customElements.get(view!.defaultTag)) customElements.define(view!.defaultTag, ctor);
+    const el = document.createElement(customElements.getName(ctor) ?? view!.defaultTag) as HTMLElement & { customerId?: string };
+    el.customerId = customerId;
+    views.push(el);
+  }
+  views.push(document.createElement('customer-create'));
+  provider.append(...views);
+  for (const el of views) await waitFor(() => viewLoaded(el), `${el.localName} to load`, 15_000);
+  return views;
 }
 
 async function livePage(width = 1340): Promise<Page> {
@@ -185,7 +211,8 @@ async function livePage(width = 1340): Promise<Page> {
   const search = provider.querySelector<HTMLElement>('customer-search')!;
   await waitFor(() => screenLoaded(screen), 'every section of the screen to load', 15_000);
   await waitFor(() => search.shadowRoot!.querySelectorAll('[role="option"]').length > 0, 'search results');
-  return { provider, screen, search, data };
+  const views = await mountViews(provider, customerId);
+  return { provider, screen, search, views, data };
 }
 
 /** Switches the live page's locale and waits until the screen shows a text of that language. */
@@ -194,6 +221,7 @@ async function switchTo(page: Page, locale: string): Promise<void> {
   const heading = screenMessage(locale, 'sectionOrders');
   await waitFor(() => page.screen.shadowRoot!.textContent!.includes(heading), `the screen in ${locale}`);
   await waitFor(() => screenLoaded(page.screen), 'every section of the screen, again', 15_000);
+  for (const el of page.views) await waitFor(() => viewLoaded(el), `${el.localName}, again`, 15_000);
   // Every component has rendered in the new locale (Lit renders in microtasks after the context changes).
   await Promise.all(deepQueryAll(page.provider, '*').filter((e) => e instanceof CeElement).map((e) => (e as CeElement).updateComplete));
 }
@@ -208,7 +236,7 @@ function englishOnPage(page: Page, lang: string): string[] {
   const fields = Object.keys(customer).filter((k) => k.length > 2 && !ownWords.has(humanised(k)));
   const fieldNames = fields.flatMap((f) => [f, humanised(f)].map((text) => ({ text, pattern: new RegExp(`(?<![A-Za-z])${escape(text)}(?![A-Za-z])`) })));
   const found = new Set<string>();
-  for (const root of [page.search, page.screen]) {
+  for (const root of [page.search, page.screen, ...page.views]) {
     for (const { text, where } of perceivedTexts(root)) {
       const rest = withoutData(text, data);
       if (!/[A-Za-z]{3,}/.test(rest)) continue;
@@ -248,6 +276,7 @@ describe('languages on a live page', () => {
     await switchTo(page, 'ar');
     const components = deepQueryAll(page.provider, '*').filter((e) => e instanceof CeElement);
     expect(components.length).to.be.greaterThan(8);
+    expect(components.map((e) => e.localName), 'the views are on the page').to.include.members(page.views.map((v) => v.localName));
     const ltr = components.filter((e) => getComputedStyle(e).direction !== 'rtl').map((e) => e.localName);
     expect(ltr, 'components not right to left in ar').to.deep.equal([]);
     // The sections' headings start at the right edge: the layout mirrors.
