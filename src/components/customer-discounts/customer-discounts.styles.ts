@@ -29,7 +29,6 @@ export const styles = css`
   table {
     inline-size: 100%;
     border-collapse: collapse;
-    table-layout: fixed;
   }
   th,
   td {
