@@ -14,6 +14,7 @@ import type {
   CustomerSummary, Loyalty, Note, Order, OrderListQuery, OrderSummary, Reference, SearchCriterion,
   Transaction, User, WatchList,
 } from '../../src/sdk/schemas.js';
+import type { LoyaltyEntry, LoyaltySettings } from '../../src/sdk/schemas.js';
 
 export interface DatasetSize {
   /** Ordinary customers generated besides the fixtures. Default 1,000; max 10,000. */
@@ -185,6 +186,12 @@ export interface Database {
   addTransaction(tx: Omit<Transaction, 'id' | 'balanceAfter'>): Transaction;
   loyaltyOf(customerId: string): Loyalty;
   setLoyalty(customerId: string, value: Loyalty): Loyalty;
+  /** The points history, oldest first (made on first use); its last balance is the points balance. */
+  loyaltyHistoryOf(customerId: string): LoyaltyEntry[];
+  /** Records a manual adjustment and the new balance. */
+  adjustLoyalty(customerId: string, change: { points: number; reason: string; at: string }): { loyalty: Loyalty; entry: LoyaltyEntry };
+  loyaltySettings(): LoyaltySettings;
+  setLoyaltySettings(value: Pick<LoyaltySettings, 'pointsPerPound' | 'pointValue' | 'updatedAt' | 'updatedBy'>): LoyaltySettings;
 
   // ----- attachments
   attachmentsOf(customerId: string): StoredAttachment[];

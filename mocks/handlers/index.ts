@@ -16,6 +16,7 @@ import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
 import { customerResources } from './customers.js';
 import type { MockResponseEvent } from './hooks.js';
+import { loyaltyResources } from './loyalty.js';
 import { noteResources } from './notes.js';
 import { orderResources } from './orders.js';
 import { withIdempotency } from './idempotency.js';
@@ -33,6 +34,7 @@ export const resources: ResourceMap = {
   ...addressResources,
   ...noteResources,
   ...accountResources,
+  ...loyaltyResources,
   ...attachmentResources,
   ...orderResources,
 };

@@ -12,6 +12,8 @@ export const tags = {
   watchList: (customerId: string) => `watch-list:${customerId}`,
   account: (customerId: string) => `account:${customerId}`,
   loyalty: (customerId: string) => `loyalty:${customerId}`,
+  /** The shop-wide loyalty settings. */
+  loyaltySettings: () => 'loyalty-settings',
   attachments: (customerId: string) => `attachments:${customerId}`,
   /** A customer's order list pages. */
   orders: (customerId: string) => `orders:${customerId}`,
