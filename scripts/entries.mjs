@@ -10,5 +10,6 @@ export const COMPONENT_ENTRIES = [
   'customer-attachments',
   'watch-list-badge',
   'customer-screen',
+  'customer-accounts',
   'provider',
 ];

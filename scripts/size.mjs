@@ -43,6 +43,7 @@ const ALLOWED = {
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+  'customer-accounts': ['customer-accounts'],
   provider: [],
 };
 /** Tag names by component folder: the marker that a component's code is in a bundle. */
@@ -55,6 +56,7 @@ const TAGS = {
   'customer-attachments': ['customer-attachments'],
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen'],
+  'customer-accounts': ['customer-accounts'],
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {

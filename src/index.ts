@@ -36,6 +36,13 @@ export {
   type SortDirection,
 } from './components/order-table/order-table.js';
 export { OrderDetail, type OrderActionDetail, type OrderActionName } from './components/order-table/order-detail.js';
+export {
+  CustomerAccounts,
+  type AccountChangeDetail,
+  type AccountChangeKind,
+  type AccountsTab,
+  type LoyaltyChangeDetail,
+} from './components/customer-accounts/customer-accounts.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Languages a host adds (French, its own wording)

@@ -15,4 +15,5 @@ export * from './address-book/define.js';
 export * from './order-table/define.js';
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
+export * from './customer-accounts/define.js';
 export * from './provider/define.js';

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   'customer-elements/watch-list-badge': ['watch-list-badge'],
   // Its children are registered when it first renders, so a page can still rename them first.
   'customer-elements/customer-screen': ['customer-screen'],
+  'customer-elements/customer-accounts': ['customer-accounts'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
 const ALL_TAGS = [...new Set(Object.values(EXPECTED).flat())].sort();
@@ -45,6 +46,7 @@ const CLASS_OF: Record<string, string> = {
   'customer-attachments': 'CustomerAttachments',
   'watch-list-badge': 'WatchListBadge',
   'customer-screen': 'CustomerScreen',
+  'customer-accounts': 'CustomerAccounts',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
 
