@@ -37,7 +37,7 @@ export const OPERATION_DESCRIPTIONS: Partial<Record<RouteId, string>> = {
   'addresses.list': "The customer's addresses with their roles, paged by `cursor`; `q` keeps those whose label, recipient, lines, city, region, postcode or country contain it (case-insensitive).",
   'notes.list': "The customer's notes, pinned first and then newest first, paged by `cursor`. `source` keeps only manual or only system notes. A removed note stays in the list, marked `removed`.",
   'watchList.get': "The customer's watch-list note and its version. A customer that never had one answers with `active: false`, `note: null` and version 0, not 404.",
-  'accounts.get': 'The balance, credit limit, available credit and overdue amount, with the payment terms and whether they hold orders back from dispatch.',
+  'accounts.get': 'The balance, credit limit, available credit and overdue amount, the aged debt and the credit not yet allocated, with the payment terms and whether they hold orders back from dispatch. Every figure comes from the ledger (`/account/ledger`): the balance is the sum of its entries that are not void.',
   'loyalty.get': "The customer's loyalty points balance and when it last changed.",
   'attachments.list': "The customer's documents and pictures, in one answer (not paged), without their content: download each from `/attachments/{attachmentId}/content`.",
   'attachments.download': 'The file itself, with its content type and its name in `Content-Disposition`. A backend that keeps files elsewhere may redirect there; the SDK follows only to the origins its host lists (`downloadOrigins`).',

@@ -15,6 +15,7 @@ import { attachmentResources } from './attachments.js';
 import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
 import { customerResources } from './customers.js';
+import { ledgerResources } from './ledger.js';
 import type { MockResponseEvent } from './hooks.js';
 import { loyaltyResources } from './loyalty.js';
 import { noteResources } from './notes.js';
@@ -35,6 +36,7 @@ export const resources: ResourceMap = {
   ...noteResources,
   ...accountResources,
   ...loyaltyResources,
+  ...ledgerResources,
   ...attachmentResources,
   ...orderResources,
 };

@@ -54,6 +54,16 @@ const ADDRESS_ROLE_RULE =
   'that address loses the role in the same write and a system note records the move. If another address holds the ' +
   'role by then, nothing changes and the answer is 409 naming it.';
 
+const MONEY_RULE = 'Money is in minor units with its currency; a write in another currency than the account\'s is refused with 422.';
+const VAT_RULE =
+  'VAT is computed per line, as HMRC allows (VAT Notice 700, 16.3): a line\'s VAT is its net (quantity x unit price) times ' +
+  'the rate (standard 20%, reduced 5%, zero, exempt), rounded to the nearest penny with half a penny rounded up; the ' +
+  'document\'s VAT is the sum of its lines\'. A VAT-exempt customer is charged no VAT. The SDK\'s `invoiceTotals` gives the same numbers.';
+const LEDGER_RULES =
+  'Every invoice, payment, credit note, refund and adjustment, with the running balance. A positive amount is owed by the ' +
+  'customer, a negative one to them. The balance is the sum of the entries that are not void; `overdue` is the outstanding ' +
+  'amount of invoices past their due date. Newest first unless `order=asc`; `total` counts the entries matching the filters.';
+
 export const routes = {
   'me.get': r({ method: 'GET', path: '/me', summary: 'The current user and their capabilities', tag: 'me', response: s.Me, status: 200 }),
   'reference.get': r({
@@ -92,7 +102,38 @@ export const routes = {
   'watchList.clear': r({ method: 'DELETE', path: '/customers/{customerId}/watch-list', summary: 'Clear the watch-list note (If-Match: the version read)', tag: 'watch-list', response: s.WatchList, status: 200, capability: 'watchlist.edit', ifMatch: true, errors: [412, 428] }),
 
   'accounts.get': r({ method: 'GET', path: '/customers/{customerId}/account', summary: 'Balance, credit limit, available credit, overdue, dispatch rule', tag: 'accounts', response: s.Account, status: 200 }),
-  'accounts.transactions': r({ method: 'GET', path: '/customers/{customerId}/account/transactions', summary: 'Account transactions, newest first', tag: 'accounts', query: s.ListQuery, response: s.page(s.Transaction), status: 200, capability: 'accounts.view' }),
+  'accounts.transactions': r({ method: 'GET', path: '/customers/{customerId}/account/transactions', summary: 'Account transactions, newest first (the ledger in its older, flatter shape; prefer accounts.ledger)', tag: 'accounts', query: s.ListQuery, response: s.page(s.Transaction), status: 200, capability: 'accounts.view' }),
+  'accounts.ledger': r({
+    method: 'GET', path: '/customers/{customerId}/account/ledger', summary: 'The account ledger: filter by type, status, dates, order; cursor or offset paging', tag: 'accounts', query: s.LedgerQuery, response: s.page(s.LedgerEntry), status: 200, capability: 'accounts.view',
+    description: LEDGER_RULES,
+  }),
+  'accounts.entry': r({ method: 'GET', path: '/customers/{customerId}/account/ledger/{entryId}', summary: 'One ledger entry (ETag carries its version)', tag: 'accounts', response: s.LedgerEntry, status: 200, capability: 'accounts.view' }),
+  'accounts.pay': r({
+    method: 'POST', path: '/customers/{customerId}/account/payments', summary: 'Enter a payment, allocated to chosen invoices or oldest first; the rest stays on account', tag: 'accounts', body: s.PaymentInput, response: s.AccountChange, status: 201, capability: 'accounts.payment.enter', errors: [409],
+    description: 'Without `allocations` the payment settles the oldest outstanding debits first (by due date, then date). With them, exactly the entries named, in order; an allocation larger than what the entry has outstanding, or than what is left of the payment, is refused with 422 naming it (the answer to a stale screen, since someone else may have settled it meanwhile). What is not allocated stays on account as credit. The payment and each allocation are recorded in a system note. ' + MONEY_RULE,
+  }),
+  'accounts.invoice': r({
+    method: 'POST', path: '/customers/{customerId}/account/invoices', summary: 'Raise a manual invoice; the server computes line and document totals (VAT per line)', tag: 'accounts', body: s.ManualInvoiceInput, response: s.AccountChange, status: 201, capability: 'accounts.invoice.create',
+    description: 'The due date follows from the customer\'s payment terms. ' + VAT_RULE + ' ' + MONEY_RULE,
+  }),
+  'accounts.creditNote': r({
+    method: 'POST', path: '/customers/{customerId}/account/credit-notes', summary: 'Raise a credit note against an invoice or on account', tag: 'accounts', body: s.CreditNoteInput, response: s.AccountChange, status: 201, capability: 'accounts.credit.create', errors: [409],
+    description: 'Against an invoice (`invoiceId`), the credit is allocated to it up to what it has outstanding; the rest, or all of it without `invoiceId`, stays on account. A void invoice cannot be credited (409). ' + VAT_RULE + ' ' + MONEY_RULE,
+  }),
+  'accounts.void': r({
+    method: 'POST', path: '/customers/{customerId}/account/ledger/{entryId}/void', summary: 'Void a ledger entry with a reason (it stays in the ledger, with no effect)', tag: 'accounts', body: s.VoidInput, response: s.AccountChange, status: 200, capability: 'accounts.entry.void', ifMatch: true, errors: [409, 412, 428],
+    description: 'Nothing is ever deleted: the entry keeps its row, marked void with the reason, and stops counting in every balance. Its allocations are released (a voided payment reopens the invoices it paid; a voided invoice returns the payments on it to credit on account). An entry already void, and an invoice raised for an order (credit it instead), answer 409. `If-Match`: the entry\'s version.',
+  }),
+  'accounts.statement': r({
+    method: 'GET', path: '/customers/{customerId}/account/statement', summary: 'A statement for a period: opening balance, entries, closing balance, aged debt', tag: 'accounts', query: s.StatementQuery, response: s.Statement, status: 200, capability: 'accounts.view',
+    description: '`closingBalance = openingBalance + debits - credits`; the aged debt and unallocated credit are as at `to`, and `agedDebt` summed less `unallocatedCredit` is the closing balance.',
+  }),
+  'accounts.statementCsv': r({
+    method: 'GET', path: '/customers/{customerId}/account/statement/csv', summary: 'The statement as CSV (text/csv; the same rows as the statement)', tag: 'accounts', query: s.StatementQuery, response: 'binary', status: 200, capability: 'accounts.view',
+    description: 'UTF-8 with a header row: date, type, reference, description, order, due date, status, net, VAT, amount, balance (amounts in major units with a dot, e.g. `-12.50`), then the opening and closing balance rows. Cells that a spreadsheet would run as a formula are prefixed with an apostrophe.',
+  }),
+  'accounts.statementPdf': r({ method: 'GET', path: '/customers/{customerId}/account/statement/pdf', summary: 'The statement as a PDF document', tag: 'accounts', query: s.StatementQuery, response: 'binary', status: 200, capability: 'accounts.view' }),
+  'accounts.document': r({ method: 'GET', path: '/customers/{customerId}/account/ledger/{entryId}/pdf', summary: 'An invoice or credit note as a PDF document', tag: 'accounts', response: 'binary', status: 200, capability: 'accounts.view', errors: [409] }),
 
   'loyalty.get': r({ method: 'GET', path: '/customers/{customerId}/loyalty', summary: 'Loyalty points balance', tag: 'loyalty', response: s.Loyalty, status: 200 }),
   'loyalty.adjust': r({ method: 'POST', path: '/customers/{customerId}/loyalty/adjustments', summary: 'Adjust the loyalty points balance', tag: 'loyalty', body: s.LoyaltyAdjustment, response: s.Loyalty, status: 200, capability: 'loyalty.adjust', errors: [409] }),
@@ -101,7 +142,7 @@ export const routes = {
   'loyalty.settings': r({ method: 'GET', path: '/loyalty/settings', summary: 'The shop-wide loyalty settings (ETag carries the version)', tag: 'loyalty', response: s.LoyaltySettings, status: 200,
     description: 'How many points a whole pound of a dispatched order earns, and what a point is worth when spent. One setting for the whole shop; `version` (also the ETag) is what a change sends as `If-Match`.' }),
   'loyalty.updateSettings': r({
-    method: 'PUT', path: '/loyalty/settings', summary: 'Change the shop-wide loyalty settings (If-Match: the version read)', tag: 'loyalty', body: s.LoyaltySettingsInput, response: s.LoyaltySettings, status: 200, capability: 'loyalty.settings', ifMatch: true, errors: [412, 428],
+    method: 'PUT', path: '/loyalty/settings', summary: 'Change the shop-wide loyalty settings (If-Match: the version read)', tag: 'loyalty', body: s.LoyaltySettingsInput, response: s.LoyaltySettings, status: 200, capability: 'loyalty.settings.edit', ifMatch: true, errors: [412, 428],
     description: 'Points are earned per whole pound of a dispatched order at the rate in force when it is dispatched: a change applies to orders dispatched from now on and never rewrites the points already earned.',
   }),
 
@@ -119,6 +160,9 @@ export const routes = {
   'orders.printInvoice': r({ method: 'POST', path: '/orders/{orderId}/invoice/print', summary: 'Reprint the customer invoice (recorded in print history)', tag: 'orders', response: s.Order, status: 200, capability: 'orders.invoice.print', errors: [409] }),
   'orders.refund': r({ method: 'POST', path: '/orders/{orderId}/refunds', summary: 'Create a manual or automatic refund', tag: 'orders', body: s.RefundInput, response: s.Order, status: 200, capability: 'orders.refund', errors: [409] }),
   'orders.return': r({ method: 'POST', path: '/orders/{orderId}/returns', summary: 'Enter a return for one or more lines', tag: 'orders', body: s.ReturnInput, response: s.Order, status: 200, capability: 'orders.return', errors: [409] }),
+  'orders.document': r({ method: 'GET', path: '/orders/{orderId}/documents/{printId}', summary: 'A document of the print history (invoice, packing slip, delivery note, label, pick list) as a PDF', tag: 'orders', response: 'binary', status: 200,
+    description: '`printId` is the id of a record in the order\'s `printHistory`: every document generated for the order can be fetched again, as `application/pdf` with its file name in `Content-Disposition`. The invoice is rendered from the order\'s invoice in the account ledger (its lines, VAT and totals). A backend that keeps files elsewhere may redirect; the SDK follows only to the origins its host lists (`downloadOrigins`).',
+  }),
   'orders.attach': r({ method: 'POST', path: '/orders/{orderId}/attachments', summary: 'Attach a document or image to an order (multipart, field `file`)', tag: 'orders', body: 'multipart', response: s.Order, status: 200, capability: 'orders.attach', errors: [413, 415] }),
 } as const satisfies Record<string, RouteDef>;
 

@@ -27,6 +27,8 @@ export type { AddressQuery } from './resources/addresses.js';
 export type { NoteQuery } from './resources/notes.js';
 export type { LoyaltyAdjustmentRequest, LoyaltySettingsInput, LoyaltyStatementQuery } from './resources/loyalty.js';
 export type { UploadOptions } from './resources/attachments.js';
+export type { DownloadOptions } from './resources/accounts.js';
+export { invoiceTotals, vatOf, VAT_RATE_BASIS_POINTS, type DocumentTotals } from './vat.js';
 export type { TrackingRequest, CancelRequest, RefundRequest, ReturnRequest, AttachOptions } from './resources/orders.js';
 export { tags } from './tags.js';
 export { paginate, type PageFetcher } from './paginate.js';

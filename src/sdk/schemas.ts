@@ -110,8 +110,12 @@ export const CAPABILITIES = [
   'notes.remove',
   'watchlist.edit',
   'accounts.view',
+  'accounts.payment.enter', // enter a payment and allocate it
+  'accounts.invoice.create', // raise a manual invoice
+  'accounts.credit.create', // raise a credit note
+  'accounts.entry.void', // void a ledger entry with a reason
   'loyalty.adjust',
-  'loyalty.settings', // shop-wide: points per pound, value of a point
+  'loyalty.settings.edit', // shop-wide loyalty settings
   'orders.prioritise',
   'orders.tracking.add',
   'orders.cancel',
@@ -618,6 +622,7 @@ export const Tracking = v.object({
   addedAt: Timestamp,
 });
 
+/** A document generated for an order; its PDF is `GET /orders/{orderId}/documents/{id}`. */
 export const PrintRecord = v.object({
   id: Id,
   document: v.picklist(['invoice', 'packing-slip', 'delivery-note', 'label', 'pick-list']),
@@ -719,18 +724,44 @@ export const ReturnInput = v.strictObject({
 // Accounts and loyalty
 // ---------------------------------------------------------------------------------------------
 
+/** Aged debt: what is owed, by the age of the invoice (days since its date). */
+export const AgedDebt = v.object({
+  /** Less than 30 days old. */
+  current: Money,
+  /** 30 to 59 days old. */
+  days30: Money,
+  /** 60 to 89 days old. */
+  days60: Money,
+  /** 90 days old or more. */
+  days90Plus: Money,
+});
+export type AgedDebt = v.InferOutput<typeof AgedDebt>;
+
 export const Account = v.object({
   customerId: Id,
+  /** What the customer owes: the sum of every ledger entry that is not void (negative: in credit). */
   balance: Money,
   creditLimit: Money,
+  /** The credit limit less the balance, never below zero. */
   availableCredit: Money,
+  /** The outstanding amounts of invoices past their due date. */
   overdue: Money,
+  /**
+   * Outstanding debit entries by age; `current + days30 + days60 + days90Plus - unallocatedCredit = balance`.
+   * Absent from servers that do not keep a ledger.
+   */
+  agedDebt: v.optional(AgedDebt),
+  /** Payments and credits not yet allocated to an invoice (credit on account), as a positive amount. */
+  unallocatedCredit: v.optional(Money),
+  /** Bumped by every write to the ledger. */
+  ledgerVersion: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   paymentTermsId: Id,
   /** True when the payment terms hold orders back from dispatch until they are paid or credited. */
   dispatchBlocked: v.boolean(),
 });
 export type Account = v.InferOutput<typeof Account>;
 
+/** The older, flatter view of the ledger (`accounts.transactions`); new code reads `accounts.ledger`. */
 export const Transaction = v.object({
   id: Id,
   customerId: Id,
@@ -821,6 +852,263 @@ export const LoyaltyStatement = v.object({
   entries: v.array(LoyaltyEntry),
 });
 export type LoyaltyStatement = v.InferOutput<typeof LoyaltyStatement>;
+
+// ---------------------------------------------------------------------------------------------
+// The account ledger
+// ---------------------------------------------------------------------------------------------
+
+/** A calendar date, `2026-11-01`. */
+export const IsoDate = v.pipe(v.string(), v.isoDate());
+
+export const LEDGER_ENTRY_TYPES = ['invoice', 'payment', 'credit-note', 'refund', 'adjustment'] as const;
+export const LedgerEntryType = v.picklist(LEDGER_ENTRY_TYPES);
+export type LedgerEntryType = v.InferOutput<typeof LedgerEntryType>;
+
+export const LEDGER_STATUSES = ['open', 'part-paid', 'paid', 'overdue', 'void'] as const;
+export const LedgerStatus = v.picklist(LEDGER_STATUSES);
+export type LedgerStatus = v.InferOutput<typeof LedgerStatus>;
+
+export const PAYMENT_METHODS = ['bank-transfer', 'card', 'cheque', 'cash', 'direct-debit'] as const;
+export const PaymentMethod = v.picklist(PAYMENT_METHODS);
+export type PaymentMethod = v.InferOutput<typeof PaymentMethod>;
+
+/** UK VAT rates by name; the server holds the percentage (see `VAT_RATE_BASIS_POINTS` in `vat.ts`). */
+export const VAT_RATES = ['standard', 'reduced', 'zero', 'exempt'] as const;
+export const VatRate = v.picklist(VAT_RATES);
+export type VatRate = v.InferOutput<typeof VatRate>;
+
+const VAT_RULE =
+  'VAT is computed by the server per line, as HMRC allows (VAT Notice 700, section 16.3): each line\'s VAT is its net ' +
+  'amount (quantity x unit price, exact in minor units) times the rate, rounded to the nearest penny with half a penny ' +
+  'rounded up; the document\'s VAT is the sum of its lines\' VAT, and its total the sum of net and VAT. A customer who ' +
+  'is VAT exempt is charged no VAT whatever the rate asked for. `invoiceTotals` in the SDK computes the same numbers.';
+
+/** A line of an invoice or credit note, with the totals the server computed. */
+export const DocumentLine = v.object({
+  description: v.string(),
+  quantity: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  unitPrice: Money,
+  vatRate: VatRate,
+  /** quantity x unit price. */
+  net: Money,
+  /** net x rate, rounded per line (half a penny up). */
+  vat: Money,
+  /** net + vat. */
+  total: Money,
+});
+export type DocumentLine = v.InferOutput<typeof DocumentLine>;
+
+/** A link between a credit (payment, credit note, credit adjustment) and a debit (invoice, refund, debit adjustment) it settles. */
+export const Allocation = v.object({
+  /** The other entry: for a debit, the credit that settles it; for a credit, the debit it settles. */
+  entryId: Id,
+  /** The other entry's reference, to show without loading it. */
+  reference: v.string(),
+  type: LedgerEntryType,
+  /** Always positive: how much of the one settles the other. */
+  amount: Money,
+  /** The later of the two entries' dates: when the settlement took effect. */
+  date: IsoDate,
+});
+export type Allocation = v.InferOutput<typeof Allocation>;
+
+export const VoidRecord = v.object({
+  reason: v.string(),
+  at: Timestamp,
+  by: Actor,
+});
+
+/**
+ * One entry of the customer's account. Signs: a positive `amount` is owed by the customer (invoice,
+ * refund paid out, debit adjustment), a negative one is owed to them (payment, credit note, credit
+ * adjustment). Entries are ordered by `date`, then by when they were entered; `balanceAfter` is the
+ * running balance in that order over every entry that is not void.
+ */
+export const LedgerEntry = v.object({
+  id: Id,
+  customerId: Id,
+  /** Bumped by every change to the entry (an allocation, a void); send it as `If-Match` to void it. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  type: LedgerEntryType,
+  date: IsoDate,
+  /** Invoice or credit note number, payment reference. */
+  reference: v.string(),
+  description: v.string(),
+  /** Net of VAT (signed like `amount`). */
+  net: Money,
+  /** The VAT in `amount` (signed like `amount`). */
+  vat: Money,
+  /** The gross amount: positive is owed by the customer, negative is owed to them. */
+  amount: Money,
+  /**
+   * What is left to settle, always zero or more: of a debit, what is still owed; of a credit, what
+   * is not yet allocated (credit on account). Zero when void.
+   */
+  outstanding: Money,
+  /** Invoices: when payment is due, from the payment terms. Null for other types. */
+  dueDate: v.nullable(IsoDate),
+  /**
+   * Debits: `open` (nothing settled, not yet due), `part-paid`, `paid`, `overdue` (outstanding and past
+   * due). Credits: `open` (nothing allocated), `part-paid` (part allocated), `paid` (fully allocated).
+   * `void` for a voided entry of any type.
+   */
+  status: LedgerStatus,
+  /** The order the invoice (or refund) came from; null for manual entries. */
+  orderId: v.nullable(Id),
+  orderNumber: v.nullable(v.string()),
+  /** The running balance after this entry. */
+  balanceAfter: Money,
+  allocations: v.array(Allocation),
+  /** Invoices and credit notes: their lines; empty for other types. */
+  lines: v.array(DocumentLine),
+  /** Payments: how the money came. */
+  method: v.nullable(PaymentMethod),
+  /** Payments: the bank account it was paid into. */
+  bankAccountId: v.nullable(Id),
+  /** True when a PDF of this entry can be downloaded (`accounts.document`): invoices and credit notes. */
+  hasDocument: v.boolean(),
+  /** Set when the entry was voided: it stays in the ledger, with no effect on any balance. */
+  void: v.nullable(VoidRecord),
+  createdAt: Timestamp,
+  createdBy: Actor,
+});
+export type LedgerEntry = v.InferOutput<typeof LedgerEntry>;
+
+export const LedgerQuery = v.object({
+  type: v.optional(LedgerEntryType),
+  status: v.optional(LedgerStatus),
+  /** Entries dated on or after this day. */
+  from: v.optional(IsoDate),
+  /** Entries dated on or before this day. */
+  to: v.optional(IsoDate),
+  /** Only the entries of this order. */
+  orderId: v.optional(Id),
+  /** Reference starts with (case-insensitive). */
+  q: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  /** Newest first (`desc`, the default) or oldest first. */
+  order: v.optional(v.picklist(['asc', 'desc'])),
+  cursor: v.optional(v.string()),
+  /** Random access for virtualised tables: skip this many rows (ignored when `cursor` is set). */
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+});
+export type LedgerQuery = v.InferInput<typeof LedgerQuery>;
+
+/** What every ledger write answers: the entry written, the entries whose allocations or status changed with it, the account after. */
+export const AccountChange = v.object({
+  entry: LedgerEntry,
+  changed: v.array(LedgerEntry),
+  account: Account,
+});
+export type AccountChange = v.InferOutput<typeof AccountChange>;
+
+const positiveMoney = v.object({
+  amountMinor: v.pipe(v.number(), v.integer(), v.minValue(1, 'Enter an amount greater than zero.')),
+  currency: CurrencyCode,
+});
+const reasonText = (message: string) => v.pipe(v.string(), v.trim(), v.minLength(1, message), v.maxLength(500));
+
+export const AllocationInput = v.strictObject({
+  /** An invoice (or refund, or debit adjustment) of this customer with something outstanding. */
+  entryId: Id,
+  /** How much of the payment goes to it; default: as much as is outstanding, up to what is left of the payment. */
+  amount: v.optional(positiveMoney),
+});
+
+export const PaymentInput = v.strictObject({
+  amount: positiveMoney,
+  method: PaymentMethod,
+  /** The day the money arrived; not in the future. */
+  date: IsoDate,
+  reference: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter the payment reference.'), v.maxLength(100)),
+  /** The shop's bank account it was paid into (from `/reference`). */
+  bankAccountId: Id,
+  /**
+   * The debits to settle, in this order. Absent: oldest first (by due date, then date) until the money runs
+   * out. Empty: nothing allocated, all of it stays on account. Whatever is not allocated stays on account as credit.
+   */
+  allocations: v.optional(v.array(AllocationInput)),
+});
+export type PaymentInput = v.InferInput<typeof PaymentInput>;
+
+export const DocumentLineInput = v.strictObject({
+  description: v.pipe(v.string(), v.trim(), v.minLength(1, 'Describe the line.'), v.maxLength(200)),
+  quantity: v.pipe(v.number(), v.integer('Enter a whole number.'), v.minValue(1, 'Enter 1 or more.'), v.maxValue(1_000_000)),
+  unitPrice: v.object({
+    amountMinor: v.pipe(v.number(), v.integer(), v.minValue(0, 'Enter a price of 0 or more.'), v.maxValue(100_000_000)),
+    currency: CurrencyCode,
+  }),
+  vatRate: VatRate,
+});
+export type DocumentLineInput = v.InferInput<typeof DocumentLineInput>;
+
+const documentLines = v.pipe(
+  v.array(DocumentLineInput),
+  v.minLength(1, 'Add at least one line.'),
+  v.maxLength(200, 'At most 200 lines.'),
+  v.description(VAT_RULE),
+);
+
+export const ManualInvoiceInput = v.strictObject({
+  /** The invoice date; default today. Its due date follows from the customer's payment terms. */
+  date: v.optional(IsoDate),
+  /** The customer's own reference (their PO number), printed on the invoice. */
+  customerReference: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(100))),
+  lines: documentLines,
+});
+export type ManualInvoiceInput = v.InferInput<typeof ManualInvoiceInput>;
+
+export const CreditNoteInput = v.strictObject({
+  /** The invoice it credits: allocated against it up to what it has outstanding, the rest stays on account. Absent: on account. */
+  invoiceId: v.optional(Id),
+  date: v.optional(IsoDate),
+  reason: reasonText('Give a reason for the credit note.'),
+  lines: documentLines,
+});
+export type CreditNoteInput = v.InferInput<typeof CreditNoteInput>;
+
+export const VoidInput = v.strictObject({
+  reason: reasonText('Give a reason for voiding it.'),
+});
+export type VoidInput = v.InferInput<typeof VoidInput>;
+
+export const StatementQuery = v.object({
+  /** First day of the period. */
+  from: IsoDate,
+  /** Last day of the period (inclusive). */
+  to: IsoDate,
+});
+export type StatementQuery = v.InferInput<typeof StatementQuery>;
+
+/**
+ * The account for a period: `closingBalance = openingBalance + debits - credits`, where debits and
+ * credits are the non-void entries dated in the period (void ones are listed, with no effect).
+ */
+export const Statement = v.object({
+  customerId: Id,
+  customerName: v.string(),
+  accountsReference: v.nullable(v.string()),
+  from: IsoDate,
+  to: IsoDate,
+  currency: CurrencyCode,
+  /** The balance at the end of the day before `from`. */
+  openingBalance: Money,
+  /** Entries dated in the period, oldest first, with the running balance. */
+  entries: v.array(LedgerEntry),
+  /** The sum of the positive non-void amounts in the period. */
+  debits: Money,
+  /** The sum of the negative non-void amounts in the period, as a positive amount. */
+  credits: Money,
+  closingBalance: Money,
+  /** Outstanding debits as at `to`, by age; `sum - unallocatedCredit = closingBalance`. */
+  agedDebt: AgedDebt,
+  /** Credits not allocated as at `to`, positive. */
+  unallocatedCredit: Money,
+  /** Outstanding invoices past due as at `to`. */
+  overdue: Money,
+  generatedAt: Timestamp,
+});
+export type Statement = v.InferOutput<typeof Statement>;
 
 export const ListQuery = v.object({
   cursor: v.optional(v.string()),

@@ -11,6 +11,8 @@ export const tags = {
   notes: (customerId: string) => `notes:${customerId}`,
   watchList: (customerId: string) => `watch-list:${customerId}`,
   account: (customerId: string) => `account:${customerId}`,
+  /** The customer's ledger pages, entries and statements (what an account write changes besides the summary). */
+  ledger: (customerId: string) => `ledger:${customerId}`,
   loyalty: (customerId: string) => `loyalty:${customerId}`,
   /** The shop-wide loyalty settings. */
   loyaltySettings: () => 'loyalty-settings',

@@ -102,7 +102,7 @@ describe('loyalty settings', () => {
     expect((await api.loyalty.statement(fx.customers.allStatuses)).pointValue.amountMinor).toBe(2);
   });
 
-  it('is refused to a user without the loyalty.settings capability, and validated', async () => {
+  it('is refused to a user without the loyalty.settings.edit capability, and validated', async () => {
     const clerk = sdk(mock.tokens.clerk);
     const current = await clerk.loyalty.settings();
     const forbidden = await rejection(clerk.loyalty.updateSettings({ pointsPerPound: 5, pointValue: { amountMinor: 1, currency: 'GBP' } }, { version: current.version }));

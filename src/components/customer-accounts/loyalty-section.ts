@@ -257,7 +257,7 @@ export class LoyaltySection {
   private renderActions(): TemplateResult | typeof nothing {
     const host = this.host;
     const canAdjust = host.can('loyalty.adjust');
-    const canSettings = host.can('loyalty.settings') && !!this.settings.value;
+    const canSettings = host.can('loyalty.settings.edit') && !!this.settings.value;
     if (!canAdjust && !canSettings) return nothing;
     return html`<div class="actions" part="loyalty-actions">
       ${canAdjust

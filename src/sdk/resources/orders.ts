@@ -43,7 +43,7 @@ export function ordersResource(core: Core) {
     core.commit({
       put: [{ route: 'orders.get', params: { orderId: order.id }, tags: [tags.order(order.id)], value: order }],
       // The list shows the summary, the account shows what is owed, and the server writes notes.
-      invalidate: [tags.orders(order.customerId), tags.account(order.customerId), tags.notes(order.customerId), ...extra],
+      invalidate: [tags.orders(order.customerId), tags.account(order.customerId), tags.ledger(order.customerId), tags.notes(order.customerId), ...extra],
     });
 
   async function act(id: OrderAction, orderId: string, body: unknown, opts?: WriteOptions): Promise<Order> {
@@ -52,7 +52,8 @@ export function ordersResource(core: Core) {
       signal: opts?.signal,
       idempotencyKey: opts?.idempotencyKey,
     })) as Order;
-    changed(order);
+    // A refund credits the account and a first invoice print raises an invoice: the balance in search results moves.
+    changed(order, id === 'orders.refund' || id === 'orders.printInvoice' ? [tags.search()] : []);
     return order;
   }
 
@@ -85,7 +86,14 @@ export function ordersResource(core: Core) {
     runTriggers(orderId: string, opts?: WriteOptions): Promise<Order> {
       return act('orders.runTriggers', orderId, undefined, opts);
     },
-    /** Reprint the invoice (recorded in the print history). */
+    /**
+     * A document of the order's print history as a PDF Blob (not cached): `printId` is a print
+     * record's id. A redirect is followed only to the API's origin or one of `downloadOrigins`.
+     */
+    document(orderId: string, printId: string, opts?: { signal?: AbortSignal }): Promise<Blob> {
+      return core.call('orders.document', { orderId, printId }, { signal: opts?.signal });
+    },
+    /** Print the invoice: recorded in the print history; its PDF is `document(orderId, <the new record's id>)`. */
     printInvoice(orderId: string, opts?: WriteOptions): Promise<Order> {
       return act('orders.printInvoice', orderId, undefined, opts);
     },
