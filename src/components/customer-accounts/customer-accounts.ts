@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { tags, type Account } from '../../sdk/index.js';
+import { tags, type Account, type AccountChange, type LedgerEntry } from '../../sdk/index.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { emit } from '../shared/events.js';
@@ -11,8 +11,12 @@ import { baseStyles, controlStyles } from '../shared/styles.js';
 import type { OrderOpenDetail } from '../order-table/order-table.js';
 import { accountsMessages, type AccountsMessageKey } from './customer-accounts.messages.js';
 import { styles } from './customer-accounts.styles.js';
-import type { AccountsEvents, AccountsHost, AccountsTab } from './host.js';
+import type { AccountChangeKind, AccountsEvents, AccountsHost, AccountsTab } from './host.js';
+import { InvoiceEditor } from './invoice-editor.js';
+import { LedgerList } from './ledger-list.js';
 import { LoyaltySection } from './loyalty-section.js';
+import { PaymentForm } from './payment-form.js';
+import { StatementView } from './statement-view.js';
 import { renderSummary } from './summary.js';
 
 export type { AccountChangeKind, AccountsTab } from './host.js';
@@ -120,6 +124,10 @@ export class CustomerAccounts extends CeElement implements AccountsHost {
   });
 
   private readonly loyalty = new LoyaltySection(this);
+  private readonly ledger = new LedgerList(this);
+  private readonly payment = new PaymentForm(this);
+  private readonly editor = new InvoiceEditor(this);
+  private readonly statement = new StatementView(this);
 
   m(key: AccountsMessageKey, params?: MessageParams): string {
     return accountsMessages(this.resolvedLocale, key, params);
@@ -151,6 +159,48 @@ export class CustomerAccounts extends CeElement implements AccountsHost {
       (order) => emit(this, 'order-open', { orderId, order } satisfies OrderOpenDetail),
       () => this.announce(this.m('orderNotOpened')),
     );
+  }
+
+  accountChanged(change: AccountChange, kind: AccountChangeKind): void {
+    this.account.set(change.account);
+    const id = this.customerId;
+    if (id) this.fire('account-change', { customerId: id, kind, transactionId: change.entry.id });
+  }
+
+  openCreditNote(invoice: LedgerEntry): void {
+    this.payment.close(false);
+    this.editor.show('credit-note', invoice);
+  }
+
+  private openForm(which: 'payment' | 'invoice' | 'credit-note'): void {
+    if (which === 'payment') {
+      this.editor.close(false);
+      this.payment.show();
+    } else {
+      this.payment.close(false);
+      this.editor.show(which);
+    }
+  }
+
+  private renderWriteActions(): TemplateResult | typeof nothing {
+    const pay = this.can('accounts.payment.enter');
+    const invoice = this.can('accounts.invoice.create');
+    const credit = this.can('accounts.credit.create');
+    if (!pay && !invoice && !credit) return nothing;
+    return html`<div class="actions" part="actions">
+      ${pay
+        ? html`<button type="button" class="ce-button ce-button--primary" part="payment-button" aria-expanded=${this.payment.open ? 'true' : 'false'}
+            @click=${() => (this.payment.open ? this.payment.close() : this.openForm('payment'))}>${this.m('action.payment')}</button>`
+        : nothing}
+      ${invoice
+        ? html`<button type="button" class="ce-button" part="invoice-button" aria-expanded=${this.editor.mode === 'invoice' ? 'true' : 'false'}
+            @click=${() => (this.editor.mode === 'invoice' ? this.editor.close() : this.openForm('invoice'))}>${this.m('action.invoice')}</button>`
+        : nothing}
+      ${credit
+        ? html`<button type="button" class="ce-button" part="credit-note-button" aria-expanded=${this.editor.mode === 'credit-note' ? 'true' : 'false'}
+            @click=${() => (this.editor.mode === 'credit-note' ? this.editor.close() : this.openForm('credit-note'))}>${this.m('action.creditNote')}</button>`
+        : nothing}
+    </div>`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -189,6 +239,8 @@ export class CustomerAccounts extends CeElement implements AccountsHost {
       </div>
       ${this.renderAccount()}
       ${this.caps.render()}
+      ${this.renderWriteActions()}
+      ${this.payment.render()} ${this.editor.render()} ${this.payment.renderResult()} ${this.editor.renderResult()}
       <div role="tablist" class="tabs" part="tabs" aria-label=${this.m('tabs')} @keydown=${this.onTabKeydown}>
         ${TABS.map((tab) => {
           const selected = tab === this.tab;
@@ -220,12 +272,14 @@ export class CustomerAccounts extends CeElement implements AccountsHost {
     return renderSkeleton(2, this.t('state.loading'));
   }
 
-  private renderPanel(): TemplateResult | typeof nothing {
+  private renderPanel(): TemplateResult {
     switch (this.tab) {
       case 'loyalty':
         return this.loyalty.render();
+      case 'statement':
+        return this.statement.render();
       default:
-        return nothing;
+        return this.ledger.render();
     }
   }
 }

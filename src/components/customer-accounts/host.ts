@@ -1,5 +1,7 @@
 /** What the accounts screen's sections need of the element that owns them. */
+import type { Account, AccountChange, LedgerEntry } from '../../sdk/index.js';
 import type { CeElement } from '../shared/base.js';
+import type { ResourceController } from '../shared/resource.js';
 import type { MessageParams } from '../shared/i18n.js';
 import type { AccountsMessageKey } from './customer-accounts.messages.js';
 
@@ -29,4 +31,10 @@ export interface AccountsHost extends CeElement {
   fire<K extends keyof AccountsEvents>(type: K, detail: AccountsEvents[K]): void;
   /** Open the order behind an entry (fires `order-open`). */
   openOrder(orderId: string): void;
+  /** The account summary as loaded. */
+  readonly account: ResourceController<Account, readonly [string]>;
+  /** A money write succeeded: show its account at once, say so to the host page. */
+  accountChanged(change: AccountChange, kind: AccountChangeKind): void;
+  /** Open the credit-note editor against an invoice. */
+  openCreditNote(invoice: LedgerEntry): void;
 }

@@ -7,27 +7,6 @@ import type { Account, Money } from '../../sdk/index.js';
 import { formatMoney } from '../shared/format.js';
 import type { AccountsHost } from './host.js';
 
-/** Aged debt, as the account may carry it (`aged` or `agedDebt`, by bucket). */
-interface AgedBuckets {
-  current: Money;
-  days30: Money;
-  days60: Money;
-  days90Plus: Money;
-}
-
-/** The aged debt buckets if the account has them, whatever the server calls the four. */
-export function agedOf(account: Account): AgedBuckets | undefined {
-  const raw = (account as unknown as Record<string, unknown>)['aged'] ?? (account as unknown as Record<string, unknown>)['agedDebt'];
-  if (!raw || typeof raw !== 'object') return undefined;
-  const r = raw as Record<string, Money | undefined>;
-  const pick = (...names: string[]) => names.map((n) => r[n]).find((m) => m && typeof m === 'object');
-  const current = pick('current');
-  const days30 = pick('days30', 'd30', 'thirty', '30');
-  const days60 = pick('days60', 'd60', 'sixty', '60');
-  const days90Plus = pick('days90Plus', 'days90', 'd90', 'ninetyPlus', '90');
-  return current && days30 && days60 && days90Plus ? { current, days30, days60, days90Plus } : undefined;
-}
-
 function figure(label: string, value: string, name: string, extra?: TemplateResult | typeof nothing): TemplateResult {
   return html`<div class="figure" part="figure figure-${name}">
     <dt>${label}</dt>
@@ -40,7 +19,7 @@ export function renderSummary(host: AccountsHost, account: Account): TemplateRes
   const money = (m: Money) => formatMoney(m, locale);
   const inCredit = account.balance.amountMinor < 0;
   const overdue = account.overdue.amountMinor > 0;
-  const aged = agedOf(account);
+  const aged = account.agedDebt;
   return html`<section part="summary" class="summary" aria-labelledby="summary-heading">
     <h3 id="summary-heading" class="ce-visually-hidden">${host.m('summary.heading')}</h3>
     <dl class="figures">
@@ -57,6 +36,9 @@ export function renderSummary(host: AccountsHost, account: Account): TemplateRes
         <dd data-figure="overdue">${money(account.overdue)}</dd>
       </div>
     </dl>
+    ${account.unallocatedCredit && account.unallocatedCredit.amountMinor > 0
+      ? html`<p class="quiet" part="unallocated">${host.m('summary.unallocatedText', { amount: money(account.unallocatedCredit) })}</p>`
+      : nothing}
     ${account.dispatchBlocked ? html`<p class="quiet" part="dispatch-rule">${host.m('summary.dispatchBlocked')}</p>` : nothing}
     ${aged
       ? html`<div part="aged" class="aged">
