@@ -19,7 +19,7 @@ import { createDatabase } from './data/index.js';
 import type { Database, DatabaseOptions } from './data/database.js';
 
 /** Bump when the journal's entry format or meaning changes: older journals are then discarded. */
-const FORMAT = 2;
+const FORMAT = 3;
 const JOURNAL = 'journal';
 const META = 'meta';
 
@@ -65,7 +65,10 @@ const METHODS: Record<MethodName, 'read' | 'write'> = {
   saveOrder: 'write',
   account: 'read',
   transactionsOf: 'read',
-  addTransaction: 'write',
+  // Returns the live ledger; its changes go through the two writes below.
+  ledgerOf: 'read',
+  postLedgerEntry: 'write',
+  voidLedgerEntry: 'write',
   loyaltyOf: 'read',
   setLoyalty: 'write',
   loyaltyHistoryOf: 'read',

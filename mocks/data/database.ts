@@ -9,12 +9,42 @@
  * if they add fields.
  */
 import type { VirtualOrders } from './virtual-orders.js';
+import type { LedgerBook, LedgerRow } from './ledger.js';
 import type {
   Account, Address, AddressRole, Attachment, Capability, Contact, Customer, CustomerSegment,
   CustomerSummary, Loyalty, Note, Order, OrderListQuery, OrderSummary, Reference, SearchCriterion,
-  Transaction, User, WatchList,
+  Transaction, User, WatchList, Actor, DocumentLine, LedgerEntryType, PaymentMethod, VoidRecord,
 } from '../../src/sdk/schemas.js';
 import type { LoyaltyEntry, LoyaltySettings } from '../../src/sdk/schemas.js';
+
+/** A new ledger entry, as a write hands it to the data model (plain data: the demo's journal replays it). */
+export interface LedgerPosting {
+  type: LedgerEntryType;
+  date: string;
+  /** Null: the next number of its kind (`INV-M…`, `CN-M…`). */
+  reference: string | null;
+  description: string;
+  lines: DocumentLine[] | null;
+  /** Signed minor units: positive owed by the customer. */
+  net: number;
+  vat: number;
+  amount: number;
+  dueDate: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  method: PaymentMethod | null;
+  bankAccountId: string | null;
+  createdAt: string;
+  createdBy: Actor;
+  /** What a credit settles: the oldest debits, the ones named (amount null: as much as possible), or nothing. */
+  allocation: { mode: 'oldest' } | { mode: 'none' } | { mode: 'chosen'; items: { entryId: string; amount: number | null }[] };
+}
+
+/** What a ledger write did: the entry, and the other entries whose allocations changed with it. */
+export interface LedgerWrite {
+  row: LedgerRow;
+  changed: LedgerRow[];
+}
 
 export interface DatasetSize {
   /** Ordinary customers generated besides the fixtures. Default 1,000; max 10,000. */
@@ -181,9 +211,16 @@ export interface Database {
   saveOrder(order: Order): Order;
 
   // ----- accounts and loyalty
+  /** Balance, credit, overdue and aged debt, all from the ledger. */
   account(customerId: string): Account;
+  /** The ledger in the older flat shape (`accounts.transactions`): entries not void, newest first. */
   transactionsOf(customerId: string): Transaction[];
-  addTransaction(tx: Omit<Transaction, 'id' | 'balanceAfter'>): Transaction;
+  /** The customer's ledger; read it here, change it only with the two methods below. */
+  ledgerOf(customerId: string): LedgerBook;
+  /** Adds an entry and allocates it as asked; `reference: null` takes the next invoice or credit note number. */
+  postLedgerEntry(customerId: string, posting: LedgerPosting): LedgerWrite;
+  /** Marks an entry void (it keeps its row) and releases its allocations. */
+  voidLedgerEntry(customerId: string, entryId: string, record: VoidRecord): LedgerWrite;
   loyaltyOf(customerId: string): Loyalty;
   setLoyalty(customerId: string, value: Loyalty): Loyalty;
   /** The points history, oldest first (made on first use); its last balance is the points balance. */

@@ -7,11 +7,12 @@
  * store's counters, so the same seed and size always give the same data set, ids included. Orders
  * draw from their own per-order streams (see `orders.ts`), so their details can be made later.
  */
-import { SINGLE_HOLDER_ROLES, type Actor, type Address, type Contact, type CustomerType, type Note, type OrderStatus, type Transaction, type WatchList } from '../../src/sdk/schemas.js';
+import { SINGLE_HOLDER_ROLES, type Actor, type Address, type Contact, type CustomerType, type Note, type OrderStatus, type WatchList } from '../../src/sdk/schemas.js';
 import { CAPABILITIES, type Capability } from '../../src/sdk/schemas.js';
 import type { CustomerRecord, DatabaseOptions, DatasetSize, Fixtures, StoredAttachment, UserRecord } from './database.js';
 import * as ids from './identifiers.js';
-import { ORDER_FLAG_TAX_FREE, ORDER_FLAG_TRADE, makeSummary, statusForAge } from './orders.js';
+import { ORDER_FLAG_TAX_FREE, ORDER_FLAG_TRADE, makeSummary, orderCore, statusForAge } from './orders.js';
+import { generateLedger, type InvoicedOrder } from './ledger-generate.js';
 import type { LazyCustomerData } from './store.js';
 import { DAY, Rng, hashSeed, iso, isoDate, pad } from './random.js';
 import { BANK, CHANNEL, TERMS, buildReference } from './reference.js';
@@ -450,55 +451,6 @@ class Generator {
     );
   }
 
-  dueDate(terms: string, invoicedAt: number): number {
-    const t = this.termsById.get(terms);
-    if (!t || t.days === null) return invoicedAt;
-    if (terms === TERMS.eom30) {
-      const d = new Date(invoicedAt);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) + 30 * DAY;
-    }
-    return invoicedAt + t.days * DAY;
-  }
-
-  /**
-   * Invoices for the customer's latest invoiced orders, and the payments a customer on these terms
-   * would have made: prepay customers pay first; credit customers mostly pay when due.
-   */
-  transactionsFor(customer: CustomerRecord, orders: { number: string; placedAt: number; total: number; invoice: string }[], leaveOverdue = false): Omit<Transaction, 'balanceAfter'>[] {
-    const r = this.rng;
-    const prepay = this.termsById.get(customer.paymentTermsId)?.kind === 'prepay';
-    const txs: Omit<Transaction, 'balanceAfter'>[] = [];
-    const tx = (date: number, kind: Transaction['kind'], reference: string, amount: number, due: number | null) =>
-      txs.push({ id: this.idOf('txn'), customerId: customer.id, date: iso(date), kind, reference, amount: gbp(amount), dueDate: due === null ? null : isoDate(due) });
-    orders.forEach((o, i) => {
-      const at = o.placedAt + 3_600_000;
-      if (prepay) {
-        tx(at - 1_800_000, 'payment', `Card payment ${o.number}`, -o.total, null);
-        tx(at, 'invoice', o.invoice, o.total, at);
-        return;
-      }
-      const due = this.dueDate(customer.paymentTermsId, at);
-      tx(at, 'invoice', o.invoice, o.total, due);
-      const unpaid = leaveOverdue && i < 2;
-      if (due < this.nowMs && !unpaid && r.bool(0.9)) tx(Math.min(this.nowMs - DAY, due + r.int(-5, 5) * DAY), 'payment', `BACS ${customer.accountsReference ?? o.number}`, -o.total, null);
-      if (r.bool(0.05)) tx(at + 4 * DAY, 'credit-note', `CN-${o.invoice.slice(4)}`, -Math.round(o.total * 0.1), null);
-    });
-    txs.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return txs;
-  }
-
-  /** The latest `count` invoiced orders among `ordinals` (oldest first), as they were born. */
-  invoicedOrdersOf(ordinals: number[], count: number): { number: string; placedAt: number; total: number; invoice: string }[] {
-    const out = [];
-    for (let i = ordinals.length - 1; i >= 0 && out.length < count; i--) {
-      const n = ordinals[i]!;
-      const b = this.store.birthOf(n)!;
-      if (b.status === 'allocated' || b.status === 'dispatched') out.push({ number: ids.orderNumber(n), placedAt: b.placedAt, total: b.total, invoice: ids.invoiceNumber(n) });
-    }
-    out.reverse();
-    return out;
-  }
-
   attachment(customer: CustomerRecord, kind: 'png' | 'pdf' | 'txt', filename: string, at: number, orderId: string | null = null): StoredAttachment {
     const content = kind === 'png' ? PNG_1X1.slice() : kind === 'pdf' ? pdfBytes(filename) : encoder.encode(`Notes for ${customer.name}\nCredit check passed.\n`);
     const value: StoredAttachment = {
@@ -765,15 +717,18 @@ export function generate(options: DatabaseOptions = {}): Store {
       notes.splice(i, 0, note);
     }
 
-    let invoiced;
-    if (c === bigOrders) {
-      const latest: number[] = [];
-      for (let i = Math.max(0, bigCount - 12); i < bigCount; i++) latest.push(store.nextOrdinal + i);
-      invoiced = f.invoicedOrdersOf(latest, 8);
-    } else {
-      invoiced = f.invoicedOrdersOf(ordinals, 8);
+    // One invoice per order that has one (allocated or dispatched), with the order's lines and totals.
+    const invoiced: InvoicedOrder[] = [];
+    for (const b of store.birthsOf(c.id)) {
+      if (b.status !== 'allocated' && b.status !== 'dispatched') continue;
+      const core = orderCore(seed, b.n, store.flagsOfOrder(b.n));
+      invoiced.push({ n: b.n, placedAt: b.placedAt, total: core.total, net: core.subtotal + core.shipping, vat: core.tax });
     }
-    return { notes, transactions: f.transactionsFor(c, invoiced, c === creditTrade) };
+    const ledger = generateLedger(c, invoiced, store.newLedger(c.id), {
+      rng: fr, idOf: f.idOf, staff: f.staff, integration: f.integrations.accounts, nowMs,
+      terms: f.termsById.get(c.paymentTermsId),
+    }, c === creditTrade);
+    return { notes, ledger };
   });
 
   // ----- fixture order details: the documented states

@@ -8,6 +8,7 @@ import * as ids from './identifiers.js';
 import type { ChannelKind } from './identifiers.js';
 import { DAY, Rng, hashSeed, iso, pad } from './random.js';
 import { SEASON } from './reference.js';
+import { VAT_RATE_BASIS_POINTS, vatOf } from '../../src/sdk/vat.js';
 import { PRODUCTS, REFUND_REASONS, RETURN_REASONS } from './words.js';
 
 export const ORDER_FLAG_TAX_FREE = 1;
@@ -32,15 +33,18 @@ export interface OrderCore {
 }
 
 /**
- * Lines and totals of order `n`: subtotal + shipping + tax = total, VAT at 20% unless tax-free.
+ * Lines and totals of order `n`: subtotal + shipping + tax = total, VAT at 20% per line (and on
+ * delivery) unless tax-free.
  * Pass `lines` to receive the lines; summaries need only the totals, so they skip building them.
  */
 export function orderCore(seed: number, n: number, flags: number, lines?: OrderCore['lines']): OrderCore {
   const rng = new Rng(hashSeed(seed, n, 1));
   const trade = (flags & ORDER_FLAG_TRADE) !== 0;
   const count = rng.weighted(LINE_COUNTS);
+  const rate = (flags & ORDER_FLAG_TAX_FREE) !== 0 ? 0 : VAT_RATE_BASIS_POINTS.standard;
   let subtotal = 0;
   let quantity = 0;
+  let tax = 0;
   for (let i = 0; i < count; i++) {
     const product = rng.int(0, PRODUCTS.length - 1);
     const q = trade ? rng.pick(TRADE_QUANTITIES) : rng.weighted(RETAIL_QUANTITIES);
@@ -48,9 +52,11 @@ export function orderCore(seed: number, n: number, flags: number, lines?: OrderC
     lines?.push({ product, quantity: q, unitPrice });
     subtotal += q * unitPrice;
     quantity += q;
+    // VAT per line, as the invoice shows it (see src/sdk/vat.ts).
+    tax += vatOf(q * unitPrice, rate);
   }
   const shipping = trade ? (subtotal >= 30_000 ? 0 : 1_500) : subtotal >= 5_000 ? 0 : rng.pick(SHIPPING);
-  const tax = (flags & ORDER_FLAG_TAX_FREE) !== 0 ? 0 : Math.round((subtotal + shipping) * 0.2);
+  tax += vatOf(shipping, rate);
   return { lines: lines ?? NO_LINES, subtotal, shipping, tax, total: subtotal + shipping + tax, quantity };
 }
 

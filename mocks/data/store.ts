@@ -10,7 +10,7 @@
  * saved orders carry beyond the derived ones.
  */
 import type {
-  Account, Actor, Address, AddressRole, Contact, Customer, CustomerSummary, Loyalty, Note, Order,
+  Account, Actor, Address, AddressRole, Contact, Customer, CustomerSummary, DocumentLine, Loyalty, Note, Order,
   OrderSummary, Reference, Transaction, WatchList,
 } from '../../src/sdk/schemas.js';
 import type { LoyaltyEntry, LoyaltySettings } from '../../src/sdk/schemas.js';
@@ -27,12 +27,21 @@ import { DEFAULT_LOYALTY_SETTINGS, buildLoyaltyHistory, type LoyaltyOrder } from
 import { orderId as orderIdOf, orderNumber as orderNumberOf } from './identifiers.js';
 import { SortedIndex, initialOf, nameTokens, normaliseExact, normalisePostcode, sortKeyOf } from './search-index.js';
 import { VirtualOrders, type VirtualOrdersSpec } from './virtual-orders.js';
+import { LedgerBook, type LedgerRow } from './ledger.js';
+import { orderInvoiceLines } from './ledger-generate.js';
+import { ORDER_FLAG_TAX_FREE } from './orders.js';
+import { PRODUCTS } from './words.js';
+import type { LedgerPosting, LedgerWrite } from './database.js';
+import type { VoidRecord } from '../../src/sdk/schemas.js';
 
 const ORDER_KINDS: readonly OrderIdentifierKind[] = [
   'orderNumber', 'invoiceNumber', 'trackingNumber', 'amazonOrderId', 'orderReference', 'externalOrderReference', 'dispatchId',
 ];
 
 const gbp = (amountMinor: number) => ({ amountMinor, currency: 'GBP' });
+
+/** How far back the big customer's ledger goes (its earlier years are closed off). */
+export const LEDGER_HISTORY_DAYS = 365;
 
 /** What the indexes hold for a customer now, so a change can remove exactly the old entries. */
 interface Indexed {
@@ -56,7 +65,8 @@ export interface BigCustomerSpec {
 /** A customer's records that are generated only when first needed (oldest first). */
 export interface LazyCustomerData {
   notes: Note[];
-  transactions: Omit<Transaction, 'balanceAfter'>[];
+  /** The customer's ledger, made with `newLedger`. */
+  ledger: LedgerBook;
 }
 
 /** What an order was born with: enough to derive its identifiers and totals without building it. */
@@ -97,7 +107,7 @@ export class Store implements Database {
   private readonly notes = new Map<string, Note>();
   private readonly notesBy = new Map<string, Note[]>();
   private readonly watch = new Map<string, WatchList>();
-  private readonly transactions = new Map<string, Transaction[]>();
+  private readonly ledgers = new Map<string, LedgerBook>();
   private readonly loyalty = new Map<string, Loyalty>();
   private readonly loyaltyHistory = new Map<string, LoyaltyEntry[]>();
   private loyaltySettingsValue: LoyaltySettings = structuredClone(DEFAULT_LOYALTY_SETTINGS);
@@ -197,16 +207,52 @@ export class Store implements Database {
     this.watch.set(value.customerId, { ...value, version: 1 });
   }
 
-  /** Transactions oldest first, without balances; running balances are computed here. */
-  loadTransactions(customerId: string, oldestFirst: Omit<Transaction, 'balanceAfter'>[]): void {
-    let balance = 0;
-    const list: Transaction[] = new Array(oldestFirst.length);
-    for (let i = 0; i < oldestFirst.length; i++) {
-      const tx = oldestFirst[i]!;
-      balance += tx.amount.amountMinor;
-      list[oldestFirst.length - 1 - i] = { ...tx, balanceAfter: gbp(balance) };
+  /** An empty ledger for the customer, counting overdue and ages to the data set's today. */
+  newLedger(customerId: string): LedgerBook {
+    const currency = this.customers.get(customerId)?.creditLimit.currency ?? 'GBP';
+    return new LedgerBook(customerId, currency, this.now.slice(0, 10), (row) => this.orderInvoiceLines(row));
+  }
+
+  /** The lines of an order's invoice, computed from the order as it was born (its lines and delivery, VAT per line). */
+  orderInvoiceLines(row: LedgerRow): DocumentLine[] {
+    if (row.type !== 'invoice' || row.orderId === null) return [];
+    const n = ordinalOfOrderId(row.orderId);
+    if (n === undefined || !this.summaryOf(n)) return [];
+    const flags = this.flagsOf(n);
+    return orderInvoiceLines(orderCore(this.seed, n, flags, []), PRODUCTS, (flags & ORDER_FLAG_TAX_FREE) !== 0);
+  }
+
+  /**
+   * What the customer's orders were born with, oldest first, without storing a summary of each
+   * (the big customer's are made and dropped). The big customer's ledger holds the last
+   * `LEDGER_HISTORY_DAYS` (earlier years are closed and archived, every invoice paid), the huge
+   * customer's its last `recent` orders: the invariants hold for the orders the ledger covers.
+   */
+  birthsOf(customerId: string, recent = 200): (OrderBirth & { n: number })[] {
+    const out: (OrderBirth & { n: number })[] = [];
+    const v = this.virtual;
+    if (v && customerId === v.customerId) {
+      for (let n = Math.max(v.start, v.start + v.count - recent); n < v.start + v.count; n++) {
+        const s = v.summary(n)!;
+        out.push({ n, customerId, placedAt: Date.parse(s.placedAt), status: s.status, salesChannelId: s.salesChannelId, total: s.total.amountMinor });
+      }
+      return out;
     }
-    this.transactions.set(customerId, list);
+    const big = this.big;
+    if (big && customerId === big.customerId) {
+      // Its orders are in date order: the last year's are the last ones.
+      const since = Date.parse(this.now) - LEDGER_HISTORY_DAYS * 86_400_000;
+      let first = big.count;
+      while (first > 0 && Date.parse((big.summaries?.[first - 1] ?? big.make(first - 1, big.start + first - 1)).placedAt) >= since) first--;
+      for (let i = first; i < big.count; i++) {
+        const n = big.start + i;
+        const s = big.summaries?.[i] ?? big.make(i, n);
+        out.push({ n, customerId, placedAt: Date.parse(s.placedAt), status: s.status, salesChannelId: s.salesChannelId, total: s.total.amountMinor });
+      }
+      return out;
+    }
+    for (const n of this.ordersBy.get(customerId) ?? []) out.push({ n, ...this.birthOf(n)! });
+    return out;
   }
 
   loadLoyalty(value: Loyalty): void {
@@ -625,41 +671,89 @@ export class Store implements Database {
 
   account(customerId: string): Account {
     const record = this.mustGet(this.customers, customerId, 'customer');
-    this.ensureLazy(customerId);
+    const book = this.ledgerOf(customerId);
     const terms = this.reference.paymentTerms.find((t) => t.id === record.paymentTermsId);
-    const balance = this.balanceOf(customerId);
-    // Payments settle the oldest invoices first, so whatever exceeds the invoices not yet due is overdue.
-    const today = this.now.slice(0, 10);
-    let notYetDue = 0;
-    for (const tx of this.transactions.get(customerId) ?? []) {
-      if (tx.kind === 'invoice' && tx.dueDate !== null && tx.dueDate >= today) notYetDue += tx.amount.amountMinor;
-    }
-    const overdue = Math.max(0, balance - notYetDue);
+    const money = (amountMinor: number) => ({ amountMinor, currency: book.currency });
+    const balance = book.balance;
+    const { agedDebt, unallocatedCredit } = book.aged();
     return {
       customerId,
-      balance: gbp(balance),
+      balance: money(balance),
       creditLimit: { ...record.creditLimit },
-      availableCredit: gbp(Math.max(0, record.creditLimit.amountMinor - balance)),
-      overdue: gbp(overdue),
+      availableCredit: money(Math.max(0, record.creditLimit.amountMinor - balance)),
+      overdue: money(book.overdue()),
+      agedDebt: { current: money(agedDebt.current), days30: money(agedDebt.days30), days60: money(agedDebt.days60), days90Plus: money(agedDebt.days90Plus) },
+      unallocatedCredit: money(unallocatedCredit),
+      ledgerVersion: book.version,
       paymentTermsId: record.paymentTermsId,
       dispatchBlocked: terms?.blocksDispatchUntilPaid ?? false,
     };
   }
 
-  /** Newest first. */
+  /** The ledger in the older flat shape: entries that are not void, newest first, with the running balance. */
   transactionsOf(customerId: string): Transaction[] {
-    this.ensureLazy(customerId);
-    return this.transactions.get(customerId) ?? [];
+    const book = this.ledgerOf(customerId);
+    const out: Transaction[] = [];
+    for (let i = book.rows.length - 1; i >= 0; i--) {
+      const row = book.rows[i]!;
+      if (row.void) continue;
+      const entry = book.entry(row);
+      out.push({
+        id: row.id, customerId, date: `${row.date}T00:00:00.000Z`, kind: row.type, reference: row.reference,
+        amount: entry.amount, balanceAfter: entry.balanceAfter, dueDate: row.dueDate,
+      });
+    }
+    return out;
   }
 
-  addTransaction(tx: Omit<Transaction, 'id' | 'balanceAfter'>): Transaction {
-    this.ensureLazy(tx.customerId);
-    const balance = this.balanceOf(tx.customerId) + tx.amount.amountMinor;
-    const stored: Transaction = { ...tx, id: this.nextId('txn'), balanceAfter: gbp(balance) };
-    const list = this.transactions.get(tx.customerId);
-    if (list) list.unshift(stored);
-    else this.transactions.set(tx.customerId, [stored]);
-    return stored;
+  /** The customer's ledger (live: change it only through `postLedgerEntry` and `voidLedgerEntry`). */
+  ledgerOf(customerId: string): LedgerBook {
+    this.ensureLazy(customerId);
+    let book = this.ledgers.get(customerId);
+    if (!book) {
+      book = this.newLedger(customerId);
+      this.ledgers.set(customerId, book);
+    }
+    return book;
+  }
+
+  postLedgerEntry(customerId: string, posting: LedgerPosting): LedgerWrite {
+    const book = this.ledgerOf(customerId);
+    let reference = posting.reference;
+    if (reference === null) {
+      const digits = (prefix: string) => this.nextId(prefix).replace(/\D/g, '').padStart(6, '0');
+      reference = posting.type === 'credit-note' ? `CN-M${digits('cn')}` : posting.type === 'invoice' ? `INV-M${digits('inv')}` : `${posting.type.toUpperCase()}-M${digits('led')}`;
+    }
+    const row = book.add({
+      id: this.nextId('txn'), customerId, type: posting.type, date: posting.date, reference, description: posting.description,
+      net: posting.net, vat: posting.vat, amount: posting.amount, dueDate: posting.dueDate, orderId: posting.orderId,
+      orderNumber: posting.orderNumber, lines: posting.lines, method: posting.method, bankAccountId: posting.bankAccountId,
+      createdAt: posting.createdAt, createdBy: posting.createdBy,
+    });
+    const changed: LedgerRow[] = [];
+    const a = posting.allocation;
+    if (a.mode === 'oldest') {
+      changed.push(...book.allocateOldestFirst(row));
+    } else if (a.mode === 'chosen') {
+      for (const item of a.items) {
+        const debit = book.byId.get(item.entryId);
+        if (!debit) throw new Error(`postLedgerEntry: no entry ${item.entryId} on ${customerId}`);
+        const take = Math.min(item.amount ?? Number.POSITIVE_INFINITY, book.outstandingOf(debit), book.outstandingOf(row));
+        if (take <= 0) continue;
+        book.allocate(debit, row, take);
+        if (!changed.includes(debit)) changed.push(debit);
+      }
+    }
+    return { row, changed };
+  }
+
+  voidLedgerEntry(customerId: string, entryId: string, record: VoidRecord): LedgerWrite {
+    const book = this.ledgerOf(customerId);
+    const row = book.byId.get(entryId);
+    if (!row) throw new Error(`voidLedgerEntry: no entry ${entryId} on ${customerId}`);
+    if (row.void) throw new Error(`voidLedgerEntry: ${entryId} is void already`);
+    const changed = book.voidRow(row, record);
+    return { row, changed };
   }
 
   loyaltyOf(customerId: string): Loyalty {
@@ -760,7 +854,7 @@ export class Store implements Database {
     this.lazyDone.add(customerId);
     const data = this.lazy(customerId);
     this.loadNotes(customerId, data.notes);
-    this.loadTransactions(customerId, data.transactions);
+    this.ledgers.set(customerId, data.ledger);
   }
 
   /** How many customers' lazy records exist (for tests of laziness). */
@@ -770,6 +864,11 @@ export class Store implements Database {
 
   private channelKind(channelId: string): ChannelKind {
     return this.channelKinds.get(channelId) ?? 'manual';
+  }
+
+  /** The flags an order was born with (trade, tax-free). */
+  flagsOfOrder(n: number): number {
+    return this.flagsOf(n);
   }
 
   private flagsOf(n: number): number {
@@ -906,7 +1005,7 @@ export class Store implements Database {
   // ------------------------------------------------------------------------------------------
 
   private balanceOf(customerId: string): number {
-    return this.transactions.get(customerId)?.[0]?.balanceAfter.amountMinor ?? 0;
+    return this.ledgerOf(customerId).balance;
   }
 
   /** The customer's postcode for search and summaries: the first billing address's, else the first address's. */

@@ -3,6 +3,7 @@ import type { ChangeValue, FieldError, Money, Order, OrderListQuery } from '../.
 import { bool, changed, date, members, money, num, textValue } from '../data/changes.js';
 import { formatMoney, loadCustomer, loadOrder, systemNote, type HandlerContext, type ResourceDef } from './context.js';
 import { readUpload } from './attachments.js';
+import { invoiceOrder, refundToLedger, voidOrderInvoice } from './ledger.js';
 import { paginate } from './paging.js';
 import { HttpError, conflict, invalid } from './problem.js';
 import { UnsupportedOrderQuery, type VirtualOrderQuery, type VirtualOrders } from '../data/virtual-orders.js';
@@ -94,6 +95,7 @@ export const orderResources = {
         o.cancelledAt = ctx.now;
         o.priority = false;
       });
+      voidOrderInvoice(ctx, order, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`);
       systemNote(ctx, order.customerId, `Order ${order.number} cancelled${reason ? `: ${reason}` : ''}`, [
         changed('order.status', members('orderStatus', [order.status]), members('orderStatus', ['cancelled']), order.number),
         changed('order.cancelledAt', null, date(ctx.now), order.number),
@@ -131,6 +133,8 @@ export const orderResources = {
         o.invoiceNumber = invoiceNumber;
         o.printHistory.push({ id: ctx.db.nextId('prn'), document: 'invoice', printedAt: ctx.now, by: ctx.actor });
       });
+      // A first invoice for the order is raised in the account ledger too.
+      invoiceOrder(ctx, saved);
       orderNote(ctx, order, `Invoice ${invoiceNumber} printed for order ${order.number}`, 'invoice', textValue(order.invoiceNumber), textValue(invoiceNumber));
       return { body: saved };
     },
@@ -163,10 +167,7 @@ export const orderResources = {
         o.totals.refunded = { amountMinor: o.totals.refunded.amountMinor + input.amount.amountMinor, currency: total.currency };
       });
       // A refund credits the customer's account: it lowers what they owe.
-      ctx.db.addTransaction({
-        customerId: order.customerId, date: ctx.now, kind: 'refund', reference: order.number,
-        amount: { amountMinor: -input.amount.amountMinor, currency: input.amount.currency }, dueDate: null,
-      });
+      refundToLedger(ctx, order, input.amount, input.reason);
       orderNote(ctx, order, `Refund of ${formatMoney(input.amount)} on order ${order.number}: ${input.reason}`, 'refund', null, money(input.amount));
       return { body: saved };
     },

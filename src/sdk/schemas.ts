@@ -917,6 +917,7 @@ export const VoidRecord = v.object({
   at: Timestamp,
   by: Actor,
 });
+export type VoidRecord = v.InferOutput<typeof VoidRecord>;
 
 /**
  * One entry of the customer's account. Signs: a positive `amount` is owed by the customer (invoice,

@@ -460,10 +460,15 @@ describe('indexes follow every mutation', () => {
     expect(db.updateNote(note.id, { pinned: true }).pinned).toBe(true);
     expect(db.getNote(note.id)?.pinned).toBe(true);
     const balance = db.account(id).balance.amountMinor;
-    const tx = db.addTransaction({ customerId: id, date: new Date().toISOString(), kind: 'adjustment', reference: 'ADJ-1', amount: { amountMinor: 1_234, currency: 'GBP' }, dueDate: null });
-    expect(tx.balanceAfter.amountMinor).toBe(balance + 1_234);
+    const { row } = db.postLedgerEntry(id, {
+      type: 'adjustment', date: '2026-11-01', reference: 'ADJ-1', description: 'Adjustment', lines: null, net: 1_234, vat: 0, amount: 1_234,
+      dueDate: null, orderId: null, orderNumber: null, method: null, bankAccountId: null, createdAt: new Date().toISOString(),
+      createdBy: { type: 'user', id: 'usr_000001', name: 'A' }, allocation: { mode: 'none' },
+    });
+    expect(db.ledgerOf(id).entry(row).balanceAfter.amountMinor).toBe(balance + 1_234);
     expect(db.account(id).balance.amountMinor).toBe(balance + 1_234);
-    expect(db.transactionsOf(id)[0]).toBe(tx);
+    expect(db.transactionsOf(id)[0]!.id).toBe(row.id);
+    expect(db.transactionsOf(id)[0]!.balanceAfter.amountMinor).toBe(balance + 1_234);
     db.setWatchList(id, { customerId: id, active: true, note: 'Beware', updatedAt: new Date().toISOString(), updatedBy: null });
     expect(db.getCustomer(id)!.watchListed).toBe(true);
     expect(db.searchCustomers({ q: 'Quince' })[0]!.watchListed).toBe(true);
