@@ -23,9 +23,13 @@ const parts = (el: CustomerAccounts, name: string) => [...el.shadowRoot!.querySe
 const figure = (el: CustomerAccounts, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-figure="${name}"]`)?.textContent?.trim() ?? '';
 const num = (text: string) => Number(text.replace(/[^\d-]/g, ''));
 
-async function mount(customerId: string, client: Client = clientFor(mocks.tokens.admin)): Promise<CustomerAccounts> {
+async function mount(customerId: string, given?: Client, writer = true): Promise<CustomerAccounts> {
+  const client = given ?? clientFor(mocks.tokens.admin);
   const el = await fixture<CustomerAccounts>(html`<customer-accounts customer-id=${customerId} tab="loyalty" .client=${client}></customer-accounts>`);
-  await waitFor(() => /\d/.test(figure(el, 'points')) && /\d/.test(figure(el, 'closing')), 'the loyalty tab');
+  // Everything in, so that nothing moves under the pointer: the figures, the scheme, the statement,
+  // and (for a user who may) the write actions.
+  await waitFor(() => /\d/.test(figure(el, 'points')) && /\d/.test(figure(el, 'scheme')) && /\d/.test(figure(el, 'closing')), 'the loyalty tab');
+  if (writer) await waitFor(() => part(el, 'loyalty-adjust-button'), 'the write actions');
   return el;
 }
 
@@ -42,10 +46,11 @@ describe('customer-accounts: loyalty', function () {
     const spent = num(figure(el, 'spent'));
     const adjusted = num(figure(el, 'adjusted'));
     expect(opening + earned - spent + adjusted).to.equal(num(figure(el, 'closing')));
-    const opened = new Promise<CustomEvent>((resolve) => el.addEventListener('order-open', (e) => resolve(e), { once: true }));
+    const opened: CustomEvent[] = [];
+    el.addEventListener('order-open', (e) => opened.push(e));
     const link = part(el, 'order-link')!;
     await click(link);
-    const event = await opened;
+    const event = await waitFor(() => opened[0], 'order-open', 15_000);
     expect(event.detail.order.number).to.equal(link.textContent!.trim());
     await expectAxeClean(el);
   });
@@ -99,7 +104,7 @@ describe('customer-accounts: loyalty', function () {
   });
 
   it('offers no loyalty writes to a user without the capabilities, or when readonly', async () => {
-    const viewer = await mount(mocks.db.fixtures.customers.allStatuses, clientFor(mocks.tokens.viewer));
+    const viewer = await mount(mocks.db.fixtures.customers.allStatuses, clientFor(mocks.tokens.viewer), false);
     expect(part(viewer, 'loyalty-adjust-button')).to.equal(null);
     expect(part(viewer, 'loyalty-settings-button')).to.equal(null);
     await expectAxeClean(viewer);

@@ -58,6 +58,8 @@ const en = {
   'vat.exempt': 'Exempt',
   'filter.label': 'Filter the ledger',
   'filter.all': 'All',
+  'ledger.tableLabel': 'Ledger entries',
+  'statement.tableLabel': 'Statement entries',
   'ledger.empty': 'No entries match these filters.',
   'pager.label': 'Ledger pages',
   'pager.previous': 'Previous page',

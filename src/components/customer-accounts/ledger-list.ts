@@ -263,7 +263,7 @@ export class LedgerList {
     return html`${status === 'error' ? renderError(host, error, () => this.data.reload()) : nothing}
       ${value.items.length === 0
         ? html`<p class="ce-message" part="empty">${host.m('ledger.empty')}</p>`
-        : html`<div class="table-scroll" part="ledger-table-scroll" tabindex="0" role="region" aria-label=${host.m('tab.ledger')}
+        : html`<div class="table-scroll" part="ledger-table-scroll" tabindex="0" role="region" aria-label=${host.m('ledger.tableLabel')}
             aria-busy=${status === 'loading' ? 'true' : 'false'}>
             <table class="table" part="ledger-table" aria-rowcount=${value.total + 1}>
               <thead>

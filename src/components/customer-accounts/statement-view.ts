@@ -119,7 +119,7 @@ export class StatementView {
       </dl>
       ${s.entries.length === 0
         ? html`<p class="ce-message" part="empty">${host.m('statement.noEntries')}</p>`
-        : html`<div class="table-scroll" part="statement-table-scroll" tabindex="0" role="region" aria-label=${host.m('statement.heading')}>
+        : html`<div class="table-scroll" part="statement-table-scroll" tabindex="0" role="region" aria-label=${host.m('statement.tableLabel')}>
             <table class="table" part="statement-table">
               <thead><tr>
                 <th scope="col">${host.m('column.date')}</th>

@@ -10,7 +10,7 @@ import type { AccountsHost } from './host.js';
 function figure(label: string, value: string, name: string, extra?: TemplateResult | typeof nothing): TemplateResult {
   return html`<div class="figure" part="figure figure-${name}">
     <dt>${label}</dt>
-    <dd data-figure=${name}>${value}${extra ?? nothing}</dd>
+    <dd><span data-figure=${name}>${value}</span>${extra ?? nothing}</dd>
   </div>`;
 }
 
