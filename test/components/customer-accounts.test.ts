@@ -23,6 +23,8 @@ before(async function () {
 
 afterEach(() => mocks.scenario.reset());
 
+/** Pence from a shown amount ("-£1,234.50"). */
+const money = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
 const gbp = (amountMinor: number) => formatMoney({ amountMinor, currency: 'GBP' }, 'en-GB');
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
@@ -287,7 +289,6 @@ describe('customer-accounts', function () {
     const { id } = await findCustomer(() => true, [mocks.db.fixtures.customers.creditTrade]);
     const el = await mount(id, clientFor(mocks.tokens.admin), 'statement');
     await waitFor(() => parts(el, 'statement-row').length > 0 || part(el, 'empty'), 'the statement');
-    const money = (text: string) => Math.round(Number(text.replace(/[^\d.-]/g, '')) * 100);
     const opening = money(figure(el, 'opening'));
     const debits = money(figure(el, 'debits'));
     const credits = money(figure(el, 'credits'));
