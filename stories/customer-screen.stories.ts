@@ -1,6 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { controlsFor, renderElement, type Args } from './support.js';
+import { screenViews } from '../src/components/customer-screen/views.js';
+import { controlsFor, deepQuery, renderElement, until, type Args } from './support.js';
 
 // The screen lays itself out by its own width (container queries), so the stories size a container.
 const sheet = new CSSStyleSheet();
@@ -80,4 +81,34 @@ export const WithSlots: Story = {
       html`<button slot="header-actions" type="button">New order</button>
         <section slot="aside" aria-label="Account manager"><h2>Account manager</h2><p>Priya Natarajan, ext. 4410</p></section>`,
     ),
+};
+
+/** Every request fails: one message with Try again in the header, not one per section. */
+export const ServerDown: Story = { parameters: { mocks: { failNext: [['*', 500, 1000]] } } };
+
+/** A view registered for this story only, standing in for the accounts view (another component). */
+class StoryAccountsView extends HTMLElement {
+  customerId = '';
+  connectedCallback(): void {
+    const p = document.createElement('p');
+    p.textContent = `The accounts of ${this.customerId} show here.`;
+    const done = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Done' });
+    done.addEventListener('click', () => this.dispatchEvent(new Event('view-close', { bubbles: true, composed: true })));
+    this.replaceChildren(p, done);
+  }
+}
+
+/** "View accounts" opens the registered accounts view in the screen's view dialog. */
+export const ViewOpen: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    screenViews.accounts = { defaultTag: 'story-accounts-view', load: () => Promise.resolve(StoryAccountsView) };
+    try {
+      const button = await until(() => deepQuery<HTMLElement>(canvasElement, '[part~="view-accounts-button"]'), 'View accounts');
+      await userEvent.click(button);
+      await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="view-dialog"]')?.open && deepQuery(canvasElement, 'story-accounts-view p'), 'the view');
+    } finally {
+      // Only this story opens it.
+      delete screenViews.accounts;
+    }
+  },
 };

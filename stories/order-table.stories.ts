@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import '../src/components/order-table/define.js';
 import type { OrderTable } from '../src/components/order-table/order-table.js';
 import { controlsFor, deepQuery, renderElement, until, type Args, type StoryLoaded } from './support.js';
+
+const sheet = new CSSStyleSheet();
+sheet.replaceSync('.ce-story-narrow-table { inline-size: 22rem; }');
+if (!document.adoptedStyleSheets.includes(sheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const meta: Meta<Args> = {
   title: 'Components/order-table',
@@ -87,6 +92,11 @@ export const OrderOpen: Story = {
     await userEvent.click(row);
     await until(() => deepQuery<HTMLDialogElement>(canvasElement, 'dialog[part~="dialog"]')?.open, 'the order dialog');
   },
+};
+
+/** In a narrow column (22rem): each order in two lines, number, status and cost first, no sideways scroll. */
+export const Narrow: Story = {
+  decorators: [(story) => html`<div class="ce-story-narrow-table">${story()}</div>`],
 };
 
 /** The dark theme, compact. */

@@ -261,7 +261,11 @@ describe('address-book', () => {
         expect(focused(el)).to.equal(field(el, 'postcode'));
         expect(field(el, 'line1').value).to.equal('Tower 2, Sheikh Zayed Road');
         expect(field(el, 'city').value).to.equal('Dubai');
-        expect($(el, '[part~="form"] [part~="error"]')!.getAttribute('role')).to.equal('alert');
+        const message = $(el, '[part~="form"] [part~="error"]')!;
+        expect(message.getAttribute('role')).to.equal('alert');
+        // It says "Check the fields marked below": it stands above the first of them.
+        expect(message.textContent).to.contain('Check the fields marked below');
+        expect(message.getBoundingClientRect().bottom).to.be.at.most(field(el, 'line1').getBoundingClientRect().top);
         await expectAxeClean(el);
         // The user adds the postcode and saves again.
         await sendKeys({ type: '00000' });

@@ -23,7 +23,8 @@ afterEach(() => {
 const root = (el: CustomerScreen) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: CustomerScreen, selector: string) => root(el).querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: CustomerScreen, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const SECTIONS = ['details', 'orders', 'notes', 'addresses', 'attachments'] as const;
+// In reading order: what a clerk looks at first comes first.
+const SECTIONS = ['orders', 'notes', 'details', 'addresses', 'attachments'] as const;
 const section = (el: CustomerScreen, name: string) => $(el, `[part~="section-${name}"]`)!;
 
 async function mount(
@@ -102,16 +103,16 @@ describe('customer-screen', () => {
     // Sections, each titled, each with its component.
     expect($$(el, '[part~="section"]').map((s) => s.dataset.section)).to.deep.equal([...SECTIONS]);
     expect($$(el, '[part~="section-heading"]').map((h) => h.querySelector('.title')!.textContent)).to.deep.equal([
-      'Customer details',
       'Recent orders',
       'Notes',
+      'Customer details',
       'Addresses',
       'Attachments',
     ]);
     expect(SECTIONS.map((s) => sectionHost(el, s)!.localName)).to.deep.equal([
-      'customer-card',
       'order-table',
       'notes-panel',
+      'customer-card',
       'address-book',
       'customer-attachments',
     ]);
@@ -172,6 +173,24 @@ describe('customer-screen', () => {
     }
   });
 
+  it('shows one error with Try again, not one per section, when the server fails; Try again loads everything', async function () {
+    this.timeout(30_000);
+    const id = fullCustomer();
+    mocks.scenario.errorRate = 1;
+    const el = await fixture<CustomerScreen>(html`<customer-screen customer-id=${id} .client=${clientFor(mocks.tokens.admin)}></customer-screen>`);
+    const error = await waitFor(() => $(el, '[part~="header"] [part~="error"]'), 'the error', 15_000);
+    await el.updateComplete;
+    expect(error.textContent).to.contain('The server could not complete the request (error 500). Try again.');
+    const alerts = deepQueryAll(el, '[role="alert"]');
+    expect(alerts.map((a) => a.textContent!.trim())).to.have.length(1);
+    expect($(el, '[part~="layout"]')).to.equal(null);
+    await expectAxeClean(el);
+    mocks.scenario.errorRate = 0;
+    await click($(el, '[part~="retry-button"]')!);
+    await waitFor(() => screenLoaded(el), 'everything to load after Try again', 15_000);
+    expect(deepQueryAll(el, '[role="alert"]')).to.have.length(0);
+  });
+
   it('shows host content in the header-actions and aside slots, and no empty aside without it', async () => {
     const id = fullCustomer();
     const bare = await mount(id);
@@ -187,8 +206,11 @@ describe('customer-screen', () => {
     expect(actions.closest('[part~="header-actions"]')).not.to.equal(null);
     const aside = $(el, '[part~="aside"]')!;
     await waitFor(() => getComputedStyle(aside).display !== 'none', 'the aside to show');
-    // In the wide layout it sits beside the attachments.
-    expect(Math.round(aside.getBoundingClientRect().top)).to.equal(Math.round(section(el, 'attachments').getBoundingClientRect().top));
+    // In the wide layout it sits below the attachments, beside the details.
+    const attachments = section(el, 'attachments').getBoundingClientRect();
+    expect(Math.round(aside.getBoundingClientRect().left)).to.equal(Math.round(attachments.left));
+    expect(aside.getBoundingClientRect().top).to.be.greaterThan(attachments.bottom - 1);
+    expect(aside.getBoundingClientRect().left).to.be.greaterThan(section(el, 'details').getBoundingClientRect().right - 1);
   });
 
   it('gives its client by context to components the host puts inside it', async () => {
@@ -259,7 +281,7 @@ describe('customer-screen', () => {
         expect(b.getBoundingClientRect().width).to.be.greaterThan(0);
         expect(root(el).getElementById(b.getAttribute('aria-controls')!)).not.to.equal(null);
       }
-      const notesButton = $$<HTMLButtonElement>(el, '[part~="disclosure"]')[2]!;
+      const notesButton = $$<HTMLButtonElement>(el, '[part~="disclosure"]')[1]!;
       expect(notesButton.textContent!.trim()).to.equal('Notes');
       const body = root(el).getElementById(notesButton.getAttribute('aria-controls')!)!;
       await click(notesButton);
@@ -279,16 +301,21 @@ describe('customer-screen', () => {
       // The whole screen, three layouts and two axe runs over it: more than 10 s on a loaded machine.
       this.timeout(30_000);
       const el = await mount(fullCustomer(), { width: '320px' });
-      const notesButton = $$<HTMLButtonElement>(el, '[part~="disclosure"]')[2]!;
+      const notesButton = $$<HTMLButtonElement>(el, '[part~="disclosure"]')[1]!;
       await click(notesButton);
       await waitFor(() => notesButton.getAttribute('aria-expanded') === 'false', 'the notes to collapse');
 
       el.style.inlineSize = '900px';
       await waitFor(() => columnCount(el) === 2, 'two columns');
-      const details = section(el, 'details').getBoundingClientRect();
+      // The orders and the notes side by side at the top; the details below the orders.
+      const orders2 = section(el, 'orders').getBoundingClientRect();
       const notes = section(el, 'notes').getBoundingClientRect();
-      expect(notes.left).to.be.greaterThan(details.right - 1);
-      expect(Math.round(notes.top)).to.equal(Math.round(details.top));
+      const details = section(el, 'details').getBoundingClientRect();
+      expect(notes.left).to.be.greaterThan(orders2.right - 1);
+      expect(Math.round(notes.top)).to.equal(Math.round(orders2.top));
+      expect(Math.round(details.left)).to.equal(Math.round(orders2.left));
+      expect(details.top).to.be.greaterThan(orders2.bottom - 1);
+      expect(section(el, 'addresses').getBoundingClientRect().left).to.be.greaterThan(details.right - 1);
       // No disclosure buttons in a wide layout; the collapsed section shows again.
       expect($$(el, '[part~="disclosure"]').every((b) => b.getBoundingClientRect().width === 0)).to.equal(true);
       expect(getComputedStyle(root(el).getElementById('body-notes')!).display).not.to.equal('none');
@@ -296,12 +323,18 @@ describe('customer-screen', () => {
 
       el.style.inlineSize = '1300px';
       await waitFor(() => columnCount(el) === 3, 'three columns');
-      const lefts = new Set(['details', 'notes', 'addresses'].map((s) => Math.round(section(el, s).getBoundingClientRect().left)));
-      expect(lefts.size).to.equal(3);
-      // The order table spans the two columns beside the details.
+      // The order table and the details each span two columns, the notes and addresses the third.
       const orders = section(el, 'orders').getBoundingClientRect();
-      expect(Math.round(orders.left)).to.equal(Math.round(section(el, 'notes').getBoundingClientRect().left));
-      expect(Math.round(orders.right)).to.equal(Math.round(section(el, 'addresses').getBoundingClientRect().right));
+      const wideDetails = section(el, 'details').getBoundingClientRect();
+      const notes3 = section(el, 'notes').getBoundingClientRect();
+      const addresses = section(el, 'addresses').getBoundingClientRect();
+      expect(Math.round(notes3.top)).to.equal(Math.round(orders.top));
+      expect(Math.round(wideDetails.left)).to.equal(Math.round(orders.left));
+      expect(Math.round(wideDetails.right)).to.equal(Math.round(orders.right));
+      expect(Math.round(addresses.left)).to.equal(Math.round(notes3.left));
+      expect(Math.round(addresses.top)).to.equal(Math.round(wideDetails.top));
+      // Two of three columns: the notes column is about half the orders' width.
+      expect(orders.width / notes3.width).to.be.within(1.8, 2.3);
       await expectAxeClean(el);
     });
 

@@ -8,6 +8,7 @@ import type {
 } from '../../src/components/order-table/order-table.js';
 import type { OrderActionDetail, OrderDetail } from '../../src/components/order-table/order-detail.js';
 import { PageCache, renderRange, scrollTopFor } from '../../src/components/order-table/virtualizer.js';
+import { sendMouse } from '@web/test-runner-commands';
 // Registers every tag, as a page using the library would.
 import '../../src/components/order-table/define.js';
 import {
@@ -423,6 +424,41 @@ describe('order-table', () => {
       expect(focusedCell()).to.deep.equal({ row: 3, col: 2 });
     });
 
+    it('opens an order with a click; Close by mouse and a click on the backdrop close it, focus back on the row', async function () {
+      this.timeout(30_000);
+      const el = await mount(mocks.db.fixtures.customers.allStatuses, clientFor(mocks.tokens.admin));
+      const row = loadedRows(el)[1]!;
+      const number = numberOf(row);
+      await click(row.querySelector('[part~="cell-number"]')!);
+      await waitFor(() => dialog(el).open && dpart(detailOf(el), 'title'), 'the detail');
+      // Close is on top at its centre (the click helper fails naming whatever covers it), and works.
+      const close = $(el, '[part~="close-button"]')!;
+      const title = dpart(detailOf(el), 'title')!.getBoundingClientRect();
+      expect(close.getBoundingClientRect().left).to.be.greaterThan(title.right - 1);
+      await click(close);
+      await waitFor(() => !dialog(el).open, 'Close to close the detail');
+      expect(numberOf(deepActiveElement()!.closest('[role="row"]')!)).to.equal(number);
+
+      // Scrolled down inside the detail, Close is still in reach.
+      await click(rowByNumber(el, number)!.querySelector('[part~="cell-date"]')!);
+      await waitFor(() => dialog(el).open && dpart(detailOf(el), 'title'), 'the detail again');
+      dialog(el).scrollTop = 400;
+      await waitFor(() => dialog(el).scrollTop > 0, 'the detail to scroll');
+      await click($(el, '[part~="close-button"]')!);
+      await waitFor(() => !dialog(el).open, 'Close to close the scrolled detail');
+
+      await click(rowByNumber(el, number)!.querySelector('[part~="cell-date"]')!);
+      await waitFor(() => dialog(el).open && dpart(detailOf(el), 'title'), 'the detail a third time');
+      // A click in the dialog's own padding keeps it open; one on the backdrop closes it.
+      const box = dialog(el).getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + 4), Math.round(box.top + box.height / 2)] });
+      expect(dialog(el).open).to.equal(true);
+      expect(box.left).to.be.greaterThan(4);
+      await sendMouse({ type: 'click', position: [Math.floor(box.left / 2), Math.round(box.top + box.height / 2)] });
+      await waitFor(() => !dialog(el).open, 'a backdrop click to close the detail');
+      expect(numberOf(deepActiveElement()!.closest('[role="row"]')!)).to.equal(number);
+    });
+
     it('cancel asks first: "Keep the order" keeps it, confirming shows Cancelled in the detail and the row', async function () {
       this.timeout(30_000);
       const { allStatuses } = mocks.db.fixtures.customers;
@@ -564,6 +600,10 @@ describe('order-table', () => {
       expect(dpart(detail, 'field-error')!.textContent).to.match(/At most .* can be refunded on this order\./);
       expect($(detail, '#refund-amount')!.getAttribute('aria-describedby')).to.contain('refund-amount-error');
       expect($<HTMLInputElement>(detail, '#refund-reason')!.value).to.equal('Goodwill');
+      // The form's message points down at the marked fields, so it stands above them.
+      const message = dpart(detail, 'action-error')!;
+      expect(message.textContent).to.contain('Check the fields marked below');
+      expect(message.getBoundingClientRect().bottom).to.be.at.most($(detail, '#refund-amount')!.getBoundingClientRect().top);
     });
 
     it('alone on a page: prioritises, runs triggers, prints the invoice, enters a return and attaches a file', async function () {
@@ -595,6 +635,15 @@ describe('order-table', () => {
       await click(dpart(detail, 'action-prioritise')!);
       await waitFor(() => dpart(detail, 'priority'), 'the priority flag');
       expect(dpart(detail, 'action-prioritise')!.textContent!.trim()).to.equal('Remove priority');
+      // A screen reader hears what was done, not the button's new label.
+      const announced = () => $(detail, '.ce-visually-hidden[role="status"]')!.textContent!.trim();
+      expect(announced()).to.equal('Prioritised');
+      await click(dpart(detail, 'action-prioritise')!);
+      await waitFor(() => !dpart(detail, 'priority'), 'the priority flag to go');
+      expect(announced()).to.equal('Priority removed');
+      await click(dpart(detail, 'action-prioritise')!);
+      await waitFor(() => dpart(detail, 'priority'), 'the priority flag again');
+      expect(announced()).to.equal('Prioritised');
       const printsBefore = (await admin.orders.get(allocated.id)).printHistory.length;
       await click(dpart(detail, 'action-invoice')!);
       await waitFor(() => dpart(detail, 'section-prints')!.querySelectorAll('li').length === printsBefore + 1, 'the invoice in the print history');
@@ -622,7 +671,7 @@ describe('order-table', () => {
       input.dispatchEvent(new Event('change', { bubbles: true }));
       await click(dpart(returned, 'submit')!);
       await waitFor(() => dpart(returned, 'section-attachments')!.textContent!.includes('pod.txt'), 'the attachment');
-      expect(actions).to.deep.equal(['run-triggers', 'prioritise', 'print-invoice', 'return', 'attach']);
+      expect(actions).to.deep.equal(['run-triggers', 'prioritise', 'unprioritise', 'prioritise', 'print-invoice', 'return', 'attach']);
       await expectAxeClean(returned);
     });
 
@@ -699,12 +748,16 @@ describe('order-table', () => {
       el.addEventListener('order-from-stock', (e) => fromStock.push(e.detail));
       el.addEventListener('season-select', (e) => seasons.push(e.detail));
       await click($(el, '[part~="order-from-stock"]')!);
-      expect(fromStock).to.deep.equal([{ customerId: allStatuses }]);
+      expect(fromStock).to.deep.equal([{ customerId: allStatuses, seasonId: null }]);
       const reference = await clientFor(mocks.tokens.admin).reference.get();
       const season = await waitFor(() => $<HTMLSelectElement>(el, '[part~="season-select"]'), 'the season selector');
       season.focus();
       await press('ArrowDown');
       expect(seasons).to.deep.equal([{ customerId: allStatuses, seasonId: reference.seasons[0]!.id }]);
+      // "Order from stock" then carries the chosen season (a pre-order at its prices).
+      await click($(el, '[part~="order-from-stock"]')!);
+      expect(fromStock[1]).to.deep.equal({ customerId: allStatuses, seasonId: reference.seasons[0]!.id });
+      season.focus();
       await press('ArrowUp');
       expect(seasons[1]).to.deep.equal({ customerId: allStatuses, seasonId: null });
 

@@ -711,6 +711,8 @@ export class AddressBook extends CeElement {
       ${form.mode === 'edit'
         ? html`<div class="wide">${renderConflict(this, this.conflict, { headline: this.msg('conflict'), gone: this.msg('conflictGone') })}</div>`
         : nothing}
+      ${/* Above the fields: its text ("Check the fields marked below") points down at them. */ ''}
+      ${this.formError ? html`<p class="error wide" part="error" role="alert">${this.formError}</p>` : nothing}
       ${FIELDS.map((f) => this.renderField(f, clientErrors))}
       <fieldset
         class="roles wide"
@@ -732,7 +734,6 @@ export class AddressBook extends CeElement {
         <p class="hint" id="f-roles-hint">${this.msg('rolesHint')}</p>
         ${rolesError ? html`<p class="ce-field-error" part="field-error" id="f-roles-error">${rolesError}</p>` : nothing}
       </fieldset>
-      ${this.formError ? html`<p class="error wide" part="error" role="alert">${this.formError}</p>` : nothing}
       <div class="buttons wide">
         <button class="ce-button" type="button" part="cancel-button" @click=${this.closeForm}>${this.msg('cancel')}</button>
         <button class="ce-button ce-button--primary" type="submit" part="save-button" ?disabled=${this.saving}>

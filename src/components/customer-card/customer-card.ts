@@ -105,7 +105,8 @@ const NEEDS_REFERENCE: ReadonlySet<CustomerFieldGroup> = new Set(['channel', 'co
  * sub-section editable inline with validation and optimistic concurrency.
  *
  * @fires {CustomEvent<CustomerCardViewAccountsDetail>} view-accounts - The user pressed "View accounts"
- *   (`detail: { customerId }`). Bubbles, composed.
+ *   (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it
+ *   stops the screen from opening its accounts view).
  * @fires {CustomEvent<CustomerCardChangeDetail>} customer-change - The user saved a sub-section and the
  *   server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed.
  *
@@ -982,7 +983,7 @@ export class CustomerCard extends CeElement {
   // ---------------------------------------------------------------------------------------------
 
   private viewAccounts(customerId: string): void {
-    emit(this, 'view-accounts', { customerId });
+    emit(this, 'view-accounts', { customerId }, { cancelable: true });
   }
 }
 

@@ -8,6 +8,8 @@ const en = {
   screenLabelLoading: 'Customer',
   onHold: 'Account on hold',
   tradingAs: 'Trading as {name}',
+  balance: 'Outstanding balance',
+  availableCredit: 'Available credit',
   discounts: 'Discounts',
   sectionDetails: 'Customer details',
   sectionOrders: 'Recent orders',
@@ -15,6 +17,10 @@ const en = {
   sectionAddresses: 'Addresses',
   sectionAttachments: 'Attachments',
   sectionsLabel: 'Customer sections',
+  viewAccounts: 'Accounts',
+  viewOrderEntry: 'Order from stock',
+  viewDiscounts: 'Discounts',
+  viewLoadFailed: 'This view could not be loaded. Check the connection and try again.',
 } as const;
 
 export type ScreenMessageKey = keyof typeof en;

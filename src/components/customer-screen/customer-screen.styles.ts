@@ -71,6 +71,28 @@ export const screenStyles = css`
     font-size: var(--_ce-font-size-s);
     font-weight: var(--_ce-weight-bold);
   }
+  .standing {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ce-space-2xs) var(--_ce-space-l);
+    margin: var(--_ce-space-2xs) 0 0;
+  }
+  .figure {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_ce-space-xs);
+  }
+  .figure dt {
+    color: var(--_ce-text-quiet);
+  }
+  .figure dd {
+    margin: 0;
+    font-weight: var(--_ce-weight-bold);
+    font-variant-numeric: tabular-nums;
+  }
+  .figure dd.negative {
+    color: var(--_ce-danger-text);
+  }
   .header-actions {
     display: flex;
     flex-wrap: wrap;
@@ -149,18 +171,24 @@ export const screenStyles = css`
   .child::part(heading) {
     display: none;
   }
+  /* The card's eight sections, compact: less padding and gap, narrower columns so more sit side by side. */
+  .section-details .child {
+    --customer-card-gap: var(--customer-screen-card-gap, var(--_ce-space-s));
+    --customer-card-padding: var(--customer-screen-card-padding, var(--_ce-space-s));
+    --customer-card-section-min-width: var(--customer-screen-card-section-min-width, 15rem);
+  }
 
   @container (min-width: 48rem) {
     .layout {
       grid-template-columns: var(--customer-screen-columns-wide, minmax(0, 3fr) minmax(0, 2fr));
-      /* The card is tall: its extra height goes to the last row it spans, so nothing beside it is
-         pushed down. */
-      grid-template-rows: auto 1fr auto auto;
+      /* The orders and the notes first, side by side; the tall card below, its extra height going to
+         the last row it spans, so nothing beside it is pushed down. */
+      grid-template-rows: auto auto auto 1fr;
       grid-template-areas:
-        'details notes'
+        'orders notes'
         'details addresses'
-        'orders orders'
-        'attachments aside';
+        'details attachments'
+        'details aside';
     }
     /* Every section is open in the wide layouts: the heading is a plain title. */
     .disclosure {
@@ -195,13 +223,48 @@ export const screenStyles = css`
   @container (min-width: 75rem) {
     .layout {
       grid-template-columns: var(--customer-screen-columns-widest, minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr));
-      grid-template-rows: auto auto 1fr;
-      /* The order table keeps two columns' width: it has seven columns of its own. */
+      /* The order table and the card keep two columns' width: seven columns, eight sections. */
       grid-template-areas:
-        'details orders orders'
-        'details notes addresses'
-        'details attachments aside';
+        'orders orders notes'
+        'details details addresses'
+        'details details attachments'
+        'details details aside';
     }
+  }
+
+  /* The view dialog (accounts, order entry, discounts) */
+  .view-dialog {
+    inline-size: min(72rem, 100vw - 2rem);
+    max-block-size: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_ce-border);
+    border-radius: var(--_ce-radius-m);
+    background: var(--_ce-surface-raised);
+    color: var(--_ce-text);
+    box-shadow: var(--_ce-shadow-popover);
+  }
+  .view-dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+  .view-head {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_ce-space-m);
+    padding-block: var(--_ce-space-s);
+    padding-inline: var(--_ce-space-l);
+    border-block-end: 1px solid var(--_ce-border-quiet);
+    background: var(--_ce-surface-raised);
+  }
+  .view-heading {
+    margin: 0;
+    font-size: var(--customer-screen-heading-size, var(--ce-font-size-l, 1.125rem));
+  }
+  .view-body {
+    padding: var(--_ce-space-l);
   }
 
   @media (forced-colors: active) {

@@ -2,13 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { tags, type Customer } from '../../sdk/index.js';
+import { tags, type Account, type Customer } from '../../sdk/index.js';
 import { AddressBook } from '../address-book/address-book.js';
 import { CustomerAttachments } from '../customer-attachments/customer-attachments.js';
 import { CustomerCard } from '../customer-card/customer-card.js';
 import { NotesPanel } from '../notes-panel/notes-panel.js';
 import { OrderTable } from '../order-table/order-table.js';
 import { emit } from '../shared/events.js';
+import { formatMoney } from '../shared/format.js';
 import { CeElement } from '../shared/base.js';
 import { clientContext, localeContext } from '../shared/context.js';
 import { ResourceController } from '../shared/resource.js';
@@ -19,6 +20,8 @@ import { exportPartsFor } from './child-parts.js';
 import { staticTag } from './child-tags.js';
 import { screenMessage, type ScreenMessageKey } from './customer-screen.messages.js';
 import { screenStyles } from './customer-screen.styles.js';
+import { ViewDialogController } from './view-dialog.js';
+import type { ScreenViewName } from './views.js';
 
 /** Detail of `discounts-open`. */
 export interface DiscountsOpenDetail {
@@ -28,7 +31,13 @@ export interface DiscountsOpenDetail {
 
 /** The collapsible sections of the screen, in reading order. */
 export type CustomerScreenSection = 'details' | 'orders' | 'notes' | 'addresses' | 'attachments';
-const SECTIONS: readonly CustomerScreenSection[] = ['details', 'orders', 'notes', 'addresses', 'attachments'];
+// Orders and notes first: what a clerk looks at first comes first, in reading and tab order too.
+const SECTIONS: readonly CustomerScreenSection[] = ['orders', 'notes', 'details', 'addresses', 'attachments'];
+const VIEW_TITLE: Record<ScreenViewName, ScreenMessageKey> = {
+  accounts: 'viewAccounts',
+  'order-entry': 'viewOrderEntry',
+  discounts: 'viewDiscounts',
+};
 const SECTION_TITLE: Record<CustomerScreenSection, ScreenMessageKey> = {
   details: 'sectionDetails',
   orders: 'sectionOrders',
@@ -61,14 +70,15 @@ function safeHref(href: string | undefined): string | undefined {
 
 /**
  * The whole customer screen in one tag, composed from every Customer Elements component: a header
- * with the customer's name, watch-list badge and on-hold flag (and the Discounts link), then the
- * customer details (`customer-card`: details, financial standing, personal details, contacts),
- * recent orders (`order-table`, with "Order from stock" and the season selector), notes
- * (`notes-panel`), addresses (`address-book`) and attachments (`customer-attachments`).
+ * with the customer's name, watch-list badge, on-hold flag, balance and available credit (and the
+ * Discounts link), then what a clerk looks at first, the recent orders (`order-table`, with "Order
+ * from stock" and the season selector) and the notes (`notes-panel`), then the customer details
+ * (`customer-card`: details, financial standing, personal details, contacts, in compact sections),
+ * addresses (`address-book`) and attachments (`customer-attachments`).
  *
  * The layout follows the element's own width (container queries on the host, not the viewport):
- * one column of collapsible sections in a narrow side panel, two columns from 48rem, three from
- * 75rem (the order table then spans two).
+ * one column of collapsible sections in a narrow side panel; from 48rem two columns, the orders
+ * beside the notes at the top; from 75rem three (the orders and the details span two).
  *
  * Children are rendered under the names their classes are registered with, so a page that
  * registers everything under its own names (`acme-customer-screen`, `acme-customer-card`, …) gets
@@ -79,6 +89,13 @@ function safeHref(href: string | undefined): string | undefined {
  * and locale by context too; the children share the SDK cache, so each resource is requested once.
  * The screen fires only `discounts-open`: the children's events bubble out of it as they are.
  *
+ * Secondary views: "View accounts" (the card's `view-accounts`), "Order from stock" (the order
+ * table's `order-from-stock`, with the season chosen there) and "Discounts" (`discounts-open`) open
+ * the view registered for them in `views.ts` (loaded on first use) in a modal dialog, with the
+ * customer's id (and the season) as properties. A host that routes elsewhere calls
+ * `preventDefault()` on the event and the screen does nothing more; with no view registered, the
+ * event is all that happens. A view closes itself by firing `view-close`.
+ *
  * ```html
  * <customer-screen customer-id="cus_000042" discounts-href="/discounts?customer=cus_000042"></customer-screen>
  * ```
@@ -86,7 +103,8 @@ function safeHref(href: string | undefined): string | undefined {
  * @summary The complete customer screen: details, orders, notes, addresses, attachments and discounts.
  *
  * @fires {CustomEvent<DiscountsOpenDetail>} discounts-open - The user pressed "Discounts" (only when
- *   `discountsHref` is not set; with it, "Discounts" is a link).
+ *   `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps
+ *   the screen from opening its discounts view.
  *
  * @slot header-actions - Host buttons in the header, beside "Discounts".
  * @slot aside - Extra content shown as the last block of the layout (e.g. a host's own panel).
@@ -95,6 +113,9 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart header - The header with the name, badges and actions.
  * @csspart name - The customer or company name.
  * @csspart trading-name - The trading name under the name.
+ * @csspart standing - The header's balance and available credit (a description list).
+ * @csspart balance - The outstanding balance in the header.
+ * @csspart available-credit - The available credit in the header.
  * @csspart watch-list-badge - The watch-list badge beside the name.
  * @csspart on-hold - The "Account on hold" flag (text and symbol, not colour alone).
  * @csspart header-actions - The wrapper of the `header-actions` slot and the Discounts link.
@@ -122,6 +143,12 @@ function safeHref(href: string | undefined): string | undefined {
  * @csspart skeleton - The placeholder shown while the data loads.
  * @csspart message - A state message: no API client configured, or nothing to show.
  * @csspart config-message - The message shown when no API client is configured.
+ * @csspart view-dialog - The modal dialog a secondary view (accounts, order entry, discounts) opens in.
+ * @csspart view-heading - The view dialog's heading.
+ * @csspart view-close-button - Closes the view dialog.
+ * @csspart view-body - The view dialog's content.
+ * @csspart view - The view element itself.
+ * @csspart view-error - The view could not be loaded (with `retry-button`).
  *
  * @cssproperty --customer-screen-gap - Space between sections. Default `--ce-space-l`.
  * @cssproperty --customer-screen-padding - Padding around the screen. Default 0.
@@ -175,6 +202,44 @@ export class CustomerScreen extends CeElement {
     tags: ([id]) => [tags.customer(id)],
   });
 
+  readonly #views = new ViewDialogController(this, {
+    title: (name) => this.m(VIEW_TITLE[name]),
+    loadFailed: () => this.m('viewLoadFailed'),
+  });
+
+  constructor() {
+    super();
+    // The children's requests for a view: the host hears them first (they bubble out of the screen);
+    // unless it calls preventDefault(), the screen opens the registered view.
+    this.addEventListener('view-accounts', (event) => this.#onViewRequest(event, 'accounts', { customerId: event.detail.customerId }));
+    this.addEventListener('order-from-stock', (event) =>
+      this.#onViewRequest(event, 'order-entry', { customerId: event.detail.customerId, seasonId: event.detail.seasonId ?? null }),
+    );
+  }
+
+  #onViewRequest(event: Event, name: ScreenViewName, props: { customerId: string; seasonId?: string | null }): void {
+    // Only requests from the screen's own sections, not from a view already open.
+    if (this.#views.openView || !props.customerId) return;
+    this.#views.openAfter(event, name, props);
+  }
+
+  /** The secondary view open in the screen's view dialog (`accounts`, `order-entry`, `discounts`), if any. */
+  get openView(): ScreenViewName | undefined {
+    return this.#views.openView;
+  }
+
+  /** Closes the open view, if any. */
+  closeView(): void {
+    this.#views.close();
+  }
+
+  // The card asks for the same account: the SDK cache answers both with one request.
+  readonly #account = new ResourceController<Account, readonly [string]>(this, {
+    args: () => (this.customerId ? ([this.customerId] as const) : undefined),
+    load: ([id], signal, client) => client.accounts.get(id, { signal }),
+    tags: ([id]) => [tags.account(id)],
+  });
+
   private m(key: ScreenMessageKey, params?: Record<string, string | number>): string {
     return screenMessage(this.resolvedLocale, key, params);
   }
@@ -200,8 +265,10 @@ export class CustomerScreen extends CeElement {
     this.collapsed = next;
   }
 
-  private openDiscounts(): void {
-    emit(this, 'discounts-open', { customerId: this.customerId });
+  private openDiscounts(event: Event): void {
+    const customerId = this.customerId;
+    const allowed = emit(this, 'discounts-open', { customerId }, { cancelable: true });
+    if (allowed) this.#views.openAfter(event, 'discounts', { customerId });
   }
 
   private onAsideChange(event: Event): void {
@@ -218,6 +285,9 @@ export class CustomerScreen extends CeElement {
     if (!this.api) return renderConfigMessage(this);
     if (!this.customerId) return nothing;
     const customer = this.#customer.value;
+    // The customer could not be loaded: one message with Try again, in the header. The sections
+    // would each fail the same way (five identical banners), so they wait for the retry.
+    const failed = !customer && this.#customer.status === 'error';
     return html`<article
       part="screen"
       class="screen"
@@ -225,10 +295,13 @@ export class CustomerScreen extends CeElement {
       aria-busy=${this.#customer.status === 'loading' ? 'true' : 'false'}
     >
       ${this.renderHeader(customer)}
-      <div part="layout" class="layout">
-        ${SECTIONS.map((section) => this.renderSection(section))}
-        <div part="aside" class="aside" ?hidden=${!this.hasAside}><slot name="aside" @slotchange=${this.onAsideChange}></slot></div>
-      </div>
+      ${failed
+        ? nothing
+        : html`<div part="layout" class="layout">
+            ${SECTIONS.map((section) => this.renderSection(section))}
+            <div part="aside" class="aside" ?hidden=${!this.hasAside}><slot name="aside" @slotchange=${this.onAsideChange}></slot></div>
+          </div>`}
+      ${this.#views.render()}
     </article>`;
   }
 
@@ -255,7 +328,8 @@ export class CustomerScreen extends CeElement {
         </div>
         ${customer.tradingName
           ? html`<p part="trading-name" class="trading-name text">${this.m('tradingAs', { name: customer.tradingName })}</p>`
-          : nothing}`;
+          : nothing}
+        ${this.renderStanding()}`;
     } else if (this.#customer.status === 'error') {
       title = renderError(this, this.#customer.error, () => this.#customer.reload());
     } else {
@@ -271,6 +345,24 @@ export class CustomerScreen extends CeElement {
           : html`<button type="button" part="discounts-button" class="ce-button" @click=${this.openDiscounts}>${this.m('discounts')}</button>`}
       </div>
     </header>`;
+  }
+
+  /** Balance and available credit, in the header (the card's finances section has the rest). */
+  private renderStanding(): TemplateResult | typeof nothing {
+    const account = this.#account.value;
+    if (!account) return nothing;
+    const locale = this.resolvedLocale;
+    const overCredit = account.availableCredit.amountMinor < 0;
+    return html`<dl part="standing" class="standing">
+      <div class="figure">
+        <dt>${this.m('balance')}</dt>
+        <dd part="balance" class="money">${formatMoney(account.balance, locale)}</dd>
+      </div>
+      <div class="figure">
+        <dt>${this.m('availableCredit')}</dt>
+        <dd part="available-credit" class="money ${overCredit ? 'negative' : ''}">${formatMoney(account.availableCredit, locale)}</dd>
+      </div>
+    </dl>`;
   }
 
   /**

@@ -561,10 +561,18 @@ export class OrderDetail extends CeElement {
     try {
       // After an uncertain answer the identical action is sent once more (same idempotency key):
       // the server answers from its store when it did it, so the truth is shown, never a double.
+      // What the user pressed, named before the answer changes the button ("Prioritise" becomes "Remove priority").
+      const before = this.data.value;
+      const pressed = before ? this.actionLabel(action, before) : undefined;
       const order = await confirmedWrite(() => call(client));
       if (this.orderId !== orderId) return false;
       this.data.set(order);
-      this.announcement = this.m('done', { action: this.actionLabel(action, order) });
+      this.announcement =
+        name === 'prioritise'
+          ? this.m('prioritised')
+          : name === 'unprioritise'
+            ? this.m('unprioritised')
+            : this.m('done', { action: pressed ?? this.actionLabel(action, order) });
       emit(this, 'order-action', { orderId: order.id, action: name, order });
       return true;
     } catch (error) {
@@ -616,10 +624,11 @@ export class OrderDetail extends CeElement {
         }
       }}
     >
-      ${body}
+      ${/* Above the fields: a validation failure says "Check the fields marked below". */ ''}
       ${failure
         ? html`<p part="action-error" class="ce-message ce-error" role="alert">${this.errorText(failure, action)}</p>`
         : nothing}
+      ${body}
       <div class="form-buttons">
         <button type="submit" part="submit" class="ce-button ce-button--primary" aria-disabled=${this.busy ? 'true' : 'false'}>
           ${this.busy === action ? this.m('working') : this.m(submitKey)}

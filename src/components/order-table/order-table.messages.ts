@@ -101,6 +101,8 @@ const en = {
   enterReturns: 'Enter returns',
   attach: 'Attach document or image',
   working: 'Working…',
+  prioritised: 'Prioritised',
+  unprioritised: 'Priority removed',
   done: '{action}: done.',
   'why.priorityDispatched': 'Dispatched orders cannot change priority.',
   'why.priorityCancelled': 'Cancelled orders cannot change priority.',

@@ -15,6 +15,8 @@ export const tableStyles = css`
       --_min-inline: 49rem;
       display: block;
       position: relative;
+      /* The grid's layout follows the table's own width (see the stacked rows below). */
+      container-type: inline-size;
       font-size: var(--_ce-font-size-s);
     }
 
@@ -184,11 +186,72 @@ export const tableStyles = css`
     .dialog::backdrop {
       background: rgb(0 0 0 / 0.35);
     }
+    /* Close stays in the corner while the detail scrolls, above the detail's header (which leaves
+       room for it), so that the pointer always reaches it. */
     .dialog-head {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
       display: flex;
       justify-content: flex-end;
       margin-block-end: calc(-1 * var(--_ce-control-height));
+      pointer-events: none;
     }
+    .dialog-head > .close {
+      pointer-events: auto;
+    }
+    .dialog [part~='detail']::part(header) {
+      padding-inline-end: calc(var(--_ce-space-l) + 5rem);
+    }
+    /* Narrow: each order in two lines, number, status and cost first, so that everything shows
+       without a sideways scroll. Header cells take the same places, so sorting stays at hand. */
+    @container (max-width: 44rem) {
+      .grid,
+      .probe {
+        --_rh: var(--order-table-stacked-row-height, 4rem);
+        --_min-inline: 0;
+      }
+      .row {
+        grid-template-columns: minmax(0, 1.2fr) minmax(0, 0.7fr) minmax(0, 0.6fr) minmax(0, 1fr);
+        grid-template-rows: 1fr 1fr;
+        grid-template-areas:
+          'number status status cost'
+          'date channel priority quantity';
+        align-items: stretch;
+      }
+      .row > :nth-child(1) { grid-area: number; }
+      .row > :nth-child(2) { grid-area: date; }
+      .row > :nth-child(3) { grid-area: quantity; }
+      .row > :nth-child(4) { grid-area: cost; }
+      .row > :nth-child(5) { grid-area: status; }
+      .row > :nth-child(6) { grid-area: channel; }
+      .row > :nth-child(7) { grid-area: priority; }
+      .gc {
+        line-height: calc(var(--_rh) / 2);
+      }
+      .gc,
+      .cell {
+        padding-inline: var(--_ce-space-2xs);
+      }
+      .gc-date,
+      .gc-channel,
+      .gc-quantity {
+        color: var(--_ce-text-quiet);
+      }
+      /* The filters share the lines instead of taking one each. */
+      .tool {
+        flex: 1 1 9rem;
+        min-inline-size: 0;
+      }
+      .tool select {
+        inline-size: 100%;
+      }
+      .host-tools {
+        flex-basis: 100%;
+        flex-wrap: wrap;
+      }
+    }
+
     @media (forced-colors: active) {
       .header {
         border-block-end-color: CanvasText;

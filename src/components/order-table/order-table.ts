@@ -41,6 +41,8 @@ export interface OrderOpenDetail {
 /** Detail of `order-from-stock`: the customer to start a manual order for. */
 export interface OrderFromStockDetail {
   customerId: string;
+  /** The season chosen in the season select (a pre-order at that season's prices); null: none. */
+  seasonId: string | null;
 }
 /** Detail of `season-select`: the season chosen for pre-orders / future-season orders (null: none). */
 export interface SeasonSelectDetail {
@@ -114,7 +116,7 @@ interface Cell {
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
  * PageUp/PageDown by a screenful; Enter opens the order (on a header: sorts); Space on a header
- * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Escape
+ * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Close, a click on the backdrop or Escape
  * closes it and focus returns to the row.
  *
  * @summary A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions.
@@ -122,7 +124,8 @@ interface Cell {
  * @fires order-open - The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed.
  * @fires order-action - An action on the opened order succeeded (fired by the detail; it bubbles out).
  *   `detail: OrderActionDetail` (`{ orderId, action, order }`).
- * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`).
+ * @fires order-from-stock - The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`).
+ *   Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view.
  * @fires season-select - The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`).
  *
  * @csspart toolbar - The search, filters, season selector and "Order from stock".
@@ -740,6 +743,7 @@ export class OrderTable extends CeElement {
       class="dialog"
       aria-label=${open ? this.m('dialogLabel', { number: open.number }) : this.m('gridLabel')}
       @close=${this.onDialogClose}
+      @click=${this.onDialogClick}
     >
       ${open
         ? html`<div class="dialog-head">
@@ -853,7 +857,7 @@ export class OrderTable extends CeElement {
 
   private onOrderFromStock(): void {
     if (!this.customerId) return;
-    emit(this, 'order-from-stock', { customerId: this.customerId });
+    emit(this, 'order-from-stock', { customerId: this.customerId, seasonId: this.seasonId || null }, { cancelable: true });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -973,6 +977,15 @@ export class OrderTable extends CeElement {
 
   private closeDetail(): void {
     this.dialog?.close();
+  }
+
+  /** A click on the dialog itself outside its box fell on the backdrop: it closes the detail. */
+  private onDialogClick(event: MouseEvent): void {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) dialog.close();
   }
 
   private onDialogClose(event: Event): void {

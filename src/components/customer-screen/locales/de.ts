@@ -7,6 +7,8 @@ export default {
   screenLabelLoading: 'Kunde',
   onHold: 'Konto gesperrt',
   tradingAs: 'Handelt als {name}',
+  balance: 'Offener Saldo',
+  availableCredit: 'Verfügbarer Kredit',
   discounts: 'Rabatte',
   sectionDetails: 'Kundendaten',
   sectionOrders: 'Letzte Bestellungen',
@@ -14,4 +16,8 @@ export default {
   sectionAddresses: 'Adressen',
   sectionAttachments: 'Anhänge',
   sectionsLabel: 'Kundenbereiche',
+  viewAccounts: 'Konten',
+  viewOrderEntry: 'Aus Lagerbestand bestellen',
+  viewDiscounts: 'Rabatte',
+  viewLoadFailed: 'Diese Ansicht konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 } satisfies Catalogue<ScreenMessageKey>;

@@ -98,6 +98,8 @@ export default {
   enterReturns: 'Retoure erfassen',
   attach: 'Dokument oder Bild anhängen',
   working: 'Wird ausgeführt…',
+  prioritised: 'Priorisiert',
+  unprioritised: 'Priorität entfernt',
   done: '{action}: erledigt.',
   'why.priorityDispatched': 'Bei versendeten Bestellungen lässt sich die Priorität nicht ändern.',
   'why.priorityCancelled': 'Bei stornierten Bestellungen lässt sich die Priorität nicht ändern.',
