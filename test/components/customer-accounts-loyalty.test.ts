@@ -100,7 +100,7 @@ describe('customer-accounts: loyalty', function () {
     await click(part(el, 'loyalty-settings-save-button')!);
     await waitFor(() => !part(el, 'loyalty-settings-form'), 'the form closes');
     expect(mocks.db.loyaltySettings()).to.include({ pointsPerPound: 3 });
-    await waitFor(() => figure(el, 'scheme').startsWith('3 points per pound'), 'the scheme shown');
+    await waitFor(() => figure(el, 'scheme').startsWith('Points per pound: 3.'), 'the scheme shown');
   });
 
   it('offers no loyalty writes to a user without the capabilities, or when readonly', async () => {

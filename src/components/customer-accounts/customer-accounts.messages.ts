@@ -153,7 +153,7 @@ const en = {
   'loyalty.points': 'Points',
   'loyalty.worth': 'Worth',
   'loyalty.scheme': 'Scheme',
-  'loyalty.schemeText': '{points} points per pound, {value} a point',
+  'loyalty.schemeText': 'Points per pound: {points}. A point is worth {value}.',
   'loyalty.adjust': 'Adjust points',
   'loyalty.adjustTitle': 'Adjust the points balance',
   'loyalty.delta': 'Points to add or take away',

@@ -55,6 +55,10 @@ export const styles = css`
     font-weight: var(--_ce-weight-bold);
     font-variant-numeric: tabular-nums;
   }
+  .figure .figure-text {
+    font-size: var(--_ce-font-size-s);
+    font-weight: normal;
+  }
   .figure--overdue dd {
     color: var(--_overdue);
   }
@@ -147,6 +151,80 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
+  .lines-scroll {
+    overflow-x: auto;
+  }
+  .lines .ce-input {
+    min-inline-size: 5rem;
+  }
+  .table td:first-child,
+  .row-actions {
+    white-space: nowrap;
+  }
+  .row-actions .ce-button {
+    min-block-size: auto;
+    padding-inline: var(--_ce-space-xs);
+  }
+  .struck {
+    text-decoration: line-through;
+  }
+  .status--overdue {
+    color: var(--_overdue);
+    font-weight: var(--_ce-weight-bold);
+  }
+  .status--void {
+    color: var(--_ce-text-quiet);
+  }
+  .void-reason {
+    display: block;
+  }
+  .carried td {
+    font-weight: var(--_ce-weight-bold);
+    background: var(--_ce-fill-quiet);
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ce-space-s);
+    margin-block: var(--_ce-space-s);
+  }
+  .totals {
+    display: grid;
+    grid-template-columns: auto auto;
+    justify-content: end;
+    gap: var(--_ce-space-2xs) var(--_ce-space-l);
+    margin-block: var(--_ce-space-s);
+    font-variant-numeric: tabular-nums;
+  }
+  .totals > div {
+    display: contents;
+  }
+  .totals dd {
+    margin: 0;
+    text-align: end;
+    font-weight: var(--_ce-weight-bold);
+  }
+  .allocation {
+    margin-block: var(--_ce-space-s);
+    padding: var(--_ce-space-s) var(--_ce-space-m);
+    border: 1px solid var(--_ce-border-quiet);
+    border-radius: var(--_ce-radius-m);
+  }
+  .choice {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_ce-space-xs);
+    margin-block: var(--_ce-space-2xs);
+  }
+  .invoice-choices {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .result {
+    margin-block: var(--_ce-space-s);
+  }
   .link {
     padding: 0;
     border: 0;
@@ -164,6 +242,11 @@ export const styles = css`
   @media print {
     :host {
       color: #000;
+    }
+    /* The statement is the document: it carries its own totals and aged debt. */
+    :host([tab='statement']) .header,
+    :host([tab='statement']) .summary {
+      display: none !important;
     }
     .tabs,
     .actions,

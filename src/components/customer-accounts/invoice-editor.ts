@@ -244,6 +244,7 @@ export class InvoiceEditor {
               ${this.errors.has('reason') ? html`<p id="credit-reason-error" class="ce-field-error" part="field-error">${this.errors.get('reason')}</p>` : nothing}
             </div>`}
       </div>
+      <div class="lines-scroll">
       <table class="table lines" part="editor-lines">
         <thead><tr>
           <th scope="col">${host.m('editor.description')}</th>
@@ -286,6 +287,7 @@ export class InvoiceEditor {
           })}
         </tbody>
       </table>
+      </div>
       ${linesError ? html`<p class="ce-field-error" part="field-error">${linesError}</p>` : nothing}
       <button type="button" class="ce-button" part="add-line-button" @click=${() => this.addLine()}>${host.m('editor.addLine')}</button>
       <dl class="totals" part="editor-totals" aria-live="polite">

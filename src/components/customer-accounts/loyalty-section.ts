@@ -246,7 +246,7 @@ export class LoyaltySection {
             <div class="figure"><dt>${host.m('loyalty.worth')}</dt><dd data-figure="worth">${worth ? formatMoney(worth, locale) : '…'}</dd></div>
             <div class="figure">
               <dt>${host.m('loyalty.scheme')}</dt>
-              <dd data-figure="scheme">${settings ? host.m('loyalty.schemeText', { points: formatNumber(settings.pointsPerPound, locale), value: formatMoney(settings.pointValue, locale) }) : '…'}</dd>
+              <dd class="figure-text" data-figure="scheme">${settings ? host.m('loyalty.schemeText', { points: formatNumber(settings.pointsPerPound, locale), value: formatMoney(settings.pointValue, locale) }) : '…'}</dd>
             </div>
           </dl>`}
       ${this.renderActions()} ${this.adjustOpen ? this.renderAdjust() : nothing} ${this.settingsOpen ? this.renderSettings() : nothing}

@@ -154,7 +154,7 @@ export default {
   'loyalty.points': 'Punkte',
   'loyalty.worth': 'Wert',
   'loyalty.scheme': 'Programm',
-  'loyalty.schemeText': '{points} Punkte je Pfund, {value} je Punkt',
+  'loyalty.schemeText': 'Punkte je Pfund: {points}. Ein Punkt ist {value} wert.',
   'loyalty.adjust': 'Punkte anpassen',
   'loyalty.adjustTitle': 'Punktestand anpassen',
   'loyalty.delta': 'Punkte hinzufügen oder abziehen',
