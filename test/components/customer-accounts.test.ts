@@ -61,11 +61,27 @@ async function findCustomer(test: (account: Account, open: LedgerEntry[]) => boo
   throw new Error('No customer fits');
 }
 
-async function mount(customerId: string, client: Client = clientFor(mocks.tokens.admin), tab = 'ledger'): Promise<CustomerAccounts> {
+async function mount(customerId: string, given?: Client, tab = 'ledger', writer = true): Promise<CustomerAccounts> {
+  const client = given ?? clientFor(mocks.tokens.admin);
   const el = await fixture<CustomerAccounts>(html`<customer-accounts customer-id=${customerId} tab=${tab} .client=${client}></customer-accounts>`);
+  // Everything in, so that nothing moves under the pointer: the summary, the ledger, and (for a
+  // user who may) the write actions above it.
   await waitFor(() => /\d/.test(figure(el, 'balance')), 'the summary');
   if (tab === 'ledger') await waitFor(() => part(el, 'ledger-row') || part(el, 'error') || part(el, 'empty'), 'the ledger');
+  if (writer) await waitFor(() => part(el, 'payment-button'), 'the write actions');
   return el;
+}
+
+/** Filters the ledger by type, and waits until only that type shows and nothing is loading (nothing moves under the pointer). */
+async function showOnly(el: CustomerAccounts, type: string): Promise<void> {
+  const select = part(el, 'filter-type') as HTMLSelectElement;
+  select.focus();
+  select.value = type;
+  select.dispatchEvent(new Event('change'));
+  await waitFor(() => {
+    const rows = parts(el, 'ledger-row');
+    return rows.length > 0 && rows.every((r) => r.dataset['type'] === type) && part(el, 'ledger-table-scroll')?.getAttribute('aria-busy') === 'false';
+  }, `only ${type} rows`);
 }
 
 async function typeInto(el: CustomerAccounts, name: string, text: string): Promise<void> {
@@ -106,7 +122,7 @@ describe('customer-accounts', function () {
     const card = page.querySelector('customer-card')!;
     const el = page.querySelector('customer-accounts')!;
     await waitFor(() => cardField(card, 'Overdue') === gbp(account.overdue.amountMinor) && figure(el, 'overdue') === gbp(account.overdue.amountMinor), 'the overdue amount on both');
-    await waitFor(() => part(el, 'ledger-row'), 'the ledger');
+    await waitFor(() => part(el, 'ledger-row') && part(el, 'payment-button'), 'the ledger and the write actions');
     await expectAxeClean(el);
     const pay = account.overdue.amountMinor;
     const detail = await enterPayment(el, pay, 'BACS 4471');
@@ -136,9 +152,7 @@ describe('customer-accounts', function () {
     expect(entry.allocations.map((a) => a.entryId)).to.include(detail.transactionId);
     // The oldest one is untouched.
     expect((await mocks.client.accounts.entry(id, open[0]!.id, { cache: 'reload' })).outstanding).to.deep.equal(open[0]!.outstanding);
-    const select = part(el, 'filter-type') as HTMLSelectElement;
-    select.value = 'invoice';
-    select.dispatchEvent(new Event('change'));
+    await showOnly(el, 'invoice');
     await waitFor(() => row(el, chosen.id), 'the chosen invoice in the filtered ledger');
     await waitFor(() => row(el, chosen.id)!.dataset['status'] === 'paid', 'marked paid');
     expect(row(el, chosen.id)!.textContent).to.contain('Paid');
@@ -203,9 +217,7 @@ describe('customer-accounts', function () {
     const { id, account, open } = await findCustomer((_a, o) => o.some((e) => e.lines.length > 0));
     const invoice = open.find((e) => e.lines.length > 0)!;
     const el = await mount(id);
-    const select = part(el, 'filter-type') as HTMLSelectElement;
-    select.value = 'invoice';
-    select.dispatchEvent(new Event('change'));
+    await showOnly(el, 'invoice');
     const button = await waitFor(() => row(el, invoice.id)?.querySelector<HTMLElement>('[part~="credit-button"]'), 'the credit button');
     await click(button);
     await waitFor(() => part(el, 'credit-note-editor'), 'the credit-note editor');
@@ -248,9 +260,7 @@ describe('customer-accounts', function () {
     const { id, open } = await findCustomer((_a, o) => o.length >= 1);
     const invoice = open[0]!;
     const el = await mount(id);
-    const select = part(el, 'filter-type') as HTMLSelectElement;
-    select.value = 'invoice';
-    select.dispatchEvent(new Event('change'));
+    await showOnly(el, 'invoice');
     const button = await waitFor(() => row(el, invoice.id)?.querySelector<HTMLElement>('[part~="void-button"]'), 'the void button');
     await click(button);
     await waitFor(() => part(el, 'void-reason'), 'the void form');
@@ -287,7 +297,7 @@ describe('customer-accounts', function () {
 
   it('a statement reconciles (opening + debits − credits = closing) and its CSV has the same rows', async () => {
     const { id } = await findCustomer(() => true, [mocks.db.fixtures.customers.creditTrade]);
-    const el = await mount(id, clientFor(mocks.tokens.admin), 'statement');
+    const el = await mount(id, undefined, 'statement');
     await waitFor(() => parts(el, 'statement-row').length > 0 || part(el, 'empty'), 'the statement');
     const opening = money(figure(el, 'opening'));
     const debits = money(figure(el, 'debits'));
@@ -312,7 +322,7 @@ describe('customer-accounts', function () {
 
   it('offers no write actions to a user without the capabilities', async () => {
     const id = mocks.db.fixtures.customers.creditTrade;
-    const el = await mount(id, clientFor(mocks.tokens.clerk));
+    const el = await mount(id, clientFor(mocks.tokens.clerk), 'ledger', false);
     await waitFor(() => part(el, 'ledger-row'), 'the ledger for the clerk');
     for (const name of ['payment-button', 'invoice-button', 'credit-note-button', 'void-button', 'credit-button']) {
       expect(part(el, name), name).to.equal(null);
