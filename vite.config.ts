@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
+import { PDF_ALIASES } from './vite.mocks.config.js';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -13,6 +14,8 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // The single-file build for pages without a bundler is `vite.browser.config.ts`.
 export default defineConfig({
   publicDir: false,
+  // The `mocks` entry renders PDFs with jsPDF, bundled as in the mocks' own builds (vite.mocks.config.ts).
+  resolve: { alias: PDF_ALIASES },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -10,8 +10,19 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // msw (a peer the host installs) and our dependencies stay imports, resolved from the host's node_modules.
 const external = [/^lit(\/|$)/, /^@lit\//, /^ky(\/|$)/, /^valibot(\/|$)/, /^msw(\/|$)/];
 
+// jsPDF draws the reference API's documents. It is bundled (a chunk loaded on the first PDF), so a
+// host that installs the package gets documents without installing it: its ES build everywhere
+// (Node too, so no CommonJS), its optional HTML/SVG helpers replaced by a stub it never calls.
+export const PDF_ALIASES = [
+  { find: /^jspdf$/, replacement: fileURLToPath(new URL('node_modules/jspdf/dist/jspdf.es.min.js', import.meta.url)) },
+  { find: /^(html2canvas|dompurify|canvg)$/, replacement: fileURLToPath(new URL('mocks/documents/no-optional.ts', import.meta.url)) },
+];
+const PDF_BUNDLED = [/^jspdf/, 'fflate', 'fast-png', /^@babel\/runtime/, 'iobuffer', 'pako'];
+
 export default defineConfig(({ isSsrBuild }) => ({
   publicDir: false,
+  resolve: { alias: PDF_ALIASES },
+  ssr: { noExternal: PDF_BUNDLED },
   build: isSsrBuild
     ? {
         outDir: 'dist/node',

@@ -383,6 +383,24 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     else await expectProblem('accounts.transactions', 403, { params: { customerId: customerId() } });
   });
 
+  await check('customer: the ledger adds up to the account balance, and a statement reconciles', async () => {
+    if (!can('accounts.view')) {
+      await expectProblem('accounts.ledger', 403, { params: { customerId: customerId() } });
+      return 'no accounts.view: refused as it should be';
+    }
+    const params = { customerId: customerId() };
+    const account = (await expectStatus('accounts.get', 200, { params })).body as Item;
+    const balance = (account['balance'] as { amountMinor: number }).amountMinor;
+    const newest = asPage((await expectStatus('accounts.ledger', 200, { params, query: { limit: 1 } })).body);
+    const after = (newest.items[0]?.['balanceAfter'] as { amountMinor: number } | undefined)?.amountMinor ?? 0;
+    assert(newest.total === 0 || after === balance, `the newest ledger entry's running balance ${after} is not the account balance ${balance}`);
+    const to = new Date().toISOString().slice(0, 10);
+    const statement = (await expectStatus('accounts.statement', 200, { params, query: { from: '2000-01-01', to } })).body as Record<string, { amountMinor: number }>;
+    const [opening, debits, credits, closing] = ['openingBalance', 'debits', 'credits', 'closingBalance'].map((k) => statement[k]!.amountMinor) as [number, number, number, number];
+    assert(opening + debits - credits === closing, `statement: opening ${opening} + debits ${debits} - credits ${credits} != closing ${closing}`);
+    return `${newest.total} entries, balance ${balance}`;
+  });
+
   // ----- orders
   let orders: { customerId: string; items: Item[]; total: number } | undefined;
   await check('orders: a customer with orders', async () => {

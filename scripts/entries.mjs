@@ -11,5 +11,6 @@ export const COMPONENT_ENTRIES = [
   'watch-list-badge',
   'customer-screen',
   'customer-accounts',
+  'customer-create',
   'provider',
 ];

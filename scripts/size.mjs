@@ -44,6 +44,7 @@ const ALLOWED = {
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   'customer-accounts': ['customer-accounts'],
+  'customer-create': ['customer-create'],
   provider: [],
 };
 /** Tag names by component folder: the marker that a component's code is in a bundle. */
@@ -57,6 +58,7 @@ const TAGS = {
   'watch-list-badge': ['watch-list-badge'],
   'customer-screen': ['customer-screen'],
   'customer-accounts': ['customer-accounts'],
+  'customer-create': ['customer-create'],
 };
 
 if (!existsSync(join(root, 'dist/index.js')) || !existsSync(join(root, 'dist/browser/all.js'))) {

@@ -15,7 +15,7 @@
 
 // Components
 export { WatchListBadge, type WatchListChangeDetail, type WatchListChangeEvent } from './components/watch-list-badge/watch-list-badge.js';
-export { CustomerSearch, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
+export { CustomerSearch, type CustomerCreateRequestDetail, type CustomerCreateRequestEvent, type CustomerSelectDetail } from './components/customer-search/customer-search.js';
 export { CustomerCard, type CustomerCardChangeDetail, type CustomerCardViewAccountsDetail } from './components/customer-card/customer-card.js';
 export { NotesPanel, type NoteAddDetail, type NoteDraft, type NotesFilter } from './components/notes-panel/notes-panel.js';
 export { AddressBook, type AddressChangeAction, type AddressChangeDetail } from './components/address-book/address-book.js';
@@ -43,6 +43,12 @@ export {
   type AccountsTab,
   type LoyaltyChangeDetail,
 } from './components/customer-accounts/customer-accounts.js';
+export {
+  CustomerCreateForm,
+  type CustomerCreateDetail,
+  type CustomerCreateEvent,
+  type CustomerCreatePrefill,
+} from './components/customer-create/customer-create.js';
 export { CustomerScreen, type CustomerScreenSection, type DiscountsOpenDetail } from './components/customer-screen/customer-screen.js';
 
 // Languages a host adds (French, its own wording)

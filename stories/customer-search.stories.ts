@@ -56,6 +56,9 @@ export const TradeByInitial: Story = {
 export const ManyResults: Story = { args: { initial: '', pageSize: 5, query: 'ltd' }, play: focusBox };
 
 /** No customer matches. */
+/** Nothing matches, and the host offers to add the customer (`offer-create`): "Add customer" fires `customer-create-request`. */
+export const NoResultsOfferCreate: Story = { args: { query: 'Acme Widgts', offerCreate: true }, play: focusBox };
+
 export const NoResults: Story = { args: { query: 'zzqxw no such customer' }, play: focusBox };
 
 /** Hostile names (HTML, scripts, RTL overrides, 300-character words) in the results, shown as text. */

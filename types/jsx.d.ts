@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -57,6 +57,19 @@ declare module 'react' {
         /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
         'oncustomer-change'?: (event: CustomEvent<CustomerCardChangeDetail>) => void;
       };
+      /** Add a customer: the card's fields, a first address, contacts and a duplicate check while typing. */
+      'customer-create': Omit<DetailedHTMLProps<HTMLAttributes<CustomerCreateForm>, CustomerCreateForm>, 'prefill' | 'client' | 'locale'> & {
+        /** Values to start with, e.g. the name typed into the search (`customer-create-request`'s `detail.prefill`). Applied while the form is untouched. */
+        prefill?: CustomerCreateForm['prefill'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: CustomerCreateForm['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        locale?: CustomerCreateForm['locale'];
+        /** `customer-create`: The server created the customer. `detail: { customerId, customer }`. */
+        'oncustomer-create'?: (event: CustomEvent<CustomerCreateDetail>) => void;
+        /** `customer-select`: The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
+        'oncustomer-select'?: (event: CustomEvent<CustomerSelectDetail>) => void;
+      };
       /** Gives the components below it their API client and locale. */
       'customer-elements-provider': Omit<DetailedHTMLProps<HTMLAttributes<CustomerElementsProvider>, CustomerElementsProvider>, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale'> & {
         /** A ready-made SDK client. When set, `base-url`, `token` and `getToken` are ignored. */
@@ -86,7 +99,7 @@ declare module 'react' {
         'ondiscounts-open'?: (event: CustomEvent<DiscountsOpenDetail>) => void;
       };
       /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
-      'customer-search': Omit<DetailedHTMLProps<HTMLAttributes<CustomerSearch>, CustomerSearch>, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale'> & {
+      'customer-search': Omit<DetailedHTMLProps<HTMLAttributes<CustomerSearch>, CustomerSearch>, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'offerCreate' | 'client' | 'locale'> & {
         /** What the search box matches. One of `SEARCH_CRITERIA`; an unknown value warns and falls back to `name`. */
         criterion?: CustomerSearch['criterion'];
         /** `all`, `trade` (retailers and agents) or `retail` (public customers). An unknown value warns and falls back to `all`. */
@@ -101,12 +114,16 @@ declare module 'react' {
         debounce?: CustomerSearch['debounce'];
         /** Placeholder of the search box. Defaults to the selected criterion's label. */
         placeholder?: CustomerSearch['placeholder'];
+        /** Offer "Add customer" when nothing matches; it fires `customer-create-request` for the host to answer (e.g. by opening `<customer-create>`). Off by default: a host that does not answer it should not show the button. */
+        offerCreate?: CustomerSearch['offerCreate'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerSearch['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: CustomerSearch['locale'];
         /** `customer-select`: The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
         'oncustomer-select'?: (event: CustomEvent<CustomerSelectDetail>) => void;
+        /** `customer-create-request`: With `offer-create`: the user pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create` with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`. */
+        'oncustomer-create-request'?: (event: CustomEvent<CustomerCreateRequestDetail>) => void;
       };
       /** A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost. */
       'notes-panel': Omit<DetailedHTMLProps<HTMLAttributes<NotesPanel>, NotesPanel>, 'customerId' | 'pageSize' | 'filter' | 'readonly' | 'client' | 'locale'> & {

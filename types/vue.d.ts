@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -52,6 +52,13 @@ export interface CustomerElementsVue {
     /** The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
     'customer-change': CustomEvent<CustomerCardChangeDetail>;
   }>;
+  /** Add a customer: the card's fields, a first address, contacts and a duplicate check while typing. */
+  'customer-create': VueElement<CustomerCreateForm, 'prefill' | 'client' | 'locale', {
+    /** The server created the customer. `detail: { customerId, customer }`. */
+    'customer-create': CustomEvent<CustomerCreateDetail>;
+    /** The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
+    'customer-select': CustomEvent<CustomerSelectDetail>;
+  }>;
   /** Gives the components below it their API client and locale. */
   'customer-elements-provider': VueElement<CustomerElementsProvider, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale', {}>;
   /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
@@ -60,9 +67,11 @@ export interface CustomerElementsVue {
     'discounts-open': CustomEvent<DiscountsOpenDetail>;
   }>;
   /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
-  'customer-search': VueElement<CustomerSearch, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale', {
+  'customer-search': VueElement<CustomerSearch, 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'offerCreate' | 'client' | 'locale', {
     /** The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
     'customer-select': CustomEvent<CustomerSelectDetail>;
+    /** With `offer-create`: the user pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create` with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`. */
+    'customer-create-request': CustomEvent<CustomerCreateRequestDetail>;
   }>;
   /** A customer's notes: read, filter, page, add, pin and remove, with a draft that is never lost. */
   'notes-panel': VueElement<NotesPanel, 'customerId' | 'pageSize' | 'filter' | 'readonly' | 'client' | 'locale', {

@@ -14,7 +14,7 @@ import * as ids from './identifiers.js';
 import { ORDER_FLAG_TAX_FREE, ORDER_FLAG_TRADE, makeSummary, orderCore, statusForAge } from './orders.js';
 import { generateLedger, type InvoicedOrder } from './ledger-generate.js';
 import type { LazyCustomerData } from './store.js';
-import { DAY, Rng, hashSeed, iso, isoDate, pad } from './random.js';
+import { DAY, Rng, hashSeed, iso, pad } from './random.js';
 import { BANK, CHANNEL, TERMS, buildReference } from './reference.js';
 import { Store } from './store.js';
 import { bool, changed, money, ref, textValue } from './changes.js';

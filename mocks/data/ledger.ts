@@ -13,6 +13,7 @@ import type {
   Statement, VoidRecord,
 } from '../../src/sdk/schemas.js';
 import { DAY } from './random.js';
+import type { LedgerPosting, LedgerWrite } from './database.js';
 
 /** A stored entry. Amounts are signed minor units: positive owed by the customer, negative owed to them. */
 export interface LedgerRow {
@@ -376,4 +377,33 @@ export function dueDateFor(terms: { id: string; kind: 'prepay' | 'credit'; days:
     }
   }
   return new Date(due).toISOString().slice(0, 10);
+}
+
+/**
+ * Adds a posting to the book under `id` and `reference`, and allocates it as it asks: the oldest
+ * debits first, the entries named (each as much as both sides have left, or the amount given), or
+ * nothing. Returns the entry and the debits it settled.
+ */
+export function postToBook(book: LedgerBook, id: string, reference: string, posting: LedgerPosting): LedgerWrite {
+  const row = book.add({
+    id, customerId: book.customerId, type: posting.type, date: posting.date, reference, description: posting.description,
+    net: posting.net, vat: posting.vat, amount: posting.amount, dueDate: posting.dueDate, orderId: posting.orderId,
+    orderNumber: posting.orderNumber, lines: posting.lines, method: posting.method, bankAccountId: posting.bankAccountId,
+    createdAt: posting.createdAt, createdBy: posting.createdBy,
+  });
+  const changed: LedgerRow[] = [];
+  const a = posting.allocation;
+  if (a.mode === 'oldest') {
+    changed.push(...book.allocateOldestFirst(row));
+  } else if (a.mode === 'chosen') {
+    for (const item of a.items) {
+      const debit = book.byId.get(item.entryId);
+      if (!debit) throw new Error(`postToBook: no entry ${item.entryId} on ${book.customerId}`);
+      const take = Math.min(item.amount ?? Number.POSITIVE_INFINITY, book.outstandingOf(debit), book.outstandingOf(row));
+      if (take <= 0) continue;
+      book.allocate(debit, row, take);
+      if (!changed.includes(debit)) changed.push(debit);
+    }
+  }
+  return { row, changed };
 }

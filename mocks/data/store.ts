@@ -27,7 +27,7 @@ import { DEFAULT_LOYALTY_SETTINGS, buildLoyaltyHistory, type LoyaltyOrder } from
 import { orderId as orderIdOf, orderNumber as orderNumberOf } from './identifiers.js';
 import { SortedIndex, initialOf, nameTokens, normaliseExact, normalisePostcode, sortKeyOf } from './search-index.js';
 import { VirtualOrders, type VirtualOrdersSpec } from './virtual-orders.js';
-import { LedgerBook, type LedgerRow } from './ledger.js';
+import { LedgerBook, postToBook, type LedgerRow } from './ledger.js';
 import { orderInvoiceLines } from './ledger-generate.js';
 import { ORDER_FLAG_TAX_FREE } from './orders.js';
 import { PRODUCTS } from './words.js';
@@ -724,27 +724,7 @@ export class Store implements Database {
       const digits = (prefix: string) => this.nextId(prefix).replace(/\D/g, '').padStart(6, '0');
       reference = posting.type === 'credit-note' ? `CN-M${digits('cn')}` : posting.type === 'invoice' ? `INV-M${digits('inv')}` : `${posting.type.toUpperCase()}-M${digits('led')}`;
     }
-    const row = book.add({
-      id: this.nextId('txn'), customerId, type: posting.type, date: posting.date, reference, description: posting.description,
-      net: posting.net, vat: posting.vat, amount: posting.amount, dueDate: posting.dueDate, orderId: posting.orderId,
-      orderNumber: posting.orderNumber, lines: posting.lines, method: posting.method, bankAccountId: posting.bankAccountId,
-      createdAt: posting.createdAt, createdBy: posting.createdBy,
-    });
-    const changed: LedgerRow[] = [];
-    const a = posting.allocation;
-    if (a.mode === 'oldest') {
-      changed.push(...book.allocateOldestFirst(row));
-    } else if (a.mode === 'chosen') {
-      for (const item of a.items) {
-        const debit = book.byId.get(item.entryId);
-        if (!debit) throw new Error(`postLedgerEntry: no entry ${item.entryId} on ${customerId}`);
-        const take = Math.min(item.amount ?? Number.POSITIVE_INFINITY, book.outstandingOf(debit), book.outstandingOf(row));
-        if (take <= 0) continue;
-        book.allocate(debit, row, take);
-        if (!changed.includes(debit)) changed.push(debit);
-      }
-    }
-    return { row, changed };
+    return postToBook(book, this.nextId('txn'), reference, posting);
   }
 
   voidLedgerEntry(customerId: string, entryId: string, record: VoidRecord): LedgerWrite {

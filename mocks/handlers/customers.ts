@@ -1,9 +1,9 @@
-/** The current user, reference lists and customers: search, create, read, change, sub-customers. */
+/** The current user, reference lists and customers: search, read, change, sub-customers (creating one: `customer-create.ts`). */
 import {
   CUSTOMER_FIELD_GROUPS, CUSTOMER_GROUP_CAPABILITY,
-  type CustomerCreate, type CustomerFieldGroup, type CustomerPatch, type CustomerSearchQuery, type FieldChange, type FieldError, type Money,
+  type CustomerFieldGroup, type CustomerPatch, type CustomerSearchQuery, type FieldChange, type FieldError, type Money,
 } from '../../src/sdk/schemas.js';
-import { changed, customerValue, secret, textValue } from '../data/changes.js';
+import { changed, customerValue, secret } from '../data/changes.js';
 import type { CustomerRecord, Database } from '../data/database.js';
 import {
   etag, formatMoney, loadCustomer, requireCapability, systemNote,
@@ -13,7 +13,7 @@ import { paginate, type PageQuery } from './paging.js';
 import { negotiateLanguage } from './language.js';
 import { localizeReference } from '../data/reference.js';
 import { REFERENCE_LANGUAGES } from '../../src/sdk/contract.js';
-import { HttpError, invalid } from './problem.js';
+import { invalid } from './problem.js';
 
 /** A salted-hash stand-in (FNV-1a): the mock never keeps a password as given, and never serves it. */
 export function hashPassword(password: string, salt: string): string {
@@ -76,7 +76,7 @@ function changeText(label: string, from: string | null, to: string | null): stri
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Unknown ids of reference lists are field errors, like any other invalid value. */
-function referenceErrors(db: Database, input: Record<string, unknown>): FieldError[] {
+export function referenceErrors(db: Database, input: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   const ref = db.reference;
   if (typeof input.salesChannelId === 'string' && !ref.salesChannels.some((c) => c.id === input.salesChannelId)) {
@@ -130,53 +130,6 @@ export const customerResources = {
       const found = ctx.db.searchCustomers(filters);
       const page = paginate(found, listQuery(ctx), 'customers', filters);
       return { body: { ...page, items: page.items.map((c) => ctx.db.toSummary(c)) } };
-    },
-  },
-
-  'customers.create': {
-    handle(ctx) {
-      const input = ctx.body as CustomerCreate & { name: string };
-      const errors = referenceErrors(ctx.db, input as Record<string, unknown>);
-      if (input.agentId) {
-        const agent = ctx.db.getCustomer(input.agentId);
-        if (!agent || agent.type !== 'agent') errors.push({ field: 'agentId', message: 'Choose an agent customer.', code: 'unknown_reference' });
-      }
-      if (errors.length) throw invalid(errors);
-      const channel = ctx.db.reference.salesChannels.find((c) => c.id === input.salesChannelId)!;
-      const marketplace = channel.kind === 'amazon' || channel.kind === 'ebay';
-      // Channel-created customers start on "Full payment before despatch", as in CCP.
-      const terms = input.paymentTermsId ??
-        (marketplace ? ctx.db.reference.paymentTerms.find((t) => t.kind === 'prepay') : ctx.db.reference.paymentTerms[0])?.id;
-      if (!terms) throw new HttpError(500, { detail: 'The reference data has no payment terms.' });
-      const origin = channel.kind === 'trade' ? 'manual' : channel.kind;
-      const record = ctx.db.createCustomer({
-        name: input.name,
-        tradingName: input.tradingName ?? null,
-        salesChannelId: input.salesChannelId,
-        origin,
-        type: input.type,
-        agentId: input.agentId ?? null,
-        bankAccountId: null,
-        accountsReference: null,
-        vatExempt: false,
-        onHold: false,
-        eori: null,
-        creditLimit: { amountMinor: 0, currency: 'GBP' },
-        paymentTermsId: terms,
-        username: null,
-        hasPassword: false,
-        passwordHash: null,
-        email: input.email ?? null,
-        telephone: input.telephone ?? null,
-        mobile: null,
-        fax: null,
-        ebayUserId: null,
-      });
-      systemNote(ctx, record.id, `Customer created by ${ctx.actor.name}`, [changed('customer', null, textValue(record.name))]);
-      return {
-        ...customerBody(ctx.db, record),
-        headers: { ETag: etag(record.version), Location: `${ctx.baseUrl}/customers/${encodeURIComponent(record.id)}` },
-      };
     },
   },
 

@@ -14,6 +14,7 @@ import { addressResources } from './addresses.js';
 import { attachmentResources } from './attachments.js';
 import { contactResources } from './contacts.js';
 import { actorOf, etag, parseIfMatch, type HandlerContext, type HandlerResult, type ResourceMap } from './context.js';
+import { customerCreateResources } from './customer-create.js';
 import { customerResources } from './customers.js';
 import { ledgerResources } from './ledger.js';
 import type { MockResponseEvent } from './hooks.js';
@@ -31,6 +32,7 @@ export const SCENARIO_HEADER = 'x-mock-scenario';
 
 export const resources: ResourceMap = {
   ...customerResources,
+  ...customerCreateResources,
   ...contactResources,
   ...addressResources,
   ...noteResources,

@@ -20,6 +20,7 @@ const TYPE_NAMES: Record<LedgerRow['type'], string> = {
 };
 
 const today = (ctx: HandlerContext) => ctx.now.slice(0, 10);
+const m = (x: Money) => formatMoney(x);
 const moneyOf = (book: LedgerBook, amountMinor: number): Money => ({ amountMinor, currency: book.currency });
 
 function loadEntry(ctx: HandlerContext, book: LedgerBook): LedgerRow {
@@ -39,8 +40,8 @@ function answer(ctx: HandlerContext, customer: CustomerRecord, write: LedgerWrit
   };
 }
 
-function checkCurrency(book: LedgerBook, field: string, m: { currency: string }, errors: FieldError[]): void {
-  if (m.currency !== book.currency) errors.push({ field, message: `Enter the amount in ${book.currency}, the currency of the account.`, code: 'invalid_value' });
+function checkCurrency(book: LedgerBook, field: string, value: { currency: string }, errors: FieldError[]): void {
+  if (value.currency !== book.currency) errors.push({ field, message: `Enter the amount in ${book.currency}, the currency of the account.`, code: 'invalid_value' });
 }
 
 function checkDate(ctx: HandlerContext, field: string, value: string | undefined, errors: FieldError[]): void {
@@ -94,7 +95,6 @@ const lineColumns: DocumentModel['columns'] = [
 export function entryDocument(ctx: HandlerContext, customer: CustomerRecord, book: LedgerBook, row: LedgerRow): DocumentModel {
   const entry = book.entry(row);
   const sign = row.type === 'credit-note' ? -1 : 1;
-  const m = (x: Money) => formatMoney(x);
   const meta: [string, string][] = [['Date', entry.date]];
   if (entry.dueDate) meta.push(['Due', entry.dueDate]);
   if (entry.orderNumber) meta.push(['Order', entry.orderNumber]);
@@ -156,7 +156,7 @@ export function voidOrderInvoice(ctx: HandlerContext, order: Order, reason: stri
 export function refundToLedger(ctx: HandlerContext, order: Order, amount: Money, reason: string): void {
   const invoice = orderInvoice(ctx.db.ledgerOf(order.customerId), order.id);
   ctx.db.postLedgerEntry(order.customerId, {
-    type: 'refund', date: today(ctx), reference: `RF-${order.number}`, description: reason, lines: null,
+    type: 'refund', date: today(ctx), reference: order.number, description: reason, lines: null,
     net: -amount.amountMinor, vat: 0, amount: -amount.amountMinor, dueDate: null, orderId: order.id, orderNumber: order.number,
     method: null, bankAccountId: null, createdAt: ctx.now, createdBy: ctx.actor,
     allocation: invoice ? { mode: 'chosen', items: [{ entryId: invoice.id, amount: null }] } : { mode: 'none' },
@@ -312,7 +312,7 @@ export const ledgerResources = {
       const write = ctx.db.voidLedgerEntry(customer.id, row.id, { reason, at: ctx.now, by: ctx.actor });
       const body = answer(ctx, customer, write);
       systemNote(ctx, customer.id, `${TYPE_NAMES[row.type]} ${row.reference} voided: ${reason}`,
-        [changed('account.void', textValue(row.reference), null, row.reference), changed('account.balance', null, money(body.account.balance))]);
+        [changed('account.void', null, textValue(reason), row.reference), changed('account.balance', null, money(body.account.balance))]);
       return { body };
     },
   },
@@ -359,8 +359,7 @@ export const ledgerResources = {
       const customer = loadCustomer(ctx);
       const { from, to } = period(ctx.query as StatementQuery);
       const s = ctx.db.ledgerOf(customer.id).statement(from, to, customer, ctx.now);
-      const m = (x: Money) => formatMoney(x);
-      const bytes = await renderPdf({
+          const bytes = await renderPdf({
         title: 'Statement',
         number: customer.accountsReference ?? customer.id,
         meta: [['Period', `${from} to ${to}`], ['Opening balance', m(s.openingBalance)]],

@@ -16,4 +16,5 @@ export * from './order-table/define.js';
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
 export * from './customer-accounts/define.js';
+export * from './customer-create/define.js';
 export * from './provider/define.js';

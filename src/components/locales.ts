@@ -17,6 +17,7 @@ import type { AddressBookMessageKey } from './address-book/address-book.messages
 import type { AccountsMessageKey } from './customer-accounts/customer-accounts.messages.js';
 import type { AttachmentsMessageKey } from './customer-attachments/customer-attachments.messages.js';
 import type { CardMessageKey } from './customer-card/customer-card.messages.js';
+import type { CreateMessageKey } from './customer-create/customer-create.messages.js';
 import type { ScreenMessageKey } from './customer-screen/customer-screen.messages.js';
 import type { SearchMessageKey } from './customer-search/customer-search.messages.js';
 import type { NotesMessageKey } from './notes-panel/notes-panel.messages.js';
@@ -36,6 +37,7 @@ export interface CatalogueKeys {
   'customer-accounts': AccountsMessageKey;
   'customer-attachments': AttachmentsMessageKey;
   'customer-card': CardMessageKey;
+  'customer-create': CreateMessageKey;
   'customer-screen': ScreenMessageKey;
   'customer-search': SearchMessageKey;
   'notes-panel': NotesMessageKey;

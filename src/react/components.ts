@@ -7,6 +7,7 @@ import {
   AddressBook as AddressBookElement,
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
+  CustomerCreateForm as CustomerCreateFormElement,
   CustomerElementsProvider as CustomerElementsProviderElement,
   CustomerScreen as CustomerScreenElement,
   CustomerSearch as CustomerSearchElement,
@@ -19,6 +20,8 @@ import {
   type AttachmentUploadDetail,
   type CustomerCardChangeDetail,
   type CustomerCardViewAccountsDetail,
+  type CustomerCreateDetail,
+  type CustomerCreateRequestDetail,
   type CustomerSelectDetail,
   type DiscountsOpenDetail,
   type NoteAddDetail,
@@ -60,6 +63,16 @@ export interface ElementBindings {
       onCustomerChange: CustomEvent<CustomerCardChangeDetail>;
     };
   };
+  /** `<customer-create>` (class `CustomerCreateForm`) */
+  'customer-create': {
+    props: 'prefill' | 'client' | 'locale';
+    events: {
+      /** `customer-create`: The server created the customer. `detail: { customerId, customer }`. */
+      onCustomerCreate: CustomEvent<CustomerCreateDetail>;
+      /** `customer-select`: The user chose to open an existing customer instead (from the duplicate warning), or the one just created. */
+      onCustomerSelect: CustomEvent<CustomerSelectDetail>;
+    };
+  };
   /** `<customer-elements-provider>` (class `CustomerElementsProvider`) */
   'customer-elements-provider': {
     props: 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale';
@@ -75,10 +88,12 @@ export interface ElementBindings {
   };
   /** `<customer-search>` (class `CustomerSearch`) */
   'customer-search': {
-    props: 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'client' | 'locale';
+    props: 'criterion' | 'segment' | 'initial' | 'query' | 'pageSize' | 'debounce' | 'placeholder' | 'offerCreate' | 'client' | 'locale';
     events: {
       /** `customer-select`: The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
       onCustomerSelect: CustomEvent<CustomerSelectDetail>;
+      /** `customer-create-request`: With `offer-create`: the user pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create` with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`. */
+      onCustomerCreateRequest: CustomEvent<CustomerCreateRequestDetail>;
     };
   };
   /** `<notes-panel>` (class `NotesPanel`) */
@@ -128,6 +143,7 @@ export type BindableElement =
   | AddressBookElement
   | CustomerAttachmentsElement
   | CustomerCardElement
+  | CustomerCreateFormElement
   | CustomerElementsProviderElement
   | CustomerScreenElement
   | CustomerSearchElement
@@ -141,6 +157,7 @@ export type BindingOf<I> =
   I extends AddressBookElement ? ElementBindings['address-book'] :
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
+  I extends CustomerCreateFormElement ? ElementBindings['customer-create'] :
   I extends CustomerElementsProviderElement ? ElementBindings['customer-elements-provider'] :
   I extends CustomerScreenElement ? ElementBindings['customer-screen'] :
   I extends CustomerSearchElement ? ElementBindings['customer-search'] :
@@ -157,6 +174,8 @@ export const eventProps = {
   onAttachmentUpload: 'attachment-upload',
   onChange: 'change',
   onCustomerChange: 'customer-change',
+  onCustomerCreate: 'customer-create',
+  onCustomerCreateRequest: 'customer-create-request',
   onCustomerSelect: 'customer-select',
   onDiscountsOpen: 'discounts-open',
   onNoteAdd: 'note-add',
@@ -185,6 +204,12 @@ export const CustomerCard: ElementComponent<CustomerCardElement, ElementBindings
   CustomerCardElement,
   ElementBindings['customer-card']
 >(CustomerCardElement, 'customer-card', eventProps);
+
+/** `<customer-create>`: Add a customer: the card's fields, a first address, contacts and a duplicate check while typing. */
+export const CustomerCreateForm: ElementComponent<CustomerCreateFormElement, ElementBindings['customer-create']> = /* @__PURE__ */ bind<
+  CustomerCreateFormElement,
+  ElementBindings['customer-create']
+>(CustomerCreateFormElement, 'customer-create', eventProps);
 
 /** `<customer-elements-provider>`: Gives the components below it their API client and locale. */
 export const CustomerElementsProvider: ElementComponent<CustomerElementsProviderElement, ElementBindings['customer-elements-provider']> = /* @__PURE__ */ bind<

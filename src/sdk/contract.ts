@@ -64,6 +64,23 @@ const LEDGER_RULES =
   'customer, a negative one to them. The balance is the sum of the entries that are not void; `overdue` is the outstanding ' +
   'amount of invoices past their due date. Newest first unless `order=asc`; `total` counts the entries matching the filters.';
 
+/** What a create does in one write, as the route documents it. */
+const CREATE_RULE =
+  'One write makes the whole customer: its fields, its first address (`address`, which takes every role unless ' +
+  '`roles` says otherwise) and its contacts (`contacts`). Everything is checked before anything is written, so a ' +
+  'refusal leaves nothing behind; field errors name the field as sent (`name`, `address.postcode`, `contacts.1.email`). ' +
+  'The address is checked country by country as `addresses.create` checks it. Payment terms left out follow the ' +
+  'sales channel: the trade channel starts on the first credit terms, every other channel on "Full payment before ' +
+  'despatch". Send an `Idempotency-Key`: a repeat after a lost answer gets the first answer back, never a second customer. ' +
+  'The new customer is found by search at once.';
+
+/** How the duplicate check decides, as the route documents it. */
+const DUPLICATE_RULE =
+  'Answers the customers that may already be the one being added, strongest first, at most five: `email` when the ' +
+  'email address is the same (case ignored); `postcodeName` when the postcode is the same (spacing and case ignored) ' +
+  'and the names are alike (case, punctuation and company suffixes such as Ltd ignored; one name contains the other, ' +
+  'or they differ by a typing slip). Parameters left out or blank are not compared; with none, the answer is empty.';
+
 export const routes = {
   'me.get': r({ method: 'GET', path: '/me', summary: 'The current user and their capabilities', tag: 'me', response: s.Me, status: 200 }),
   'reference.get': r({
@@ -77,7 +94,15 @@ export const routes = {
   }),
 
   'customers.search': r({ method: 'GET', path: '/customers', summary: 'Search customers by any criterion, segment and initial', tag: 'customers', query: s.CustomerSearchQuery, response: s.page(s.CustomerSummary), status: 200 }),
-  'customers.create': r({ method: 'POST', path: '/customers', summary: 'Create a customer', tag: 'customers', body: s.CustomerCreate, response: s.Customer, status: 201, capability: 'customers.create' }),
+  'customers.create': r({
+    method: 'POST', path: '/customers', summary: 'Create a customer, with its first address and contacts', tag: 'customers', body: s.CustomerCreate, response: s.Customer, status: 201, capability: 'customers.create',
+    description: CREATE_RULE,
+  }),
+  // Before `customers.get`: `/customers/duplicates` is this route, not a customer with that id.
+  'customers.duplicates': r({
+    method: 'GET', path: '/customers/duplicates', summary: 'Customers that may be the one about to be added, and why', tag: 'customers', query: s.DuplicateQuery, response: s.Duplicates, status: 200,
+    description: DUPLICATE_RULE,
+  }),
   'customers.get': r({ method: 'GET', path: '/customers/{customerId}', summary: 'A customer (ETag carries the version)', tag: 'customers', response: s.Customer, status: 200 }),
   'customers.update': r({ method: 'PATCH', path: '/customers/{customerId}', summary: 'Change some fields of a customer; each field group needs its capability', tag: 'customers', body: s.CustomerPatch, response: s.Customer, status: 200, ifMatch: true, errors: [412, 428] }),
   'customers.subCustomers': r({ method: 'GET', path: '/customers/{customerId}/sub-customers', summary: "An agent's sub-customers", tag: 'customers', query: s.ListQuery, response: s.page(s.CustomerSummary), status: 200 }),

@@ -341,17 +341,6 @@ export const CustomerPatch = v.strictObject({
 });
 export type CustomerPatch = v.InferInput<typeof CustomerPatch>;
 
-export const CustomerCreate = v.strictObject({
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200)),
-  tradingName: v.optional(optionalText(200)),
-  type: CustomerType,
-  salesChannelId: Id,
-  paymentTermsId: v.optional(Id),
-  email: v.optional(emailText),
-  telephone: v.optional(optionalText(40)),
-  agentId: v.optional(v.nullable(Id)),
-});
-export type CustomerCreate = v.InferInput<typeof CustomerCreate>;
 
 export const CustomerSearchQuery = v.object({
   q: v.optional(v.pipe(v.string(), v.maxLength(200))),
@@ -453,6 +442,80 @@ export const AddressInput = v.strictObject({
 export type AddressInput = v.InferInput<typeof AddressInput>;
 export const AddressPatch = v.partial(AddressInput);
 export type AddressPatch = v.InferInput<typeof AddressPatch>;
+
+// ---------------------------------------------------------------------------------------------
+// A new customer (with its first address and contacts) and the duplicate check before it
+// ---------------------------------------------------------------------------------------------
+
+/** The first address of a new customer: an address as `AddressInput` has it, with no roles to move (there is no other address yet). */
+export const FirstAddressInput = v.strictObject({
+  label: AddressInput.entries.label,
+  recipient: AddressInput.entries.recipient,
+  line1: AddressInput.entries.line1,
+  line2: AddressInput.entries.line2,
+  city: AddressInput.entries.city,
+  region: AddressInput.entries.region,
+  postcode: AddressInput.entries.postcode,
+  country: AddressInput.entries.country,
+  /** Default: every role (admin, billing and delivery), since it is the customer's only address. */
+  roles: AddressInput.entries.roles,
+});
+export type FirstAddressInput = v.InferInput<typeof FirstAddressInput>;
+
+/** The most contacts a new customer can be created with in one request. */
+export const MAX_NEW_CONTACTS = 20;
+
+/**
+ * A new customer, with its first address and contacts in the same write: the server creates all of
+ * it or nothing (every field is checked first; errors name the field, e.g. `address.postcode` or
+ * `contacts.1.email`). Payment terms left out follow the sales channel (see `defaultPaymentTermsId`).
+ */
+export const CustomerCreate = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a name.'), v.maxLength(200)),
+  tradingName: v.optional(optionalText(200)),
+  type: CustomerType,
+  salesChannelId: Id,
+  paymentTermsId: v.optional(Id),
+  email: v.optional(emailText),
+  telephone: v.optional(optionalText(40)),
+  agentId: v.optional(v.nullable(Id)),
+  bankAccountId: CustomerPatch.entries.bankAccountId,
+  accountsReference: CustomerPatch.entries.accountsReference,
+  vatExempt: CustomerPatch.entries.vatExempt,
+  eori: CustomerPatch.entries.eori,
+  creditLimit: CustomerPatch.entries.creditLimit,
+  username: CustomerPatch.entries.username,
+  password: CustomerPatch.entries.password,
+  mobile: CustomerPatch.entries.mobile,
+  fax: CustomerPatch.entries.fax,
+  address: v.optional(FirstAddressInput),
+  contacts: v.optional(v.pipe(v.array(ContactInput), v.maxLength(MAX_NEW_CONTACTS, `Add at most ${MAX_NEW_CONTACTS} contacts at once.`))),
+});
+export type CustomerCreate = v.InferInput<typeof CustomerCreate>;
+
+export const DuplicateQuery = v.object({
+  name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  email: v.optional(v.pipe(v.string(), v.maxLength(254))),
+  postcode: v.optional(v.pipe(v.string(), v.maxLength(20))),
+  /** The country of the postcode (its format decides how it is compared). Default GB. */
+  country: v.optional(CountryCode),
+});
+export type DuplicateQuery = v.InferInput<typeof DuplicateQuery>;
+
+/** Why a customer may be the one being added: the same email address, or the same postcode and a similar name. */
+export const DUPLICATE_REASONS = ['email', 'postcodeName'] as const;
+export const DuplicateReason = v.picklist(DUPLICATE_REASONS);
+export type DuplicateReason = v.InferOutput<typeof DuplicateReason>;
+
+export const DuplicateMatch = v.object({
+  customer: CustomerSummary,
+  reasons: v.pipe(v.array(DuplicateReason), v.minLength(1)),
+});
+export type DuplicateMatch = v.InferOutput<typeof DuplicateMatch>;
+
+/** The likely matches, strongest first (a shared email first), at most five. */
+export const Duplicates = v.object({ items: v.array(DuplicateMatch) });
+export type Duplicates = v.InferOutput<typeof Duplicates>;
 
 export const AddressListQuery = v.object({
   q: v.optional(v.string()),

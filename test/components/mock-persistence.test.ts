@@ -4,6 +4,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { persistDatabase, type PersistentDatabase } from '../../mocks/persist.js';
+import { customerCreateResources } from '../../mocks/handlers/customer-create.js';
+import { actorOf, type HandlerContext } from '../../mocks/handlers/context.js';
 
 // Small data sets: the journal, not the generator, is under test. Each test uses its own name.
 const size = { customers: 20, orders: 40, bigCustomerOrders: 10, manyNotes: 10 };
@@ -67,6 +69,31 @@ describe('mock persistence (IndexedDB journal)', () => {
     const { id: _noteId, ...copy } = second.db.getNote(note.id)!;
     const next = second.db.addNote({ ...copy, text: 'Next' });
     expect(next.id).to.not.equal(note.id);
+  });
+
+  it('a customer added in the demo (with its address and contacts) is still there, and found by search, after a reload', async () => {
+    const name = `persist-test-${run++}`;
+    const first = await open(name);
+    const user = first.db.fixtures.users.admin;
+    const ctx = {
+      routeId: 'customers.create', db: first.db, request: new Request('http://api.test/v1/customers', { method: 'POST' }),
+      baseUrl: 'http://api.test/v1', user, actor: actorOf(user), params: {}, query: {}, now: new Date().toISOString(),
+      body: {
+        name: 'Persisted Pottery Ltd', type: 'retailer', salesChannelId: 'sc_trade', email: 'hello@persisted.example',
+        address: { line1: '5 Kiln Row', city: 'Stoke-on-Trent', postcode: 'ST1 1AA', country: 'GB' },
+        contacts: [{ name: 'Clay Potter' }],
+      },
+    } as unknown as HandlerContext;
+    const result = (await customerCreateResources['customers.create'].handle(ctx)) as { body: { id: string } };
+    const id = result.body.id;
+    await first.flush();
+
+    const second = await open(name);
+    expect(second.db.getCustomer(id)?.name).to.equal('Persisted Pottery Ltd');
+    expect(second.db.searchCustomers({ q: 'persisted pottery' }).map((c) => c.id)).to.deep.equal([id]);
+    expect(second.db.searchCustomers({ q: 'ST1 1AA', criterion: 'postcode' }).map((c) => c.id)).to.include(id);
+    expect(second.db.addressesOf(id).map((a) => a.postcode)).to.deep.equal(['ST1 1AA']);
+    expect(second.db.contactsOf(id).map((c) => c.name)).to.deep.equal(['Clay Potter']);
   });
 
   it('another seed keeps its own data: a change never appears in a different data set', async () => {

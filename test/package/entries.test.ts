@@ -29,6 +29,7 @@ const EXPECTED: Record<string, string[]> = {
   // Its children are registered when it first renders, so a page can still rename them first.
   'customer-elements/customer-screen': ['customer-screen'],
   'customer-elements/customer-accounts': ['customer-accounts'],
+  'customer-elements/customer-create': ['customer-create'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
 const ALL_TAGS = [...new Set(Object.values(EXPECTED).flat())].sort();
@@ -47,6 +48,7 @@ const CLASS_OF: Record<string, string> = {
   'watch-list-badge': 'WatchListBadge',
   'customer-screen': 'CustomerScreen',
   'customer-accounts': 'CustomerAccounts',
+  'customer-create': 'CustomerCreateForm',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
 

@@ -33,6 +33,8 @@ async function all(api: ReturnType<typeof sdk>, customerId: string): Promise<Led
   return out;
 }
 
+const fmt = (m: { amountMinor: number }) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(m.amountMinor / 100);
+
 /** Latin-1 text of a PDF (content streams are uncompressed). */
 async function pdfText(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
@@ -338,7 +340,6 @@ describe('accounts: statements and documents', () => {
     const query = { from: '2026-01-01', to: '2026-10-31' };
     const s = await api.accounts.statement(id, query);
     const text = await pdfText(await api.accounts.statementPdf(id, query));
-    const fmt = (m: { amountMinor: number }) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(m.amountMinor / 100);
     expect(text).toContain('Wolstenholme Pemberton Interiors Ltd');
     expect(text).toContain(fmt(s.closingBalance));
     for (const e of s.entries) expect(text).toContain(e.reference);

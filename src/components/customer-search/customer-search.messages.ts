@@ -43,6 +43,7 @@ const en = {
   balance: 'Balance',
   watchList: 'Watch list',
   onHold: 'On hold',
+  addCustomer: 'Add customer',
 };
 
 /** A key of the customer search's catalogue. */

@@ -191,6 +191,11 @@ const own = css`
     overflow-wrap: anywhere;
   }
 
+  .create {
+    margin-inline: var(--_ce-space-m);
+    margin-block-end: var(--_ce-space-s);
+  }
+
   .load-more {
     display: block;
     inline-size: 100%;

@@ -41,6 +41,17 @@ export interface CustomerSelectDetail {
 /** The `customer-select` event. */
 export type CustomerSelectEvent = CustomEvent<CustomerSelectDetail>;
 
+/** Detail of the `customer-create-request` event: what was typed, and the same as values for the add-customer form. */
+export interface CustomerCreateRequestDetail {
+  /** The search text as typed (trimmed). */
+  query: string;
+  criterion: SearchCriterion;
+  /** The query as the field it searched: `name`, `email` or `postcode` (nothing for order identifiers). Give it to `customer-create`'s `prefill`. */
+  prefill: { name?: string; email?: string; postcode?: string };
+}
+/** The `customer-create-request` event (cancelable). */
+export type CustomerCreateRequestEvent = CustomEvent<CustomerCreateRequestDetail>;
+
 /**
  * The fewest characters worth sending for each criterion: fewer would match most of the customer
  * base (a name fragment of one letter) or can never match (a 2-character order number).
@@ -115,6 +126,10 @@ interface FirstPage {
  * the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed.
  * Never fired for programmatic changes or when results arrive.
  *
+ * @fires {CustomEvent<CustomerCreateRequestDetail>} customer-create-request - With `offer-create`: the user
+ * pressed "Add customer" in the no-results state. `detail: { query, criterion, prefill }`; open `customer-create`
+ * with `prefill`. Cancelable: the list closes unless a listener calls `preventDefault()`.
+ *
  * @slot empty - Replaces the text shown when nothing matches (e.g. with a "Create customer" link of
  *   the host's). The status line still announces that nothing matched.
  *
@@ -137,6 +152,7 @@ interface FirstPage {
  * @csspart status - The live status line: result count, "Searching…", or a hint.
  * @csspart load-more - The "Load more" button.
  * @csspart empty - The "no results" message.
+ * @csspart create-button - With `offer-create`: "Add customer" below the "no results" message.
  * @csspart error - The error message with its Retry button.
  * @csspart retry-button - The Retry button inside `error`.
  * @csspart message - The configuration message when there is no client (also `config-message`).
@@ -181,6 +197,13 @@ export class CustomerSearch extends CeElement {
 
   /** Placeholder of the search box. Defaults to the selected criterion's label. */
   @property() placeholder = '';
+
+  /**
+   * Offer "Add customer" when nothing matches; it fires `customer-create-request` for the host to
+   * answer (e.g. by opening `<customer-create>`). Off by default: a host that does not answer it
+   * should not show the button.
+   */
+  @property({ type: Boolean, reflect: true, attribute: 'offer-create' }) offerCreate = false;
 
   @query('#input') private inputEl!: HTMLInputElement;
   @query('#listbox') private listboxEl!: HTMLElement;
@@ -706,6 +729,15 @@ export class CustomerSearch extends CeElement {
     });
   }
 
+  private requestCreate(): void {
+    const typed = this.committedQuery.trim();
+    const criterion = this.criterion;
+    const prefill = criterion === 'name' || criterion === 'email' || criterion === 'postcode' ? { [criterion]: typed } : {};
+    const detail: CustomerCreateRequestDetail = { query: typed, criterion, prefill };
+    const event = new CustomEvent('customer-create-request', { detail, bubbles: true, composed: true, cancelable: true });
+    if (this.dispatchEvent(event)) this.dismissed = true;
+  }
+
   private emptyText(): string {
     const text = this.committedQuery.trim();
     return text ? this.msg('empty', { query: text }) : this.msg('emptyFiltered');
@@ -815,7 +847,9 @@ export class CustomerSearch extends CeElement {
             ${items.map((c, i) => this.renderOption(c, i, reference))}
           </ul>
           ${showEmpty
-            ? html`<p part="empty" class="empty"><slot name="empty">${this.emptyText()}</slot></p>`
+            ? html`<p part="empty" class="empty"><slot name="empty">${this.emptyText()}</slot></p>${this.offerCreate
+                ? html`<button type="button" part="create-button" class="ce-button create" @click=${this.requestCreate}>${this.msg('addCustomer')}</button>`
+                : nothing}`
             : nothing}
           ${showError ? this.renderSearchError(error) : nothing}
           ${showList && this.nextCursor && this.moreStatus !== 'error'
@@ -858,5 +892,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'customer-select': CustomerSelectEvent;
+    'customer-create-request': CustomerCreateRequestEvent;
   }
 }

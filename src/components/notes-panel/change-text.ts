@@ -71,6 +71,12 @@ const ORDER_SENTENCES: Record<string, NotesMessageKey> = {
   'order.attachments': 'order.attachments',
   'order.cancelledAt': 'order.cancelledAt',
   'order.seasonId': 'order.seasonId',
+  // Account writes name their document (invoice, credit note, payment reference) as `{subject}`.
+  'account.payment': 'account.payment',
+  'account.invoice': 'account.invoice',
+  'account.creditNote': 'account.creditNote',
+  'account.void': 'account.void',
+  'account.balance': 'account.balance',
 };
 
 /** Unicode isolates around data inside a sentence: a value's own direction never reorders the sentence. */

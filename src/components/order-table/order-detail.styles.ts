@@ -198,6 +198,9 @@ export const detailStyles = css`
     .strong {
       font-weight: var(--_ce-weight-bold);
     }
+    .print-download {
+      margin-inline-start: var(--_ce-space-s);
+    }
     .quiet,
     .empty {
       color: var(--_ce-text-quiet);

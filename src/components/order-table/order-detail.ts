@@ -16,6 +16,7 @@ import { renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
 import { detailStyles, statusStyles } from './order-detail.styles.js';
 import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
+import { OrderDocuments } from './documents.js';
 
 /** The text fields' length limits, from the contract's request schemas. */
 const LIMITS = {
@@ -121,6 +122,8 @@ export { parseAmount };
  * @csspart confirm - The dialog that asks before cancelling.
  * @csspart confirm-accept - Cancels the order.
  * @csspart confirm-dismiss - Closes the question and keeps the order.
+ * @csspart print-download - The download button of each print-history record (its PDF).
+ * @csspart print-download-error - Why a document could not be downloaded, under its record.
  * @csspart section - Each section (items, totals, tracking, print history, triggers, refunds, returns, attachments).
  * @csspart detail-lines - The table of items.
  * @csspart totals - The totals list.
@@ -175,6 +178,9 @@ export class OrderDetail extends CeElement {
   private readonly caps = new CapabilitiesController(this, { enabled: () => !this.readonly });
 
   private readonly reference = referenceController(this);
+
+  /** Print-history downloads, and the invoice "Print invoice" prints. */
+  private readonly documents = new OrderDocuments(this, (key, params) => this.m(key, params));
 
   /** The order shown now (after the latest action). */
   get current(): Order | undefined {
@@ -382,7 +388,8 @@ export class OrderDetail extends CeElement {
         order.printHistory,
         'noPrints',
         (p) => html`<span class="strong">${this.m(`doc.${p.document}`)}</span>
-          <span class="quiet">${formatDateTime(p.printedAt, locale)}, ${this.m('by')} <span dir="auto">${p.by.name}</span></span>`,
+          <span class="quiet">${formatDateTime(p.printedAt, locale)}, ${this.m('by')} <span dir="auto">${p.by.name}</span></span>
+          ${this.documents.render(order, p, locale)}`,
       ),
     );
   }
@@ -541,7 +548,12 @@ export class OrderDetail extends CeElement {
     } else if (action === 'triggers') {
       void this.run('triggers', 'run-triggers', (c) => c.orders.runTriggers(order.id));
     } else if (action === 'invoice') {
-      void this.run('invoice', 'print-invoice', (c) => c.orders.printInvoice(order.id));
+      // Printing records the invoice in the print history, then downloads the PDF it printed.
+      let printed: Order | undefined;
+      void this.run('invoice', 'print-invoice', async (c) => (printed = await c.orders.printInvoice(order.id))).then((ok) => {
+        const record = ok && printed ? OrderDocuments.latestInvoice(printed) : undefined;
+        if (printed && record) void this.documents.download(printed, record);
+      });
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Core } from '../core.js';
 import { paginate } from '../paginate.js';
-import type { Customer, CustomerCreate, CustomerPatch, CustomerSearchQuery, CustomerSummary, Page } from '../schemas.js';
+import type { Customer, CustomerCreate, CustomerPatch, CustomerSearchQuery, CustomerSummary, DuplicateQuery, Duplicates, Page } from '../schemas.js';
 import { tags } from '../tags.js';
 import type { IterateOptions, ReadOptions, VersionedWriteOptions, WriteOptions } from './types.js';
 
@@ -37,12 +37,28 @@ export function customersResource(core: Core) {
       return core.read('customers.get', { customerId }, undefined, [tags.customer(customerId)], opts);
     },
 
-    /** Create a customer. */
+    /**
+     * Customers that may already be the one about to be added (same email; same postcode and a
+     * similar name), each with why. Never cached: it is asked while the user types, with the
+     * signal of the latest keystroke.
+     */
+    duplicates(query: DuplicateQuery, opts?: { signal?: AbortSignal }): Promise<Duplicates> {
+      return core.call('customers.duplicates', {}, { query, signal: opts?.signal });
+    },
+
+    /**
+     * Create a customer, with its first address and contacts in the same write. The write carries
+     * an `Idempotency-Key` (give your own, e.g. one per draft, so that a repeat after a lost answer
+     * can never make a second customer).
+     */
     async create(body: CustomerCreate, opts?: WriteOptions): Promise<Customer> {
       const customer = await core.call('customers.create', {}, { body, signal: opts?.signal, idempotencyKey: opts?.idempotencyKey });
       core.commit({
         put: [putCustomer(customer)],
-        invalidate: [tags.search(), ...(customer.agentId ? [tags.customer(customer.agentId)] : [])],
+        invalidate: [
+          tags.search(), tags.addresses(customer.id), tags.contacts(customer.id),
+          ...(customer.agentId ? [tags.customer(customer.agentId)] : []),
+        ],
       });
       return customer;
     },

@@ -41,4 +41,5 @@ export default {
   balance: 'Saldo',
   watchList: 'Beobachtungsliste',
   onHold: 'Gesperrt',
+  addCustomer: 'Kunden anlegen',
 } satisfies Catalogue<SearchMessageKey>;
