@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AccountChangeDetail, AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAccounts, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, LoyaltyChangeDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -24,6 +24,25 @@ declare module 'react' {
         locale?: AddressBook['locale'];
         /** `address-change`: The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
         'onaddress-change'?: (event: CustomEvent<AddressChangeDetail>) => void;
+      };
+      /** The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+      'customer-accounts': Omit<DetailedHTMLProps<HTMLAttributes<CustomerAccounts>, CustomerAccounts>, 'customerId' | 'readonly' | 'tab' | 'client' | 'locale'> & {
+        /** The customer whose accounts to show. */
+        customerId?: CustomerAccounts['customerId'];
+        /** Never offer a write (payments, invoices, credit notes, voids, loyalty), even to a user who may. */
+        readonly?: CustomerAccounts['readonly'];
+        /** The view shown: `ledger` (default), `statement` or `loyalty`. */
+        tab?: CustomerAccounts['tab'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: CustomerAccounts['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        locale?: CustomerAccounts['locale'];
+        /** `account-change`: After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+        'onaccount-change'?: (event: CustomEvent<AccountChangeDetail>) => void;
+        /** `loyalty-change`: After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+        'onloyalty-change'?: (event: CustomEvent<LoyaltyChangeDetail>) => void;
+        /** `order-open`: The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+        'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
       };
       /** A customer's documents and pictures: list, upload with progress, download, delete. */
       'customer-attachments': Omit<DetailedHTMLProps<HTMLAttributes<CustomerAttachments>, CustomerAttachments>, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale'> & {
@@ -52,7 +71,7 @@ declare module 'react' {
         client?: CustomerCard['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: CustomerCard['locale'];
-        /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+        /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
         'onview-accounts'?: (event: CustomEvent<CustomerCardViewAccountsDetail>) => void;
         /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
         'oncustomer-change'?: (event: CustomEvent<CustomerCardChangeDetail>) => void;
@@ -95,7 +114,7 @@ declare module 'react' {
         client?: CustomerScreen['client'];
         /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
         locale?: CustomerScreen['locale'];
-        /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+        /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
         'ondiscounts-open'?: (event: CustomEvent<DiscountsOpenDetail>) => void;
       };
       /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
@@ -185,7 +204,7 @@ declare module 'react' {
         'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
         /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
         'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
-        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+        /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
         'onorder-from-stock'?: (event: CustomEvent<OrderFromStockDetail>) => void;
         /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
         'onseason-select'?: (event: CustomEvent<SeasonSelectDetail>) => void;

@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AccountChangeDetail, AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAccounts, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsOpenDetail, LoyaltyChangeDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderFromStockDetail, OrderOpenDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -38,6 +38,15 @@ export interface CustomerElementsVue {
     /** The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
     'address-change': CustomEvent<AddressChangeDetail>;
   }>;
+  /** The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+  'customer-accounts': VueElement<CustomerAccounts, 'customerId' | 'readonly' | 'tab' | 'client' | 'locale', {
+    /** After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+    'account-change': CustomEvent<AccountChangeDetail>;
+    /** After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+    'loyalty-change': CustomEvent<LoyaltyChangeDetail>;
+    /** The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+    'order-open': CustomEvent<OrderOpenDetail>;
+  }>;
   /** A customer's documents and pictures: list, upload with progress, download, delete. */
   'customer-attachments': VueElement<CustomerAttachments, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale', {
     /** The server accepted a file the user uploaded. */
@@ -47,7 +56,7 @@ export interface CustomerElementsVue {
   }>;
   /** The customer card: name, sales channel, company details, payment terms and the dispatch rule they imply, financial standing, loyalty points, personal details and contacts, each sub-section editable inline with validation and optimistic concurrency. */
   'customer-card': VueElement<CustomerCard, 'customerId' | 'readonly' | 'client' | 'locale', {
-    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+    /** The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
     'view-accounts': CustomEvent<CustomerCardViewAccountsDetail>;
     /** The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
     'customer-change': CustomEvent<CustomerCardChangeDetail>;
@@ -63,7 +72,7 @@ export interface CustomerElementsVue {
   'customer-elements-provider': VueElement<CustomerElementsProvider, 'client' | 'baseUrl' | 'getToken' | 'token' | 'locale', {}>;
   /** The complete customer screen: details, orders, notes, addresses, attachments and discounts. */
   'customer-screen': VueElement<CustomerScreen, 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale', {
-    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+    /** The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
     'discounts-open': CustomEvent<DiscountsOpenDetail>;
   }>;
   /** Finds a customer by name, email, postcode, order, invoice, tracking or marketplace identifiers, with a trade/retail filter and an A–Z filter; fires `customer-select`. */
@@ -91,7 +100,7 @@ export interface CustomerElementsVue {
     'order-open': CustomEvent<OrderOpenDetail>;
     /** An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
     'order-action': CustomEvent<OrderActionDetail>;
-    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+    /** The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
     'order-from-stock': CustomEvent<OrderFromStockDetail>;
     /** The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
     'season-select': CustomEvent<SeasonSelectDetail>;

@@ -5,6 +5,7 @@
 // (before or after the first render, both work). For a tag of your own, `createComponent`.
 import {
   AddressBook as AddressBookElement,
+  CustomerAccounts as CustomerAccountsElement,
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
   CustomerCreateForm as CustomerCreateFormElement,
@@ -15,6 +16,7 @@ import {
   OrderDetail as OrderDetailElement,
   OrderTable as OrderTableElement,
   WatchListBadge as WatchListBadgeElement,
+  type AccountChangeDetail,
   type AddressChangeDetail,
   type AttachmentDeleteDetail,
   type AttachmentUploadDetail,
@@ -24,6 +26,7 @@ import {
   type CustomerCreateRequestDetail,
   type CustomerSelectDetail,
   type DiscountsOpenDetail,
+  type LoyaltyChangeDetail,
   type NoteAddDetail,
   type OrderActionDetail,
   type OrderFromStockDetail,
@@ -43,6 +46,18 @@ export interface ElementBindings {
       onAddressChange: CustomEvent<AddressChangeDetail>;
     };
   };
+  /** `<customer-accounts>` (class `CustomerAccounts`) */
+  'customer-accounts': {
+    props: 'customerId' | 'readonly' | 'tab' | 'client' | 'locale';
+    events: {
+      /** `account-change`: After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+      onAccountChange: CustomEvent<AccountChangeDetail>;
+      /** `loyalty-change`: After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+      onLoyaltyChange: CustomEvent<LoyaltyChangeDetail>;
+      /** `order-open`: The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+      onOrderOpen: CustomEvent<OrderOpenDetail>;
+    };
+  };
   /** `<customer-attachments>` (class `CustomerAttachments`) */
   'customer-attachments': {
     props: 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale';
@@ -57,7 +72,7 @@ export interface ElementBindings {
   'customer-card': {
     props: 'customerId' | 'readonly' | 'client' | 'locale';
     events: {
-      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed. */
+      /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
       onViewAccounts: CustomEvent<CustomerCardViewAccountsDetail>;
       /** `customer-change`: The user saved a sub-section and the server accepted it (`detail: { customerId, customer, group }`). Bubbles, composed. */
       onCustomerChange: CustomEvent<CustomerCardChangeDetail>;
@@ -82,7 +97,7 @@ export interface ElementBindings {
   'customer-screen': {
     props: 'customerId' | 'readonly' | 'discountsHref' | 'client' | 'locale';
     events: {
-      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). */
+      /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
       onDiscountsOpen: CustomEvent<DiscountsOpenDetail>;
     };
   };
@@ -122,7 +137,7 @@ export interface ElementBindings {
       onOrderOpen: CustomEvent<OrderOpenDetail>;
       /** `order-action`: An action on the opened order succeeded (fired by the detail; it bubbles out). `detail: OrderActionDetail` (`{ orderId, action, order }`). */
       onOrderAction: CustomEvent<OrderActionDetail>;
-      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId }`). */
+      /** `order-from-stock`: The user pressed "Order from stock". `detail: OrderFromStockDetail` (`{ customerId, seasonId }`). Cancelable: inside `customer-screen`, cancelling it stops the screen from opening its order-entry view. */
       onOrderFromStock: CustomEvent<OrderFromStockDetail>;
       /** `season-select`: The user chose a season (or none). `detail: SeasonSelectDetail` (`{ customerId, seasonId }`). */
       onSeasonSelect: CustomEvent<SeasonSelectDetail>;
@@ -141,6 +156,7 @@ export interface ElementBindings {
 /** The library's element classes: what `createComponent` takes (subclasses too). */
 export type BindableElement =
   | AddressBookElement
+  | CustomerAccountsElement
   | CustomerAttachmentsElement
   | CustomerCardElement
   | CustomerCreateFormElement
@@ -155,6 +171,7 @@ export type BindableElement =
 /** The binding of an element: its class's, or that of the library class it extends. */
 export type BindingOf<I> =
   I extends AddressBookElement ? ElementBindings['address-book'] :
+  I extends CustomerAccountsElement ? ElementBindings['customer-accounts'] :
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
   I extends CustomerCreateFormElement ? ElementBindings['customer-create'] :
@@ -169,6 +186,7 @@ export type BindingOf<I> =
 
 /** Every event prop of every element, to the event it listens for. */
 export const eventProps = {
+  onAccountChange: 'account-change',
   onAddressChange: 'address-change',
   onAttachmentDelete: 'attachment-delete',
   onAttachmentUpload: 'attachment-upload',
@@ -178,6 +196,7 @@ export const eventProps = {
   onCustomerCreateRequest: 'customer-create-request',
   onCustomerSelect: 'customer-select',
   onDiscountsOpen: 'discounts-open',
+  onLoyaltyChange: 'loyalty-change',
   onNoteAdd: 'note-add',
   onOrderAction: 'order-action',
   onOrderFromStock: 'order-from-stock',
@@ -192,6 +211,12 @@ export const AddressBook: ElementComponent<AddressBookElement, ElementBindings['
   AddressBookElement,
   ElementBindings['address-book']
 >(AddressBookElement, 'address-book', eventProps);
+
+/** `<customer-accounts>`: The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+export const CustomerAccounts: ElementComponent<CustomerAccountsElement, ElementBindings['customer-accounts']> = /* @__PURE__ */ bind<
+  CustomerAccountsElement,
+  ElementBindings['customer-accounts']
+>(CustomerAccountsElement, 'customer-accounts', eventProps);
 
 /** `<customer-attachments>`: A customer's documents and pictures: list, upload with progress, download, delete. */
 export const CustomerAttachments: ElementComponent<CustomerAttachmentsElement, ElementBindings['customer-attachments']> = /* @__PURE__ */ bind<
