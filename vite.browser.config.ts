@@ -1,11 +1,15 @@
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
+import { pureValibot } from './scripts/pure-valibot.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-/** lit, ky, valibot, the SDK and the components' shared base: one chunk that every entry loads. */
-const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]components[\\/]shared[\\/]|^\0/;
+/**
+ * lit, ky, valibot, the SDK and the components' shared base: one chunk that every entry loads. Not
+ * the shared texts' languages (`shared/locales/`): each stays a chunk loaded when a page uses it.
+ */
+const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]components[\\/]shared[\\/](?!locales[\\/])|^\0/;
 
 // The build for pages without a bundler (`dist/browser/`): everything inlined and minified, for
 // `<script type="module">` from the package folder or any static host. No code is in two files,
@@ -19,6 +23,8 @@ const SHARED = /[\\/]node_modules[\\/]|[\\/]src[\\/]sdk[\\/]|[\\/]src[\\/]compon
 // Not a library-mode build: Vite keeps whitespace and comments in library-mode ES output.
 export default defineConfig({
   publicDir: false,
+  // Schemas a page does not read are dropped by its bundler (scripts/pure-valibot.mjs).
+  plugins: [pureValibot()],
   build: {
     outDir: 'dist/browser',
     emptyOutDir: true,
@@ -38,7 +44,9 @@ export default defineConfig({
       output: {
         entryFileNames: '[name].js',
         // A component's chunk is named after its first module (`customer-card`): its classes, public.
-        chunkFileNames: (chunk) => (chunk.name === 'shared' ? 'chunks/[name].js' : 'classes/[name].js'),
+        // Rolldown's runtime helper (namespace objects for the order detail's `import()`) sits with
+        // the shared chunk, which loads it.
+        chunkFileNames: (chunk) => (chunk.name === 'shared' || chunk.name === 'rolldown-runtime' ? 'chunks/[name].js' : 'classes/[name].js'),
         // Chunk exports keep their names, so `classes/customer-card.js` exports `CustomerCard`.
         minifyInternalExports: false,
         codeSplitting: { groups: [{ name: 'shared', test: SHARED }] },

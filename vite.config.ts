@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { COMPONENT_ENTRIES } from './scripts/entries.mjs';
 import { PDF_ALIASES } from './vite.mocks.config.js';
+import { pureValibot } from './scripts/pure-valibot.mjs';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -16,6 +17,8 @@ export default defineConfig({
   publicDir: false,
   // The `mocks` entry renders PDFs with jsPDF, bundled as in the mocks' own builds (vite.mocks.config.ts).
   resolve: { alias: PDF_ALIASES },
+  // Schemas a page does not read are dropped by its bundler (scripts/pure-valibot.mjs).
+  plugins: [pureValibot()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

@@ -138,6 +138,7 @@ const preview: Preview = {
         items: [
           { value: 'en-GB', title: 'English (UK)' },
           { value: 'de-DE', title: 'Deutsch' },
+          { value: 'ar', title: 'العربية (right to left)' },
         ],
         dynamicTitle: true,
       },

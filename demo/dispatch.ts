@@ -38,7 +38,13 @@ body.replaceChildren(
     for (const [i, text] of cells.entries()) {
       const td = document.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) td.setAttribute('scope', 'row');
-      if (i === 2) {
+      if (i === 1) {
+        // The customer's name leads to their screen.
+        const link = document.createElement('a');
+        link.href = `./index.html#customer=${encodeURIComponent(customer.id)}`;
+        link.textContent = text;
+        td.append(link);
+      } else if (i === 2) {
         const badge = document.createElement('watch-list-badge');
         badge.setAttribute('customer-id', customer.id);
         td.append(badge);

@@ -3,6 +3,7 @@
  * server with `?api=URL&token=T`), and wire the demo's own theme, language and network switchers.
  */
 import '../src/components/define.js';
+import { directionOf } from '../src/components/shared/i18n.js';
 import { createClient, type Client } from '../src/sdk/index.js';
 import tokensUrl from '../src/themes/tokens.css?url';
 import lightUrl from '../src/themes/light.css?url';
@@ -24,7 +25,7 @@ const RESET_KEY = 'ce-demo-reset';
 
 const SWITCHERS: [name: string, label: string, options: [value: string, text: string][]][] = [
   ['theme', 'Theme', [['light', 'Light'], ['dark', 'Dark'], ['brand', 'Brand (agency)']]],
-  ['locale', 'Language', [['en-GB', 'English (UK)'], ['de-DE', 'Deutsch']]],
+  ['locale', 'Language', [['en-GB', 'English (UK)'], ['de-DE', 'Deutsch'], ['ar', 'العربية']]],
   ['scenario', 'Network', [['normal', 'Normal'], ['slow', 'Slow (1.5 s)'], ['flaky', 'Flaky (30% errors)'], ['down', 'Server errors']]],
 ];
 
@@ -39,7 +40,14 @@ function buildSettings(form: HTMLFormElement): void {
   const compact = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'compact' });
   const selects = SWITCHERS.map(([name, text, options]) => {
     const select = Object.assign(document.createElement('select'), { name });
-    select.append(...options.map(([value, optionText]) => new Option(optionText, value)));
+    select.append(
+      ...options.map(([value, optionText]) => {
+        const option = new Option(optionText, value);
+        // A language's own name is read in that language.
+        if (name === 'locale') option.lang = value;
+        return option;
+      }),
+    );
     return label(text, select);
   });
   form.replaceChildren(selects[0]!, label('Compact', compact, false), ...selects.slice(1));
@@ -126,6 +134,8 @@ export async function startPortal(): Promise<Portal> {
     stylesheet('ce-density', settings.compact ? compactUrl : null);
     document.documentElement.dataset.theme = settings.theme;
     document.documentElement.lang = settings.locale;
+    // An Arabic back office is right to left as a whole: the portal mirrors with the components.
+    document.documentElement.dir = directionOf(settings.locale);
     if (provider) provider.locale = settings.locale;
     await applyScenario(portal, api, settings.scenario);
     sessionStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));

@@ -11,6 +11,9 @@
 //      the framework's handler), that the renamed `acme-*` tag rendered, that the order table shows rows,
 //      that no element carries the client as an attribute, and that nothing was logged as an error and
 //      no page error happened.
+// An example that installs msw (react) follows the README's "Run the reference API in your own app": its
+// `npm run dev` (the MSW worker in the page) and `npm run preview` (Vite's proxy to the package's
+// `customer-elements-mock-api --port 4010`) are driven the same way, each a row of its own.
 // It prints a table (example, JS files, JS gzip bytes, install and build seconds, result) and, last,
 // "N passed, N failed" for scripts/test.mjs.
 //
@@ -421,6 +424,102 @@ async function check(browser, url, customer, name) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. The README's "Run the reference API in your own app", in an example that installs msw
+// ---------------------------------------------------------------------------------------------
+
+/** The README's command for the reference API over HTTP (`npx customer-elements-mock-api --port 4010`), which the README's Vite proxy expects. */
+const README_API_COMMAND = ['customer-elements-mock-api', ['--port', '4010']];
+
+/** Starts a long-running command in its own process group; `stop()` ends that group (and only it). */
+function startProcess(cmd, args, cwd) {
+  const child = spawn(cmd, args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  return {
+    output: () => output,
+    exited: () => exited,
+    stop: () => new Promise((done) => {
+      if (exited) return done();
+      child.once('exit', () => done());
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        done();
+      }
+    }),
+  };
+}
+
+/** Waits until `url` answers (any status) or the process behind it exits. */
+async function answering(url, proc, what, headers = {}) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exited()) throw new Error(`${what} exited:\n${tail(proc.output())}`);
+    try {
+      const res = await fetch(url, { headers });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not answer ${url} within 90 s:\n${tail(proc.output())}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * For an example that installs msw, what the README's section does, as written in the example:
+ * `npm run dev` (its predev runs `msw init public --save`; the page starts the MSW worker, no server)
+ * and `npm run preview` (the production build, Vite's proxy passing /api to the package's bin on
+ * port 4010). Each is driven like the build. Returns [mode, error | undefined] per mode.
+ */
+async function readmeApiModes(name, browser, customer) {
+  const dir = join(examplesDir, name);
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (!pkg.devDependencies?.msw && !pkg.dependencies?.msw) return [];
+  const out = [];
+  const drive = async (mode, fn) => {
+    try {
+      await fn();
+      out.push([mode, undefined]);
+    } catch (error) {
+      out.push([mode, error?.message ?? String(error)]);
+    }
+  };
+  await drive('npm run dev (MSW worker in the page)', async () => {
+    const port = await freePort();
+    const dev = startProcess('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], dir);
+    try {
+      const url = `http://127.0.0.1:${port}/`;
+      await answering(url, dev, 'npm run dev');
+      await check(browser, url, customer, `${name}-dev`);
+    } finally {
+      await dev.stop();
+    }
+  });
+  await drive('npm run preview (proxy to the mock-API bin on 4010)', async () => {
+    const [bin, args] = README_API_COMMAND;
+    const taken = await fetch('http://127.0.0.1:4010/').then(() => true, () => false);
+    if (taken) throw new Error('port 4010 is taken on this machine (the README runs the mock API there): free it and run again');
+    const api = startProcess(join(dir, 'node_modules', '.bin', bin), args, dir);
+    const port = await freePort();
+    const preview = startProcess('npm', ['run', 'preview', '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], dir);
+    try {
+      await answering('http://127.0.0.1:4010/api/customers?limit=1', api, `npx ${bin} ${args.join(' ')}`, { authorization: `Bearer ${TOKEN}` });
+      const url = `http://127.0.0.1:${port}/`;
+      await answering(url, preview, 'npm run preview');
+      await check(browser, url, customer, `${name}-preview`);
+    } finally {
+      await preview.stop();
+      await api.stop();
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Main
 // ---------------------------------------------------------------------------------------------
 
@@ -474,6 +573,16 @@ try {
       });
       row.result = 'passed';
       console.log(`examples: ${name}: passed`);
+      await checks(async () => {
+        for (const [mode, error] of await readmeApiModes(name, browser, customer)) {
+          const extra = { name: `${name}: ${mode}`, files: '', gzip: '', install: '', build: '', result: error ? 'check failed' : 'passed', error };
+          results.set(extra.name, extra);
+          if (error) {
+            failed++;
+            console.error(`examples: ${extra.name}: check failed: ${error}`);
+          } else console.log(`examples: ${extra.name}: passed`);
+        }
+      });
     } catch (error) {
       failed++;
       row.error = error?.message ?? String(error);

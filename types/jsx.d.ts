@@ -20,7 +20,7 @@ declare module 'react' {
         readonly?: AddressBook['readonly'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: AddressBook['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: AddressBook['locale'];
         /** `address-change`: The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
         'onaddress-change'?: (event: CustomEvent<AddressChangeDetail>) => void;
@@ -54,7 +54,7 @@ declare module 'react' {
         maxFileSize?: CustomerAttachments['maxFileSize'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerAttachments['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerAttachments['locale'];
         /** `attachment-upload`: The server accepted a file the user uploaded. */
         'onattachment-upload'?: (event: CustomEvent<AttachmentUploadDetail>) => void;
@@ -69,7 +69,7 @@ declare module 'react' {
         readonly?: CustomerCard['readonly'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerCard['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerCard['locale'];
         /** `view-accounts`: The user pressed "View accounts" (`detail: { customerId }`). Bubbles, composed, cancelable (inside `customer-screen`, cancelling it stops the screen from opening its accounts view). */
         'onview-accounts'?: (event: CustomEvent<CustomerCardViewAccountsDetail>) => void;
@@ -82,7 +82,7 @@ declare module 'react' {
         prefill?: CustomerCreateForm['prefill'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerCreateForm['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerCreateForm['locale'];
         /** `customer-create`: The server created the customer. `detail: { customerId, customer }`. */
         'oncustomer-create'?: (event: CustomEvent<CustomerCreateDetail>) => void;
@@ -112,7 +112,7 @@ declare module 'react' {
         discountsHref?: CustomerScreen['discountsHref'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerScreen['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerScreen['locale'];
         /** `discounts-open`: The user pressed "Discounts" (only when `discountsHref` is not set; with it, "Discounts" is a link). Cancelable: `preventDefault()` keeps the screen from opening its discounts view. */
         'ondiscounts-open'?: (event: CustomEvent<DiscountsOpenDetail>) => void;
@@ -137,7 +137,7 @@ declare module 'react' {
         offerCreate?: CustomerSearch['offerCreate'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerSearch['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerSearch['locale'];
         /** `customer-select`: The user chose a customer (Enter on the active result, or a click). `detail: { customerId, customer }`. Bubbles and is composed. Never fired for programmatic changes or when results arrive. */
         'oncustomer-select'?: (event: CustomEvent<CustomerSelectDetail>) => void;
@@ -156,7 +156,7 @@ declare module 'react' {
         readonly?: NotesPanel['readonly'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: NotesPanel['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: NotesPanel['locale'];
         /** `change`: The user chose another filter; read `filter`. */
         'onchange'?: (event: Event) => void;
@@ -173,7 +173,7 @@ declare module 'react' {
         order?: OrderDetail['order'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: OrderDetail['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: OrderDetail['locale'];
         /** `order-action`: After an action succeeded: `detail: OrderActionDetail` (`{ orderId, action, order }`, `action` one of `prioritise`, `unprioritise`, `add-tracking`, `cancel`, `run-triggers`, `print-invoice`, `refund`, `return`, `attach`). Bubbles, composed. */
         'onorder-action'?: (event: CustomEvent<OrderActionDetail>) => void;
@@ -198,7 +198,7 @@ declare module 'react' {
         debounce?: OrderTable['debounce'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: OrderTable['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: OrderTable['locale'];
         /** `order-open`: The user opened an order. `detail: OrderOpenDetail` (`{ orderId, order }`). Bubbles, composed. */
         'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
@@ -225,7 +225,7 @@ declare module 'react' {
         watchList?: WatchListBadge['watchList'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: WatchListBadge['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: WatchListBadge['locale'];
         /** `watch-list-change`: After the user set, edited or cleared the note and the server accepted it. `detail: WatchListChangeDetail` (`{ customerId, active, note }`). Bubbles, composed. */
         'onwatch-list-change'?: (event: CustomEvent<WatchListChangeDetail>) => void;

@@ -7,12 +7,20 @@
  * components upgraded before their `<customer-elements-provider>` still receive its client.
  */
 // Each module registers its tag; re-exporting keeps them from looking unused.
+import { defineElement } from './shared/define.js';
+import { OrderDetail } from './order-table/order-detail.js';
+
+// The order table loads its detail when a row is first opened; everything registers it now, for
+// pages that show <order-detail> on its own.
+defineElement('order-detail', OrderDetail);
+
 export * from './watch-list-badge/define.js';
 export * from './customer-search/define.js';
 export * from './customer-card/define.js';
 export * from './notes-panel/define.js';
 export * from './address-book/define.js';
 export * from './order-table/define.js';
+export { OrderDetail };
 export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
 export * from './customer-accounts/define.js';

@@ -21,9 +21,10 @@ const cancel = (e: Event) => e.preventDefault();
 class TestView extends LitElement {
   @property({ attribute: false }) customerId = '';
   @property({ attribute: false }) seasonId: string | null = null;
+  @property({ attribute: false }) orderId?: string;
   @consume({ context: clientContext, subscribe: true }) @state() client?: Client;
   override render() {
-    return litHtml`<p class="got">customer ${this.customerId}, season ${this.seasonId ?? 'none'}, client ${this.client ? 'yes' : 'no'}</p>
+    return litHtml`<p class="got">customer ${this.customerId}, season ${this.seasonId ?? 'none'}, client ${this.client ? 'yes' : 'no'}${this.orderId ? `, order ${this.orderId}` : ''}</p>
       <button type="button" class="done" @click=${() => this.dispatchEvent(new Event('view-close', { bubbles: true, composed: true }))}>Done</button>`;
   }
 }
@@ -67,7 +68,10 @@ async function openedView(el: CustomerScreen): Promise<TestView> {
   return viewOf(el)!;
 }
 
-describe('customer-screen views', () => {
+describe('customer-screen views', function () {
+  // Each test mounts the whole screen (every section loads): more than 10 s on a busy machine.
+  this.timeout(30_000);
+
   it('opens the registered accounts view from "View accounts", with the customer and the client, and closes it by mouse', async () => {
     screenViews.accounts = testView();
     const el = await mount();
@@ -170,6 +174,21 @@ describe('customer-screen views', () => {
     expect(view.shadowRoot!.querySelector('.got')!.textContent).to.equal(`customer ${el.customerId}, season ${seasonId}, client yes`);
     expect(dialogOf(el)!.querySelector('[part~="view-heading"]')!.textContent!.trim()).to.equal('Order from stock');
     await sendKeys({ press: 'Escape' });
+    await waitFor(() => !dialogOf(el), 'the view to close');
+  });
+
+  it("opens order entry for the order when an order's detail asks to edit it (order-edit)", async () => {
+    screenViews['order-entry'] = testView('test-order-entry-view');
+    const el = await mount();
+    const table = sectionHost(el, 'orders')!;
+    // As the order detail inside the table fires it: bubbling, composed.
+    table.shadowRoot!.firstElementChild!.dispatchEvent(
+      new CustomEvent('order-edit', { detail: { orderId: 'ord_1', customerId: el.customerId }, bubbles: true, composed: true }),
+    );
+    const view = await openedView(el);
+    expect(view.shadowRoot!.querySelector('.got')!.textContent).to.equal(`customer ${el.customerId}, season none, client yes, order ord_1`);
+    expect(dialogOf(el)!.querySelector('[part~="view-heading"]')!.textContent!.trim()).to.equal('Edit order');
+    el.closeView();
     await waitFor(() => !dialogOf(el), 'the view to close');
   });
 

@@ -4,11 +4,14 @@ import type { Client } from '../../src/sdk/index.js';
 import { SEARCH_CRITERIA, type CustomerSearchQuery, type CustomerSummary, type Page } from '../../src/sdk/schemas.js';
 import type { ReadOptions } from '../../src/sdk/cache.js';
 import { initialOf, nameTokens } from '../../mocks/data/search-index.js';
-import type { CustomerSearch, CustomerSelectDetail } from '../../src/components/customer-search/customer-search.js';
-// Registers the tag, as a host page does.
-// oxlint-disable-next-line import/no-unassigned-import
-import '../../src/components/customer-search/define.js';
+import { CustomerSearch, type CustomerSelectDetail } from '../../src/components/customer-search/customer-search.js';
+import { defineElement } from '../../src/components/shared/define.js';
 import { click, clientFor, expectAxeClean, startMocks, waitFor } from './helpers.js';
+
+// Registers the class alone, as a host does through the class-only entry: no <watch-list-badge> on
+// the page until a test registers it (the package's `customer-search` entry registers both, see
+// customer-search-entry.test.ts).
+defineElement('customer-search', CustomerSearch);
 
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;

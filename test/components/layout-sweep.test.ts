@@ -1,7 +1,10 @@
 /**
  * Layout that holds: every component, with every text it shows replaced by hostile strings (a
  * 200-character unbroken word, Arabic and Hebrew right-to-left text, stacked combining marks), at
- * 320, 800 and 1280 px, must keep every element inside its component's box.
+ * 320, 800 and 1280 px, must keep every element inside its component's box. And in every language
+ * (English, German's long labels, Arabic right to left), with data of an ordinary length, from 320
+ * to 1400 px, the same holds and no label runs into its value (a `<dt>` and its `<dd>`, a
+ * `part="label"` and the `…value` part beside it: their text boxes must not intersect).
  *
  * The hostile data is a transform, not hand-written JSON: the client's `fetch` rewrites each JSON
  * answer of the mock API, replacing every free-text field (names, address lines, note texts, order
@@ -30,6 +33,7 @@ import type { Client } from '../../src/sdk/index.js';
 // Registers every tag, as a host page does.
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/define.js';
+import { componentNames } from './catalogues.helpers.js';
 import { click, clientFor, startMocks, waitFor, type Mocks } from './helpers.js';
 
 let mocks: Mocks;
@@ -122,10 +126,29 @@ function snippet(text: string | null): string {
   return flat.length > 24 ? `${flat.slice(0, 24)}…` : flat;
 }
 
+/** A label with its value beside it: `<dt>` + `<dd>`, or `part="label"` + a `part` ending in `value`. */
+function isLabel(el: Element): boolean {
+  return el.localName === 'dt' || /(^|\s)label(\s|$)/.test(el.getAttribute('part') ?? '');
+}
+
+function isValueOf(el: Element): boolean {
+  return el.localName === 'dd' || /value(\s|$)/.test(el.getAttribute('part') ?? '');
+}
+
+
+/** The line boxes of an element's text (its own text, and its descendants' in the same tree). */
+function textRects(el: Element): DOMRect[] {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+}
+
 class Sweep {
   readonly offenders: Offender[] = [];
   elements = 0;
   texts = 0;
+  /** Label/value pairs checked for overlap. */
+  pairs = 0;
   /** Scroll containers met: what is inside them was not measured (reported in the summary). */
   readonly scrollers = new Set<string>();
 
@@ -178,10 +201,30 @@ class Sweep {
       ownTextMayRunOver = style.textOverflow === 'ellipsis';
     }
     if (!within) return; // a scroll container: its content stays reachable
+    if (rendered && isLabel(el)) this.overlap(el);
     if (el.shadowRoot) this.inside(el, this.boxOf(el));
     for (const node of el.childNodes) {
       if (node instanceof Element) this.element(node, within);
       else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim() && !ownTextMayRunOver) this.text(node as Text, el, within);
+    }
+  }
+
+  /** A label's text must not run into its value's (the German card at 1150 px did: "Buchhaltungsreferenz" over "WOLS001"). */
+  private overlap(term: Element): void {
+    const value = term.nextElementSibling;
+    if (!value || !isValueOf(value)) return;
+    this.pairs++;
+    const a = textRects(term);
+    const b = textRects(value);
+    for (const r of a) {
+      for (const q of b) {
+        const x = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const y = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (x > SLACK && y > SLACK) {
+          this.offenders.push({ what: `label ${label(term)} "${snippet(term.textContent)}" overlaps its value "${snippet(value.textContent)}"`, box: 'its value', width: Math.round(r.width), out: Math.round(x) });
+          return;
+        }
+      }
     }
   }
 
@@ -324,12 +367,27 @@ const TARGETS: Target[] = [
       return [el];
     },
   },
+  {
+    tag: 'customer-create (the empty form)',
+    async mount(column, client) {
+      const el = document.createElement('customer-create') as HTMLElement & { client: Client };
+      el.client = client;
+      column.append(el);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('[part~="form"]') && !deep(el, '[aria-busy="true"]').length,
+        'the add-customer form',
+        15_000,
+      );
+      return [el];
+    },
+  },
 ];
 
 // ------------------------------------------------------------------------------------------------
 
 let swept = 0;
 let measured = 0;
+let pairsChecked = 0;
 const componentsSwept = new Set<string>();
 const scrollers = new Set<string>();
 
@@ -349,10 +407,34 @@ after(async () => {
   // The figure the issue asks for, in the run's output (web-test-runner shows console.log, not info).
   // oxlint-disable-next-line no-console
   console.log(
-    `layout sweep: ${strings} strings × ${WIDTHS.length} widths × ${componentsSwept.size} components = ${swept} component sweeps, ${measured} boxes measured; ` +
+    `layout sweep: ${strings} hostile strings × ${WIDTHS.length} widths, and ${LOCALES.length} languages × ${LANGUAGE_WIDTHS.length} widths, ` +
+      `over ${componentsSwept.size} components = ${swept} component sweeps, ${measured} boxes measured, ${pairsChecked} label/value pairs checked; ` +
       `scroll containers (content not measured): ${[...scrollers].join(', ') || 'none'}`,
   );
 });
+
+/** Sweeps `hosts` in `column` at `width`; what leaves its box or runs over its value goes to `problems`. */
+async function sweepAt(column: HTMLElement, hosts: HTMLElement[], width: number, what: string, problems: string[]): Promise<void> {
+  await setViewport({ width, height: 900 });
+  column.style.setProperty('inline-size', `${width}px`);
+  // Two frames: resize observers (virtualised rows, tooltip placement) run, then layout settles.
+  await new Promise(requestAnimationFrame);
+  await new Promise(requestAnimationFrame);
+  const c = column.getBoundingClientRect();
+  const sweep = new Sweep({ left: c.left, right: c.right, of: `the ${width}px column` });
+  for (const host of hosts) {
+    sweep.host(host);
+    swept++;
+    componentsSwept.add(host.localName);
+  }
+  expect(sweep.texts, `${what} shows text at ${width}px`).to.be.greaterThan(0);
+  measured += sweep.elements + sweep.texts;
+  pairsChecked += sweep.pairs;
+  for (const s of sweep.scrollers) scrollers.add(s);
+  for (const o of sweep.offenders) {
+    problems.push(`${what} @ ${width}px: ${o.what} (${o.width}px wide) leaves ${o.box} by ${o.out}px`);
+  }
+}
 
 describe('layout sweep: hostile text at 320, 800 and 1280 px stays inside each component', () => {
   for (const target of TARGETS) {
@@ -364,29 +446,56 @@ describe('layout sweep: hostile text at 320, 800 and 1280 px stays inside each c
         const column = await fixture<HTMLDivElement>(html`<div></div>`);
         document.body.style.setProperty('margin', '0');
         const hosts = await target.mount(column, hostileClient(text), text);
-        for (const width of WIDTHS) {
-          await setViewport({ width, height: 900 });
-          column.style.setProperty('inline-size', `${width}px`);
-          // Two frames: resize observers (virtualised rows, tooltip placement) run, then layout settles.
-          await new Promise(requestAnimationFrame);
-          await new Promise(requestAnimationFrame);
-          const c = column.getBoundingClientRect();
-          const sweep = new Sweep({ left: c.left, right: c.right, of: `the ${width}px column` });
-          for (const host of hosts) {
-            sweep.host(host);
-            swept++;
-            componentsSwept.add(host.localName);
-          }
-          expect(sweep.texts, `${target.tag} shows text at ${width}px`).to.be.greaterThan(0);
-          measured += sweep.elements + sweep.texts;
-          for (const s of sweep.scrollers) scrollers.add(s);
-          for (const o of sweep.offenders) {
-            problems.push(`${name} @ ${width}px: ${o.what} (${o.width}px wide) leaves ${o.box} by ${o.out}px`);
-          }
-        }
+        for (const width of WIDTHS) await sweepAt(column, hosts, width, name, problems);
         column.remove();
       }
       expect(problems, `${problems.length} element(s) leave their component's box:\n  ${problems.join('\n  ')}\n`).to.deep.equal([]);
+    });
+  }
+});
+
+/** The languages swept: the longest labels are German's, Arabic's run right to left. */
+const LOCALES = ['en-GB', 'de-DE', 'ar'] as const;
+const LANGUAGE_WIDTHS = [320, 400, 560, 720, 880, 1040, 1150, 1280, 1400] as const;
+/** Data of an ordinary length in every text field, so that the labels are what is tested. */
+const ORDINARY = 'Wolstenholme Pemberton Interiors Ltd';
+
+/** Every component element under `root` (through shadow roots), the root included. */
+function componentsIn(root: HTMLElement): (HTMLElement & { locale?: string; resolvedLocale: string; updateComplete: Promise<boolean> })[] {
+  return [root, ...deep(root, '*')].filter((e) => 'resolvedLocale' in e) as never;
+}
+
+/** Switches the mounted hosts to `locale` and waits until every component inside has rendered in it. */
+async function switchLocale(hosts: HTMLElement[], locale: string): Promise<void> {
+  for (const host of hosts) (host as HTMLElement & { locale?: string }).locale = locale;
+  await waitFor(async () => {
+    const all = hosts.flatMap(componentsIn);
+    await Promise.all(all.map((e) => e.updateComplete));
+    return all.every((e) => e.resolvedLocale === locale);
+  }, `every component in ${locale}`);
+  await Promise.all(hosts.flatMap(componentsIn).map((e) => e.updateComplete));
+}
+
+describe('layout sweep: en, de and ar from 320 to 1400 px, inside each component and no label over its value', () => {
+  it('sweeps every component the package has an entry for (a new component needs a target here)', () => {
+    const targeted = new Set(TARGETS.map((t) => t.tag.split(' ')[0]));
+    expect(componentNames().filter((name) => !targeted.has(name)), 'components with no layout-sweep target').to.deep.equal([]);
+  });
+
+  for (const target of TARGETS) {
+    it(target.tag, async function () {
+      this.timeout(240_000);
+      const problems: string[] = [];
+      await setViewport({ width: 1280, height: 900 });
+      const column = await fixture<HTMLDivElement>(html`<div></div>`);
+      document.body.style.setProperty('margin', '0');
+      const hosts = await target.mount(column, hostileClient(ORDINARY), ORDINARY);
+      for (const locale of LOCALES) {
+        await switchLocale(hosts, locale);
+        for (const width of LANGUAGE_WIDTHS) await sweepAt(column, hosts, width, locale, problems);
+      }
+      column.remove();
+      expect(problems, `${problems.length} problem(s):\n  ${problems.join('\n  ')}\n`).to.deep.equal([]);
     });
   }
 });

@@ -85,6 +85,18 @@ describe('languages on demand', () => {
     await waitFor(() => triggerText(badge) === 'Watch list, edit the note', 'English again');
   });
 
+  it('a page switched to Arabic loads the Arabic of the components on it only then, and lays them out right to left', async () => {
+    const arabic = () => languageChunks().filter((chunk) => chunk.endsWith('/ar'));
+    const { provider, badge } = await badgeIn('en-GB');
+    expect(arabic(), 'before the switch').to.deep.equal([]);
+    expect(getComputedStyle(badge).direction).to.equal('ltr');
+
+    provider.locale = 'ar';
+    await waitFor(() => triggerText(badge) === 'قائمة المراقبة, تعديل الملاحظة', 'the Arabic flag');
+    expect(getComputedStyle(badge).direction).to.equal('rtl');
+    expect(arabic()).to.deep.equal(['shared/ar', 'watch-list-badge/ar']);
+  });
+
   it('a component first rendered in German never shows English meanwhile, and updateComplete waits for its German', async () => {
     const english = (['criterionLabel', 'segmentLabel', 'queryLabel', 'alphabetLabel', 'segment_all', 'criterion_name'] as const).map((key) =>
       searchMessage('en-GB', key),

@@ -13,6 +13,7 @@ import '../../src/components/notes-panel/define.js';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/customer-card/define.js';
 import { CHANNEL, SEASON, TERMS } from '../../mocks/data/reference.js';
+import { formatMoney } from '../../src/components/shared/format.js';
 import { clientFor, expectAxeClean, startMocks, waitFor } from './helpers.js';
 
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
@@ -28,6 +29,8 @@ afterEach(() => mocks.scenario.reset());
 /** Text as a person reads it: the invisible bidi isolates around values dropped, spaces collapsed. */
 const read = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const sentences = (el: NotesPanel) => [...el.shadowRoot!.querySelectorAll('[part~="change-sentence"]')].map((s) => read(s));
+/** What a person reads, without invisible bidi controls (formatMoney isolates a Latin currency sign). */
+const plain = (text: string) => text.replace(/[\u2066-\u2069\u200e\u200f]/g, '').replace(/\s+/g, ' ');
 /** Every text in the panel's shadow root, as one string. */
 const everything = (el: Element) => read(el.shadowRoot!.querySelector('section') ?? el.shadowRoot!.firstElementChild);
 
@@ -100,6 +103,32 @@ describe('system notes as sentences', () => {
     // Not one English word from the English catalogue or the server's summary.
     const all = everything(el);
     for (const english of ['changed', 'Credit limit', 'Payment terms', 'Retailer', '30 days end of month', 'Password', '(keine)']) expect(all).not.to.contain(english);
+  });
+
+  it('reads in Arabic, right to left, with the Arabic names the server sends and money by the locale', async () => {
+    const { id, name } = await customerWithHistory();
+    const el = await mountNotes(id, 'ar');
+    await waitFor(() => sentences(el).some((s) => s.includes('شروط الدفع')) && !sentences(el).some((s) => s.includes('…')), 'the Arabic sentences with their names');
+    const money = (amountMinor: number) => plain(formatMoney({ amountMinor, currency: 'GBP' }, 'ar'));
+    expect(sentences(el).map(plain)).to.include.members([
+      `تم تغيير حد الائتمان من ${money(0)} إلى ${money(123_456)}`,
+      'تم تغيير الحساب موقوف من لا إلى نعم',
+      'تم تغيير شروط الدفع من 7 أيام إلى 30 يومًا من نهاية الشهر',
+      'تم تغيير نوع العميل من تاجر تجزئة إلى وكيل',
+      'تم تغيير كلمة المرور',
+      `تم إنشاء العميل: ${name}`,
+    ]);
+    expect(getComputedStyle(el).direction).to.equal('rtl');
+    // The sentences start at the panel's right edge.
+    const sentence = el.shadowRoot!.querySelector('[part~="change-sentence"]')!;
+    const range = document.createRange();
+    range.selectNodeContents(sentence);
+    const text = range.getBoundingClientRect();
+    const box = sentence.getBoundingClientRect();
+    expect(box.right - text.right, 'text starts at the right').to.be.lessThan(text.left - box.left + 1);
+    const all = everything(el);
+    for (const english of ['changed', 'Credit limit', 'Payment terms', 'Retailer', '30 days end of month', 'Password', '(none)']) expect(all).not.to.contain(english);
+    await expectAxeClean(el);
   });
 
   it('names an id that is no longer in the reference lists with a readable text, never the id', async () => {

@@ -131,11 +131,21 @@ async function tabIntoGrid(el: OrderTable): Promise<void> {
   await waitFor(() => focusedCell(), 'focus on a grid cell');
 }
 
+/**
+ * A page that shows `<order-detail>` on its own registers it (the order-table entry registers it
+ * only when a row is first opened).
+ */
+async function registerDetail(): Promise<void> {
+  const { OrderDetail: Detail } = await import('../../src/components/order-table/order-detail.js');
+  if (!customElements.getName(Detail)) customElements.define('order-detail', Detail);
+}
+
 async function openByNumber(el: OrderTable, number: string): Promise<OrderDetail> {
   const row = await waitFor(() => rowByNumber(el, number), `the row of ${number}`);
   await click(row.querySelector('[part~="cell-number"]')!);
   await waitFor(() => dialog(el).open, 'the detail dialog');
-  const detail = detailOf(el);
+  // The detail's module loads when a row is first opened: the dialog shows it once it is in.
+  const detail = await waitFor(() => detailOf(el), 'the order detail element');
   await waitFor(() => dpart(detail, 'title'), 'the order detail');
   return detail;
 }
@@ -406,7 +416,7 @@ describe('order-table', () => {
       await waitFor(() => dialog(el).open, 'the dialog');
       expect(opened).to.have.length(1);
       expect(opened[0]!.order.number).to.equal(number);
-      const detail = detailOf(el);
+      const detail = await waitFor(() => detailOf(el), 'the detail element');
       await waitFor(() => dpart(detail, 'title'), 'the detail');
       expect(dpart(detail, 'title')!.textContent!.trim()).to.equal(`Order ${number}`);
       expect(dialog(el).getAttribute('aria-label')).to.equal(`Order ${number}`);
@@ -554,6 +564,7 @@ describe('order-table', () => {
       const reread = await clientFor(mocks.tokens.admin).orders.get(target.id);
       expect(reread.tracking.map((t) => [t.carrier, t.code, t.source])).to.deep.include(['Royal Mail', 'RM123456789GB', 'manual']);
       // A fresh detail, alone on the page, shows it too.
+      await registerDetail();
       const alone = await fixture<OrderDetail>(html`<order-detail order-id=${target.id} .client=${clientFor(mocks.tokens.viewer)}></order-detail>`);
       await waitFor(() => dpart(alone, 'section-tracking')?.textContent!.includes('RM123456789GB'), 'the code in a fresh detail');
     });
@@ -612,6 +623,7 @@ describe('order-table', () => {
       const { pendingTriggers, dispatched } = mocks.db.fixtures.orders;
       const actions: string[] = [];
       const mountDetail = async (orderId: string) => {
+        await registerDetail();
         const detail = await fixture<OrderDetail>(html`<order-detail order-id=${orderId} .client=${admin}></order-detail>`);
         detail.addEventListener('order-action', (e) => actions.push(e.detail.action));
         await waitFor(() => dpart(detail, 'actions'), 'the actions');

@@ -11,6 +11,9 @@ import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { COMPONENT_ENTRIES } from '../../scripts/entries.mjs';
+import { en as sharedEn } from '../../src/components/shared/i18n.js';
+import sharedAr from '../../src/components/shared/locales/ar.js';
+import sharedDe from '../../src/components/shared/locales/de.js';
 
 const dir = new URL('../../dist/browser/', import.meta.url).pathname;
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -20,27 +23,30 @@ const ALL_TAGS = [
   'customer-search', 'notes-panel', 'order-detail', 'order-table', 'watch-list-badge',
 ];
 /** Tags each component file registers, its classes, and the class files it loads (its own and what its class imports). */
-// The card's texts are a chunk of their own: the notes panel names the fields of a system note's
-// changes with the card's labels (one translation per term), so both load it.
-const CARD_TEXTS = 'customer-card.messages';
-const EXPECTED: Record<string, { tags: string[]; classes: string[]; chunks: string[] }> = {
-  'customer-card': { tags: ['customer-card'], classes: ['CustomerCard'], chunks: ['customer-card', CARD_TEXTS, 'watch-list-badge'] },
-  'customer-search': { tags: ['customer-search'], classes: ['CustomerSearch'], chunks: ['customer-search', 'watch-list-badge'] },
-  'order-table': { tags: ['order-detail', 'order-table'], classes: ['OrderTable', 'OrderDetail'], chunks: ['order-table'] },
-  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel', CARD_TEXTS] },
+// `classes` are in the component's class file; `also`, classes the component file exports besides (the
+// watch-list badge the card and the search register), from their own class files.
+const EXPECTED: Record<string, { tags: string[]; classes: string[]; also?: string[]; chunks: string[] }> = {
+  'customer-card': { tags: ['customer-card', 'watch-list-badge'], classes: ['CustomerCard'], also: ['WatchListBadge'], chunks: ['customer-card', 'watch-list-badge'] },
+  'customer-search': { tags: ['customer-search', 'watch-list-badge'], classes: ['CustomerSearch'], also: ['WatchListBadge'], chunks: ['customer-search', 'watch-list-badge'] },
+  // The order detail is a chunk loaded when a row is first opened, and registered then.
+  'order-table': { tags: ['order-table'], classes: ['OrderTable'], chunks: ['order-table'] },
+  'notes-panel': { tags: ['notes-panel'], classes: ['NotesPanel'], chunks: ['notes-panel'] },
   'address-book': { tags: ['address-book'], classes: ['AddressBook'], chunks: ['address-book'] },
   'customer-attachments': { tags: ['customer-attachments'], classes: ['CustomerAttachments'], chunks: ['customer-attachments'] },
   'watch-list-badge': { tags: ['watch-list-badge'], classes: ['WatchListBadge'], chunks: ['watch-list-badge'] },
   'customer-screen': {
     tags: ['customer-screen'],
     classes: ['CustomerScreen'],
-    chunks: ['customer-screen', 'customer-card', CARD_TEXTS, 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+    chunks: ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   },
   'customer-accounts': { tags: ['customer-accounts'], classes: ['CustomerAccounts'], chunks: ['customer-accounts'] },
   'customer-create': { tags: ['customer-create'], classes: ['CustomerCreateForm'], chunks: ['customer-create'] },
   // The provider's class is part of the shared base (core.js exports it).
   provider: { tags: ['customer-elements-provider'], classes: ['CustomerElementsProvider'], chunks: [] },
 };
+
+/** What every file loads: lit, ky, valibot, the SDK and the shared base, and Rolldown's runtime helper. */
+const SHARED_LAYER = ['chunks/shared.js', 'chunks/rolldown-runtime.js'];
 
 let server: Server;
 let origin: string;
@@ -111,8 +117,8 @@ describe('single-file build (dist/browser)', () => {
       try {
         const exported = await importIn(page, `${origin}/${name}.js`);
         expect(await registered(page)).toEqual([...expected.tags].sort());
-        expect([...loaded].sort()).toEqual([`${name}.js`, 'chunks/shared.js', ...expected.chunks.map((c) => `classes/${c}.js`)].sort());
-        expect(exported).toEqual(expect.arrayContaining(expected.classes));
+        expect([...loaded].sort()).toEqual([`${name}.js`, ...SHARED_LAYER, ...expected.chunks.map((c) => `classes/${c}.js`)].sort());
+        expect(exported).toEqual(expect.arrayContaining([...expected.classes, ...(expected.also ?? [])]));
         expect(errors).toEqual([]);
       } finally {
         await page.close();
@@ -140,7 +146,7 @@ describe('single-file build (dist/browser)', () => {
       const exported = await importIn(page, `${origin}/core.js`);
       expect(exported).toEqual(expect.arrayContaining(['createClient', 'defineElement', 'CustomerElementsProvider', 'isNotFoundError']));
       expect(await registered(page)).toEqual([]);
-      expect([...loaded].sort()).toEqual(['chunks/shared.js', 'core.js']);
+      expect([...loaded].sort()).toEqual([...SHARED_LAYER, 'core.js'].sort());
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -171,6 +177,32 @@ describe('single-file build (dist/browser)', () => {
     }
   });
 
+  it('an English page loads no language; switched to Arabic it loads the Arabic texts only then', async () => {
+    const language = /^classes\/(?:de|ar)\d*\.js$/;
+    // No language is inside the chunk every page loads.
+    const shared = await readFile(join(dir, 'chunks/shared.js'), 'utf8');
+    for (const text of [sharedDe['action.retry'], sharedAr['action.retry'], sharedAr['state.noClient']]) expect(shared).not.toContain(text);
+
+    const { page, loaded, errors } = await openPage();
+    try {
+      await importIn(page, `${origin}/customer-search.js`);
+      await page.evaluate(`document.body.innerHTML = '<customer-search locale="en-GB"></customer-search>'`);
+      const text = () => page.evaluate(`document.querySelector('customer-search').shadowRoot.textContent`) as Promise<string>;
+      await expect.poll(text).toContain(sharedEn['state.noClient']);
+      expect(loaded.filter((f) => language.test(f)), 'language files on the English page').toEqual([]);
+
+      await page.evaluate(`document.querySelector('customer-search').locale = 'ar'`);
+      await expect.poll(text).toContain(sharedAr['state.noClient']!);
+      const languages = loaded.filter((f) => language.test(f));
+      expect(languages.length, 'the shared and the search Arabic').toBe(2);
+      expect(languages.every((f) => f.startsWith('classes/ar')), languages.join(', ')).toBe(true);
+      expect(await page.evaluate(`getComputedStyle(document.querySelector('customer-search')).direction`)).toBe('rtl');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a page renames a tag with core.js and a class file, beside a component file, sharing one copy of each class', async () => {
     const { page, loaded, errors } = await openPage();
     try {
@@ -189,7 +221,8 @@ describe('single-file build (dist/browser)', () => {
         };
       })()`)) as Record<string, unknown>;
       expect(result).toEqual({ renamed: true, sameCard: true, sameSearch: true, client: 'function' });
-      expect(await registered(page)).toEqual(['customer-search']);
+      // The search registers the watch-list badge its results show.
+      expect(await registered(page)).toEqual(['customer-search', 'watch-list-badge']);
       expect(loaded.filter((f) => f === 'chunks/shared.js' || f === 'classes/customer-card.js')).toHaveLength(2);
       expect(errors).toEqual([]);
     } finally {

@@ -1,20 +1,15 @@
 import { useState } from 'react';
-import {
-  CustomerCard as CustomerCardElement,
-  CustomerElementsProvider as CustomerElementsProviderElement,
-  CustomerSearch as CustomerSearchElement,
-  OrderTable as OrderTableElement,
-  defineElement,
-  type CustomerSelectDetail,
-} from 'customer-elements';
+// Each entry registers one element under its default tag (the search and the card also the
+// watch-list badge they show): the page ships those and nothing else.
+import 'customer-elements/provider';
+import 'customer-elements/customer-search';
+import 'customer-elements/customer-card';
+import { OrderTable as OrderTableElement, defineElement, type CustomerSelectDetail } from 'customer-elements';
 import { createComponent, CustomerCard, CustomerElementsProvider, CustomerSearch } from 'customer-elements/react';
 import { createClient } from 'customer-elements/sdk';
 
-// Register the elements the page uses (before or after React first renders them: both work).
-defineElement('customer-elements-provider', CustomerElementsProviderElement);
-defineElement('customer-search', CustomerSearchElement);
-defineElement('customer-card', CustomerCardElement);
-// The portal already has an <order-table>: ours gets a name of its own, typed from its class.
+// The portal already has an <order-table>: ours gets a name of its own (its class comes from the
+// class-only entry, which registers nothing), and a React component typed from its class.
 defineElement('acme-order-table', OrderTableElement);
 const AcmeOrderTable = createComponent(OrderTableElement, 'acme-order-table');
 

@@ -76,4 +76,5 @@ export type AddressBookMessageKey = keyof typeof en;
 /** The address book's text for a locale, falling back to English key by key. */
 export const addressMessage = createMessages('address-book', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

@@ -62,11 +62,22 @@ export const addressBookStyles = css`
     margin: 0;
     font-style: normal;
   }
+  /* Each postal line reads in its own direction, aligned with the card. */
   .line,
   .label {
     display: block;
     overflow-wrap: anywhere;
-    unicode-bidi: isolate;
+    unicode-bidi: plaintext;
+  }
+  /*
+   * unicode-bidi: plaintext makes start/end follow each paragraph's own direction (and Chromium
+   * computes match-parent to start), so the alignment with the component is said physically.
+   */
+  :host(:dir(ltr)) :is(.line, .label) {
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(.line, .label) {
+    text-align: right;
   }
 
   ul.roles {

@@ -60,4 +60,5 @@ const en = {
 export type AttachmentsMessageKey = keyof typeof en;
 export const attachmentsMessage = createMessages('customer-attachments', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

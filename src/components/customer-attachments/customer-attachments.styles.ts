@@ -38,7 +38,17 @@ export const attachmentsStyles = css`
   }
   .text {
     overflow-wrap: anywhere;
-    unicode-bidi: isolate;
+    unicode-bidi: plaintext;
+  }
+  /*
+   * unicode-bidi: plaintext makes start/end follow each paragraph's own direction (and Chromium
+   * computes match-parent to start), so the alignment with the component is said physically.
+   */
+  :host(:dir(ltr)) :is(.text) {
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(.text) {
+    text-align: right;
   }
 
   .dropzone {

@@ -5,12 +5,12 @@
 import type { Contact, Customer, CustomerFieldGroup, Reference } from '../../sdk/schemas.js';
 import { changedFields, type ChangeLine, type ShownField } from '../shared/conflict.js';
 import { formatMoney } from '../shared/format.js';
-import type { CardMessageKey } from './customer-card.messages.js';
+import type { CardLabelKey } from './customer-card.messages.js';
 import { CONTACT_FIELDS, GROUP_FIELDS } from './customer-card.fields.js';
 import { enumName } from '../shared/terms.js';
 
 export interface ChangeContext {
-  m: (key: CardMessageKey, params?: Record<string, string | number>) => string;
+  m: (key: CardLabelKey, params?: Record<string, string | number>) => string;
   locale: string;
   reference: Reference | undefined;
 }
@@ -43,7 +43,7 @@ function showCustomer(ctx: ChangeContext, c: Customer, name: string): string {
 export function customerChanges(ctx: ChangeContext, before: Customer, after: Customer): ChangeLine[] {
   const fields: ShownField<Customer>[] = (Object.keys(GROUP_FIELDS) as CustomerFieldGroup[]).flatMap((group) =>
     GROUP_FIELDS[group].map((field) => ({
-      label: ctx.m(field.name === 'password' ? 'field.password' : field.label),
+      label: ctx.m(field.name === 'password' ? 'customer.password' : field.label),
       show: (c: Customer) => showCustomer(ctx, c, field.name),
     })),
   );

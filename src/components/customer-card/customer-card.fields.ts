@@ -19,7 +19,7 @@ import {
 } from '../../sdk/schemas.js';
 import { currencyDigits } from '../shared/format.js';
 import { fieldLimit, isOverLimit, type TextLimit } from '../shared/limits.js';
-import type { CardMessageKey } from './customer-card.messages.js';
+import type { CardLabelKey } from './customer-card.messages.js';
 import { enumName } from '../shared/terms.js';
 
 export type FieldKind = 'text' | 'email' | 'tel' | 'select' | 'checkbox' | 'money' | 'password';
@@ -33,14 +33,14 @@ export interface FieldDef {
   /** The key in the patch (and in the server's field errors). */
   name: string;
   kind: FieldKind;
-  label: CardMessageKey;
+  label: CardLabelKey;
   /** Empty text is sent as `null`. */
   nullable?: boolean;
   required?: boolean;
   autocomplete?: string;
-  hint?: CardMessageKey;
+  hint?: CardLabelKey;
   /** The message when the schema refuses the value. */
-  invalid?: CardMessageKey;
+  invalid?: CardLabelKey;
   /** Select options from the reference lists; `none` adds an empty choice. */
   options?: (reference: Reference, locale: string) => SelectOption[];
   none?: boolean;
@@ -56,51 +56,51 @@ export const NEW_CONTACT: ContactFormKey = 'contact:new';
 
 export const GROUP_FIELDS: Record<CustomerFieldGroup, FieldDef[]> = {
   identity: [
-    { name: 'name', kind: 'text', label: 'field.name', required: true, autocomplete: 'off', invalid: 'invalid.name' },
-    { name: 'tradingName', kind: 'text', label: 'field.tradingName', nullable: true, autocomplete: 'off' },
+    { name: 'name', kind: 'text', label: 'customer.name', required: true, autocomplete: 'off', invalid: 'invalid.name' },
+    { name: 'tradingName', kind: 'text', label: 'customer.tradingName', nullable: true, autocomplete: 'off' },
   ],
   channel: [
     {
-      name: 'salesChannelId', kind: 'select', label: 'field.salesChannelId', required: true,
+      name: 'salesChannelId', kind: 'select', label: 'customer.salesChannelId', required: true,
       options: (ref) => ref.salesChannels.map((c) => ({ value: c.id, label: c.name })),
     },
   ],
   company: [
     {
-      name: 'type', kind: 'select', label: 'field.type', required: true,
+      name: 'type', kind: 'select', label: 'customer.type', required: true,
       // The catalogue names the types (the library owns them); the server's labels do not win.
       options: (ref, locale) => ref.customerTypes.map((t) => ({ value: t.id, label: enumName(locale, 'customerType', t.id) ?? t.name })),
     },
     {
-      name: 'bankAccountId', kind: 'select', label: 'field.bankAccountId', nullable: true, none: true,
+      name: 'bankAccountId', kind: 'select', label: 'customer.bankAccountId', nullable: true, none: true,
       options: (ref) => ref.bankAccounts.map((b) => ({ value: b.id, label: `${b.name} (${b.sortCode}, ••••${b.accountNumberLast4})` })),
     },
-    { name: 'accountsReference', kind: 'text', label: 'field.accountsReference', nullable: true, autocomplete: 'off' },
-    { name: 'vatExempt', kind: 'checkbox', label: 'field.vatExempt' },
-    { name: 'onHold', kind: 'checkbox', label: 'field.onHold' },
-    { name: 'eori', kind: 'text', label: 'field.eori', nullable: true, autocomplete: 'off', hint: 'hint.eori', invalid: 'invalid.eori' },
-    { name: 'creditLimit', kind: 'money', label: 'field.creditLimit', required: true, invalid: 'invalid.money' },
+    { name: 'accountsReference', kind: 'text', label: 'customer.accountsReference', nullable: true, autocomplete: 'off' },
+    { name: 'vatExempt', kind: 'checkbox', label: 'customer.vatExempt' },
+    { name: 'onHold', kind: 'checkbox', label: 'customer.onHold' },
+    { name: 'eori', kind: 'text', label: 'customer.eori', nullable: true, autocomplete: 'off', hint: 'hint.eori', invalid: 'invalid.eori' },
+    { name: 'creditLimit', kind: 'money', label: 'customer.creditLimit', required: true, invalid: 'invalid.money' },
   ],
   terms: [
     {
-      name: 'paymentTermsId', kind: 'select', label: 'field.paymentTermsId', required: true,
+      name: 'paymentTermsId', kind: 'select', label: 'customer.paymentTermsId', required: true,
       options: (ref) => ref.paymentTerms.map((p) => ({ value: p.id, label: p.name })),
     },
   ],
   personal: [
-    { name: 'username', kind: 'text', label: 'field.username', nullable: true, autocomplete: 'off' },
+    { name: 'username', kind: 'text', label: 'customer.username', nullable: true, autocomplete: 'off' },
     { name: 'password', kind: 'password', label: 'field.setPassword', autocomplete: 'new-password', hint: 'hint.password', invalid: 'invalid.password' },
-    { name: 'email', kind: 'email', label: 'field.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
-    { name: 'telephone', kind: 'tel', label: 'field.telephone', nullable: true, autocomplete: 'off' },
-    { name: 'mobile', kind: 'tel', label: 'field.mobile', nullable: true, autocomplete: 'off' },
-    { name: 'fax', kind: 'tel', label: 'field.fax', nullable: true, autocomplete: 'off' },
+    { name: 'email', kind: 'email', label: 'customer.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
+    { name: 'telephone', kind: 'tel', label: 'customer.telephone', nullable: true, autocomplete: 'off' },
+    { name: 'mobile', kind: 'tel', label: 'customer.mobile', nullable: true, autocomplete: 'off' },
+    { name: 'fax', kind: 'tel', label: 'customer.fax', nullable: true, autocomplete: 'off' },
   ],
 };
 
 export const CONTACT_FIELDS: FieldDef[] = [
   { name: 'name', kind: 'text', label: 'field.contactName', required: true, autocomplete: 'off', invalid: 'invalid.name' },
   { name: 'role', kind: 'text', label: 'field.role', nullable: true, autocomplete: 'off' },
-  { name: 'email', kind: 'email', label: 'field.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
+  { name: 'email', kind: 'email', label: 'customer.email', nullable: true, autocomplete: 'off', invalid: 'invalid.email' },
   { name: 'phone', kind: 'tel', label: 'field.phone', nullable: true, autocomplete: 'off' },
 ];
 
@@ -219,7 +219,7 @@ export function checkField(
   field: FieldDef,
   value: FormValue,
   currency: string,
-): { key: CardMessageKey; params?: Record<string, string | number> } | undefined {
+): { key: CardLabelKey; params?: Record<string, string | number> } | undefined {
   if (field.kind === 'checkbox') return undefined;
   const text = typeof value === 'string' ? value : '';
   if (field.kind === 'select') return field.required && text === '' ? { key: 'invalid.required' } : undefined;

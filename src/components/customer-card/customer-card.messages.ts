@@ -4,7 +4,7 @@
  * They live beside the card rather than in the shared catalogue because no other component uses
  * them; shared texts (errors, retry, loading) come from the base's `t()`.
  */
-import { createMessages } from '../shared/i18n.js';
+import { createMessages, type CustomerFieldKey } from '../shared/i18n.js';
 
 const en = {
   // sections
@@ -13,32 +13,14 @@ const en = {
   'section.company': 'Company',
   'section.terms': 'Payment terms',
   'section.finances': 'Financial standing',
-  'section.loyalty': 'Loyalty points',
   'section.personal': 'Personal details',
   'section.contacts': 'Contacts',
   // fields
-  'field.name': 'Customer or company name',
-  'field.tradingName': 'Trading name',
-  'field.salesChannelId': 'Sales channel',
   'field.priceList': 'Price list',
-  'field.type': 'Customer type',
   'field.agent': 'Agent',
   'field.subCustomers': 'Sub-customers',
-  'field.bankAccountId': 'Default bank account',
-  'field.accountsReference': 'Accounts reference',
-  'field.vatExempt': 'EU VAT exempt',
-  'field.onHold': 'Account on hold',
-  'field.eori': 'EORI number',
-  'field.creditLimit': 'Credit limit',
   'field.creditLimitIn': 'Credit limit ({currency})',
-  'field.paymentTermsId': 'Payment terms',
-  'field.username': 'Username',
-  'field.password': 'Password',
   'field.setPassword': 'Set password',
-  'field.email': 'Email',
-  'field.telephone': 'Telephone',
-  'field.mobile': 'Mobile',
-  'field.fax': 'Fax',
   'field.contactName': 'Name',
   'field.role': 'Role',
   'field.phone': 'Phone',
@@ -48,14 +30,12 @@ const en = {
   'field.dispatch': 'Dispatch',
   'field.points': 'Points balance',
   // values
-  'value.yes': 'Yes',
-  'value.no': 'No',
   'value.none': 'None',
   'value.empty': '—',
   'value.passwordSet': 'Password set',
   'value.noPassword': 'No password',
-  'value.subCustomerCount': 'Acts for {count} sub-customers',
-  'value.subCustomerOne': 'Acts for 1 sub-customer',
+  'value.subCustomers_one': 'Acts for 1 sub-customer',
+  'value.subCustomers_other': 'Acts for {count} sub-customers',
   'value.agentOf': 'Sub-customer of {agent}',
   'value.points': '{points} points',
   'value.unknownOption': 'Unknown ({id})',
@@ -108,8 +88,20 @@ const en = {
 } as const;
 
 export type CardMessageKey = keyof typeof en;
+/**
+ * The card's texts that live in the shared catalogue: a customer field's label (`customer.<field>`)
+ * and yes/no, which the notes panel uses too (one translation per term).
+ */
+export type CardSharedKey = CustomerFieldKey | 'value.yes' | 'value.no';
+/** A text the card shows: one of its own, or one of {@link CardSharedKey}. */
+export type CardLabelKey = CardMessageKey | CardSharedKey;
+
+/** Whether the card reads `key` from the shared catalogue. */
+export const isCardSharedKey = (key: CardLabelKey): key is CardSharedKey =>
+  key.startsWith('customer.') || key === 'value.yes' || key === 'value.no';
 
 /** The card's text for `key` in `locale` (its language, else English), with `{param}`s filled in. */
 export const cardMessage = createMessages('customer-card', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

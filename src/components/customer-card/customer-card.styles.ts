@@ -24,15 +24,28 @@ const cardStyles = css`
     min-inline-size: 0;
   }
 
-  /* Server text: never breaks out of its box, never reorders the text around it. */
+  /*
+   * Server text: never breaks out of its box, never reorders the text around it, and reads in its
+   * own direction ("126 Kings Road" and "020 7946 0559" stay as typed in a right-to-left card).
+   */
   .text,
   dd,
   h2,
   h3,
   li {
     overflow-wrap: anywhere;
-    unicode-bidi: isolate;
+    unicode-bidi: plaintext;
     min-inline-size: 0;
+  }
+  /*
+   * unicode-bidi: plaintext makes start/end follow each paragraph's own direction (and Chromium
+   * computes match-parent to start), so the alignment with the component is said physically.
+   */
+  :host(:dir(ltr)) :is(.text, dd, h2, h3, li) {
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(.text, dd, h2, h3, li) {
+    text-align: right;
   }
 
   header {
@@ -95,6 +108,8 @@ const cardStyles = css`
     align-items: start;
   }
   .section {
+    /* Each section lays its fields out for its own width (see the container query below). */
+    container: ce-card-section / inline-size;
     display: grid;
     gap: var(--_ce-space-s);
     min-inline-size: 0;
@@ -129,12 +144,24 @@ const cardStyles = css`
   }
   .fields > .field {
     display: grid;
-    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+    /* A label's longest word never runs under its value: the label column is at least that wide. */
+    grid-template-columns: minmax(min-content, 2fr) minmax(0, 3fr);
     gap: var(--_ce-space-s);
   }
   dt {
     color: var(--_ce-text-quiet);
     font-size: var(--_ce-font-size-s);
+    overflow-wrap: break-word;
+  }
+  /*
+   * A narrow section puts each label above its value: long labels ("Buchhaltungsreferenz",
+   * "Zahlungsbedingungen", "معفى من ضريبة القيمة المضافة الأوروبية") get the whole width.
+   */
+  @container ce-card-section (max-width: 28rem) {
+    .fields > .field {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
   }
   dd {
     margin: 0;

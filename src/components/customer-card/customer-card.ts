@@ -23,7 +23,7 @@ import {
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { contactChanges, customerChanges, type ChangeContext } from './changes.js';
 import { styles } from './customer-card.styles.js';
-import { cardMessage, type CardMessageKey } from './customer-card.messages.js';
+import { cardMessage, isCardSharedKey, type CardLabelKey } from './customer-card.messages.js';
 import { enumName } from '../shared/terms.js';
 import {
   NEW_CONTACT,
@@ -83,7 +83,7 @@ const BADGE_PARTS = ['icon', 'trigger', 'tooltip', 'add-button', 'editor', 'text
   .map((part) => `${part}: badge-${part}`)
   .join(', ');
 
-const SECTION_TITLE: Record<CustomerFieldGroup, CardMessageKey> = {
+const SECTION_TITLE: Record<CustomerFieldGroup, CardLabelKey> = {
   identity: 'section.identity',
   channel: 'section.channel',
   company: 'section.company',
@@ -270,8 +270,8 @@ export class CustomerCard extends CeElement {
     );
   }
 
-  private m(key: CardMessageKey, params?: Record<string, string | number>): string {
-    return cardMessage(this.resolvedLocale, key, params);
+  private m(key: CardLabelKey, params?: Record<string, string | number>): string {
+    return isCardSharedKey(key) ? this.t(key, params) : cardMessage(this.resolvedLocale, key, params);
   }
 
   private can(capability: string): boolean {
@@ -385,15 +385,15 @@ export class CustomerCard extends CeElement {
 
   private viewIdentity(c: Customer): TemplateResult {
     return html`<dl part="fields" class="fields">
-      ${this.field(this.m('field.name'), c.name)}
-      ${this.field(this.m('field.tradingName'), this.text(c.tradingName))}
+      ${this.field(this.m('customer.name'), c.name)}
+      ${this.field(this.m('customer.tradingName'), this.text(c.tradingName))}
     </dl>`;
   }
 
   private viewChannel(c: Customer, ref: Reference | undefined): TemplateResult {
     const channel = ref?.salesChannels.find((s) => s.id === c.salesChannelId);
     return html`<dl part="fields" class="fields">
-        ${this.field(this.m('field.salesChannelId'), channel?.name ?? c.salesChannelId)}
+        ${this.field(this.m('customer.salesChannelId'), channel?.name ?? c.salesChannelId)}
         ${channel ? this.field(this.m('field.priceList'), channel.priceList) : nothing}
       </dl>
       <p part="note" class="note">${this.m('note.channel')}</p>`;
@@ -402,25 +402,25 @@ export class CustomerCard extends CeElement {
   private viewCompany(c: Customer, ref: Reference | undefined): TemplateResult {
     const agent = this.#agent.value;
     return html`<dl part="fields" class="fields">
-      ${this.field(this.m('field.type'), enumName(this.resolvedLocale, 'customerType', c.type) ?? this.optionName(ref?.customerTypes, c.type))}
+      ${this.field(this.m('customer.type'), enumName(this.resolvedLocale, 'customerType', c.type) ?? this.optionName(ref?.customerTypes, c.type))}
       ${c.type === 'agent'
         ? this.field(
             this.m('field.subCustomers'),
-            c.subCustomerCount === 1 ? this.m('value.subCustomerOne') : this.m('value.subCustomerCount', { count: formatNumber(c.subCustomerCount, this.resolvedLocale) }),
+            this.m('value.subCustomers_other', { count: c.subCustomerCount }),
           )
         : nothing}
       ${c.agentId
         ? this.field(this.m('field.agent'), this.m('value.agentOf', { agent: agent?.id === c.agentId ? agent.name : this.m('value.empty') }))
         : nothing}
-      ${this.field(this.m('field.bankAccountId'), this.optionName(ref?.bankAccounts, c.bankAccountId))}
-      ${this.field(this.m('field.accountsReference'), this.text(c.accountsReference))}
-      ${this.field(this.m('field.vatExempt'), this.yesNo(c.vatExempt))}
+      ${this.field(this.m('customer.bankAccountId'), this.optionName(ref?.bankAccounts, c.bankAccountId))}
+      ${this.field(this.m('customer.accountsReference'), this.text(c.accountsReference))}
+      ${this.field(this.m('customer.vatExempt'), this.yesNo(c.vatExempt))}
       ${this.field(
-        this.m('field.onHold'),
+        this.m('customer.onHold'),
         c.onHold ? html`<span class="on-hold" part="on-hold"><span aria-hidden="true" class="on-hold-icon">⏸</span>${this.m('value.yes')}</span>` : this.m('value.no'),
       )}
-      ${this.field(this.m('field.eori'), this.text(c.eori))}
-      ${this.field(this.m('field.creditLimit'), this.money(c.creditLimit))}
+      ${this.field(this.m('customer.eori'), this.text(c.eori))}
+      ${this.field(this.m('customer.creditLimit'), this.money(c.creditLimit))}
     </dl>`;
   }
 
@@ -434,7 +434,7 @@ export class CustomerCard extends CeElement {
     const rule = this.dispatchRule(c.paymentTermsId, ref);
     const marketplace = c.origin === 'amazon' || c.origin === 'ebay';
     return html`<dl part="fields" class="fields">
-        ${this.field(this.m('field.paymentTermsId'), this.optionName(ref?.paymentTerms, c.paymentTermsId))}
+        ${this.field(this.m('customer.paymentTermsId'), this.optionName(ref?.paymentTerms, c.paymentTermsId))}
       </dl>
       ${rule ? html`<p part="dispatch-rule" class="note">${rule}</p>` : nothing}
       ${marketplace
@@ -449,7 +449,7 @@ export class CustomerCard extends CeElement {
     if (account) {
       body = html`<dl part="fields" class="fields">
         ${this.field(this.m('field.balance'), this.money(account.balance))}
-        ${this.field(this.m('field.creditLimit'), this.money(account.creditLimit))}
+        ${this.field(this.m('customer.creditLimit'), this.money(account.creditLimit))}
         ${this.field(this.m('field.availableCredit'), this.money(account.availableCredit))}
         ${this.field(this.m('field.overdue'), this.money(account.overdue))}
         ${this.field(this.m('field.dispatch'), this.m(account.dispatchBlocked ? 'dispatch.blocked' : 'dispatch.open'))}
@@ -484,7 +484,7 @@ export class CustomerCard extends CeElement {
     }
     return html`
       <section part="section section-loyalty" class="section" aria-labelledby="title-loyalty">
-        <div part="section-header" class="section-header"><h3 part="section-title" id="title-loyalty">${this.m('section.loyalty')}</h3></div>
+        <div part="section-header" class="section-header"><h3 part="section-title" id="title-loyalty">${this.m('customer.loyaltyPoints')}</h3></div>
         ${body}
       </section>
     `;
@@ -492,12 +492,12 @@ export class CustomerCard extends CeElement {
 
   private viewPersonal(c: Customer): TemplateResult {
     return html`<dl part="fields" class="fields">
-      ${this.field(this.m('field.username'), this.text(c.username))}
-      ${this.field(this.m('field.password'), this.m(c.hasPassword ? 'value.passwordSet' : 'value.noPassword'))}
-      ${this.field(this.m('field.email'), this.text(c.email))}
-      ${this.field(this.m('field.telephone'), this.text(c.telephone))}
-      ${this.field(this.m('field.mobile'), this.text(c.mobile))}
-      ${this.field(this.m('field.fax'), this.text(c.fax))}
+      ${this.field(this.m('customer.username'), this.text(c.username))}
+      ${this.field(this.m('customer.password'), this.m(c.hasPassword ? 'value.passwordSet' : 'value.noPassword'))}
+      ${this.field(this.m('customer.email'), this.text(c.email))}
+      ${this.field(this.m('customer.telephone'), this.text(c.telephone))}
+      ${this.field(this.m('customer.mobile'), this.text(c.mobile))}
+      ${this.field(this.m('customer.fax'), this.text(c.fax))}
     </dl>`;
   }
 
@@ -544,7 +544,7 @@ export class CustomerCard extends CeElement {
       <p part="contact-name" class="contact-name text">${contact.name}</p>
       <dl part="fields" class="fields">
         ${this.field(this.m('field.role'), this.text(contact.role))}
-        ${this.field(this.m('field.email'), this.text(contact.email))}
+        ${this.field(this.m('customer.email'), this.text(contact.email))}
         ${this.field(this.m('field.phone'), this.text(contact.phone))}
       </dl>
       ${failure

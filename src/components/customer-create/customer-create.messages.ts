@@ -89,4 +89,5 @@ export type CreateMessageKey = keyof typeof en;
 /** The add-customer form's text for a locale, falling back to English key by key. */
 export const createMessage = createMessages('customer-create', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

@@ -19,6 +19,7 @@ const en = {
   sectionsLabel: 'Customer sections',
   viewAccounts: 'Accounts',
   viewOrderEntry: 'Order from stock',
+  viewOrderEdit: 'Edit order',
   viewDiscounts: 'Discounts',
   viewLoadFailed: 'This view could not be loaded. Check the connection and try again.',
 } as const;
@@ -26,4 +27,5 @@ const en = {
 export type ScreenMessageKey = keyof typeof en;
 export const screenMessage = createMessages('customer-screen', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

@@ -150,8 +150,16 @@ export const screenStyles = css`
   .collapsed .chevron {
     transform: rotate(-45deg);
   }
+  /*
+   * The chevron is drawn with logical borders, so right to left its corner starts at the other
+   * side (bottom-left): turn it the other way to point down when open and to the left (the
+   * reading direction) when closed.
+   */
+  :host(:dir(rtl)) .chevron {
+    transform: rotate(-45deg);
+  }
   :host(:dir(rtl)) .collapsed .chevron {
-    transform: rotate(135deg);
+    transform: rotate(45deg);
   }
   .title {
     display: none;

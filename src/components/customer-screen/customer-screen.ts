@@ -20,7 +20,7 @@ import { exportPartsFor } from './child-parts.js';
 import { staticTag } from './child-tags.js';
 import { screenMessage, type ScreenMessageKey } from './customer-screen.messages.js';
 import { screenStyles } from './customer-screen.styles.js';
-import { ViewDialogController } from './view-dialog.js';
+import { ViewDialogController, type ScreenViewProps } from './view-dialog.js';
 import type { ScreenViewName } from './views.js';
 
 /** Detail of `discounts-open`. */
@@ -90,7 +90,8 @@ function safeHref(href: string | undefined): string | undefined {
  * The screen fires only `discounts-open`: the children's events bubble out of it as they are.
  *
  * Secondary views: "View accounts" (the card's `view-accounts`), "Order from stock" (the order
- * table's `order-from-stock`, with the season chosen there) and "Discounts" (`discounts-open`) open
+ * table's `order-from-stock`, with the season chosen there), "Edit order" (the order detail's
+ * `order-edit`, order entry with the `orderId`) and "Discounts" (`discounts-open`) open
  * the view registered for them in `views.ts` (loaded on first use) in a modal dialog, with the
  * customer's id (and the season) as properties. A host that routes elsewhere calls
  * `preventDefault()` on the event and the screen does nothing more; with no view registered, the
@@ -203,7 +204,7 @@ export class CustomerScreen extends CeElement {
   });
 
   readonly #views = new ViewDialogController(this, {
-    title: (name) => this.m(VIEW_TITLE[name]),
+    title: (name, props) => this.m(name === 'order-entry' && props.orderId ? 'viewOrderEdit' : VIEW_TITLE[name]),
     loadFailed: () => this.m('viewLoadFailed'),
   });
 
@@ -215,9 +216,17 @@ export class CustomerScreen extends CeElement {
     this.addEventListener('order-from-stock', (event) =>
       this.#onViewRequest(event, 'order-entry', { customerId: event.detail.customerId, seasonId: event.detail.seasonId ?? null }),
     );
+    // "Edit order" in an order's detail: order entry for that order.
+    this.addEventListener('order-edit', (event) => {
+      const detail = (event as CustomEvent<{ orderId?: unknown; customerId?: unknown } | null>).detail;
+      const orderId = typeof detail?.orderId === 'string' ? detail.orderId : '';
+      if (!orderId) return;
+      const customerId = typeof detail?.customerId === 'string' && detail.customerId ? detail.customerId : this.customerId;
+      this.#onViewRequest(event, 'order-entry', { customerId, orderId });
+    });
   }
 
-  #onViewRequest(event: Event, name: ScreenViewName, props: { customerId: string; seasonId?: string | null }): void {
+  #onViewRequest(event: Event, name: ScreenViewName, props: ScreenViewProps): void {
     // Only requests from the screen's own sections, not from a view already open.
     if (this.#views.openView || !props.customerId) return;
     this.#views.openAfter(event, name, props);

@@ -12,7 +12,10 @@ import { screenViews, type ScreenViewName } from './views.js';
 /** What the screen passes to a view. */
 export interface ScreenViewProps {
   customerId: string;
+  /** Order entry: the season chosen in the order table (a pre-order), or null. */
   seasonId?: string | null;
+  /** Order entry: the order to edit (from the order detail's "Edit order"). */
+  orderId?: string;
 }
 
 interface OpenView {
@@ -41,7 +44,7 @@ export class ViewDialogController implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly texts: { title(name: ScreenViewName): string; loadFailed(): string },
+    private readonly texts: { title(name: ScreenViewName, props: ScreenViewProps): string; loadFailed(): string },
   ) {
     host.addController(this);
   }
@@ -143,7 +146,7 @@ export class ViewDialogController implements ReactiveController {
   render(): TemplateResult | typeof nothing {
     const view = this.#view;
     if (!view) return nothing;
-    const title = this.texts.title(view.name);
+    const title = this.texts.title(view.name, view.props);
     let body: unknown;
     if (view.status === 'ready' && view.tag) {
       body = staticHtml`<${view.tag}
@@ -151,6 +154,7 @@ export class ViewDialogController implements ReactiveController {
         class="view"
         .customerId=${view.props.customerId}
         .seasonId=${view.props.seasonId ?? null}
+        .orderId=${view.props.orderId}
       ></${view.tag}>`;
     } else if (view.status === 'error') {
       body = html`<div class="ce-message ce-error" part="error view-error" role="alert">

@@ -52,4 +52,5 @@ export type SearchMessageKey = keyof typeof en;
 /** Translates one of the customer search's own texts for a locale; other languages fall back to English. */
 export const searchMessage = createMessages('customer-search', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

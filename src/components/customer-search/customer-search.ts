@@ -571,12 +571,16 @@ export class CustomerSearch extends CeElement {
     const current = buttons.indexOf(event.target as HTMLButtonElement);
     if (current < 0) return;
     let next = current;
+    // The letters run in reading order: in rtl, ArrowLeft is the next letter.
+    const forward = this.isRtl ? 'ArrowLeft' : 'ArrowRight';
     switch (event.key) {
       case 'ArrowRight':
+      case 'ArrowLeft':
+        next = event.key === forward ? (current + 1) % buttons.length : (current - 1 + buttons.length) % buttons.length;
+        break;
       case 'ArrowDown':
         next = (current + 1) % buttons.length;
         break;
-      case 'ArrowLeft':
       case 'ArrowUp':
         next = (current - 1 + buttons.length) % buttons.length;
         break;
@@ -698,7 +702,7 @@ export class CustomerSearch extends CeElement {
       return this.msg('showing', { shown: formatNumber(items.length, locale), total: formatNumber(this.total, locale) });
     }
     if (this.total === 0) return this.emptyText();
-    return this.total === 1 ? this.msg('count_one') : this.msg('count_other', { count: formatNumber(this.total, locale) });
+    return this.msg('count_other', { count: this.total });
   }
 
   /** A 400 about the query itself (the server's limit is lower than ours): say so in words. */

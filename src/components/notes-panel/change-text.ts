@@ -1,13 +1,13 @@
 /**
  * A system note's typed changes as sentences in the reader's language: fields named from the
- * catalogues (the customer card's labels where the card has the field, so a term is translated
+ * catalogues (the shared catalogue's customer field labels, which the card shows too, so a term is translated
  * once), reference ids named from the reference lists, values formatted by `Intl`, enumerations
  * named by the shared terms. A secret field's value is never shown: the sentence only says it
  * changed.
  */
 import type { ChangeValue, FieldChange, Note, Reference } from '../../sdk/schemas.js';
-import { cardMessage, type CardMessageKey } from '../customer-card/customer-card.messages.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, MISSING } from '../shared/format.js';
+import { translate, type CustomerFieldKey } from '../shared/i18n.js';
 import { enumName } from '../shared/terms.js';
 import type { NotesMessageKey } from './notes-panel.messages.js';
 
@@ -20,26 +20,26 @@ export interface ChangeTextContext {
   referenceFailed: boolean;
 }
 
-/** Customer fields the card shows: their label is the card's, one translation per term. */
-const CARD_FIELDS: Record<string, CardMessageKey> = {
-  name: 'field.name',
-  tradingName: 'field.tradingName',
-  salesChannelId: 'field.salesChannelId',
-  type: 'field.type',
-  bankAccountId: 'field.bankAccountId',
-  accountsReference: 'field.accountsReference',
-  vatExempt: 'field.vatExempt',
-  onHold: 'field.onHold',
-  eori: 'field.eori',
-  creditLimit: 'field.creditLimit',
-  paymentTermsId: 'field.paymentTermsId',
-  username: 'field.username',
-  password: 'field.password',
-  email: 'field.email',
-  telephone: 'field.telephone',
-  mobile: 'field.mobile',
-  fax: 'field.fax',
-  loyaltyPoints: 'section.loyalty',
+/** Customer fields the card shows: named by the shared catalogue, as the card names them (one translation per term). */
+const CUSTOMER_FIELDS: Record<string, CustomerFieldKey> = {
+  name: 'customer.name',
+  tradingName: 'customer.tradingName',
+  salesChannelId: 'customer.salesChannelId',
+  type: 'customer.type',
+  bankAccountId: 'customer.bankAccountId',
+  accountsReference: 'customer.accountsReference',
+  vatExempt: 'customer.vatExempt',
+  onHold: 'customer.onHold',
+  eori: 'customer.eori',
+  creditLimit: 'customer.creditLimit',
+  paymentTermsId: 'customer.paymentTermsId',
+  username: 'customer.username',
+  password: 'customer.password',
+  email: 'customer.email',
+  telephone: 'customer.telephone',
+  mobile: 'customer.mobile',
+  fax: 'customer.fax',
+  loyaltyPoints: 'customer.loyaltyPoints',
 };
 
 /** Fields of the history that are not the card's: named by the notes panel's catalogue. */
@@ -83,8 +83,8 @@ const ORDER_SENTENCES: Record<string, NotesMessageKey> = {
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 function fieldLabel(field: string, ctx: ChangeTextContext): string | undefined {
-  const card = CARD_FIELDS[field];
-  if (card) return cardMessage(ctx.locale, card);
+  const shared = CUSTOMER_FIELDS[field];
+  if (shared) return translate(ctx.locale, shared);
   const own = NOTE_FIELDS[field];
   return own ? ctx.msg(own) : undefined;
 }
@@ -115,7 +115,7 @@ export function formatChangeValue(value: ChangeValue | null, ctx: ChangeTextCont
       return shown === MISSING ? ctx.msg('value.unreadable') : shown;
     }
     case 'boolean':
-      return cardMessage(ctx.locale, value.value ? 'value.yes' : 'value.no');
+      return translate(ctx.locale, value.value ? 'value.yes' : 'value.no');
     case 'number': {
       const shown = formatNumber(value.value, ctx.locale);
       return shown === MISSING ? ctx.msg('value.unreadable') : shown;

@@ -26,7 +26,8 @@ const en = {
   emptySystem: 'No system notes.',
   showMore: 'Show more',
   loadingMore: 'Loading…',
-  count: '{shown} of {total} notes',
+  count_one: '{shown} of 1 note',
+  count_other: '{shown} of {count} notes',
   pin: 'Pin',
   unpin: 'Unpin',
   pinLabel: 'Pin note from {author}, {time}',
@@ -89,4 +90,5 @@ export type NotesMessageKey = keyof typeof en;
 /** The notes panel's text for a locale, falling back to English key by key. */
 export const notesMessage = createMessages('notes-panel', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });

@@ -129,10 +129,23 @@ export const notesPanelStyles = css`
   }
   /* Server text never reorders what is around it (RTL overrides stay inside). */
   .meta > span,
-  .text,
   .sentence,
   .removed-by {
     unicode-bidi: isolate;
+  }
+  /* A note reads in its own direction (an English note in an Arabic panel), aligned with the panel. */
+  .text {
+    unicode-bidi: plaintext;
+  }
+  /*
+   * unicode-bidi: plaintext makes start/end follow each paragraph's own direction (and Chromium
+   * computes match-parent to start), so the alignment with the component is said physically.
+   */
+  :host(:dir(ltr)) :is(.text) {
+    text-align: left;
+  }
+  :host(:dir(rtl)) :is(.text) {
+    text-align: right;
   }
   .removed-by {
     margin: var(--_ce-space-2xs) 0 0;

@@ -16,7 +16,6 @@ import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
 import { notesMessage, type NotesMessageKey } from './notes-panel.messages.js';
-import { cardMessage } from '../customer-card/customer-card.messages.js';
 import { noteSentences } from './change-text.js';
 import { referenceController } from '../shared/reference.js';
 import { enumName } from '../shared/terms.js';
@@ -151,7 +150,7 @@ function storeDraft(customerId: string, draft: NoteDraft | undefined): void {
 export class NotesPanel extends CeElement {
   static override styles = [baseStyles, controlStyles, visuallyHidden, notesPanelStyles];
   // System notes name their fields with the card's labels: the card's texts load with the panel's.
-  static override catalogues = [notesMessage, cardMessage];
+  static override catalogues = [notesMessage];
 
   /** The customer whose notes are shown. Nothing loads without it. */
   @property({ attribute: 'customer-id', reflect: true }) customerId = '';
@@ -567,10 +566,7 @@ export class NotesPanel extends CeElement {
       </ol>
       <div class="footer" part="footer">
         <p class="count" part="count" role="status">
-          ${this.msg('count', {
-            shown: formatNumber(list.items.length, this.resolvedLocale),
-            total: formatNumber(list.total, this.resolvedLocale),
-          })}
+          ${this.msg('count_other', { shown: formatNumber(list.items.length, this.resolvedLocale), count: list.total })}
         </p>
         ${list.nextCursor && !failed
           ? html`<button

@@ -1,9 +1,11 @@
-/** Registers `<order-table>` and `<order-detail>` (the class modules themselves register nothing). */
+/**
+ * Registers `<order-table>` (the class module itself registers nothing). The order detail it shows
+ * is loaded when a row is first opened and registered then, as `<order-detail>` unless the page
+ * registered its class already (under any name).
+ */
 import { defineElement } from '../shared/define.js';
-import { OrderDetail } from './order-detail.js';
 import { OrderTable } from './order-table.js';
 
-defineElement('order-detail', OrderDetail);
 defineElement('order-table', OrderTable);
 
-export { OrderDetail, OrderTable };
+export { OrderTable };

@@ -25,8 +25,8 @@ const en = {
   colPriority: 'Priority',
   priority: 'Priority',
   loadingRow: 'Loading…',
-  count: '{count} orders',
-  countOne: '1 order',
+  count_one: '1 order',
+  count_other: '{count} orders',
   noOrders: 'No orders match.',
   noCustomer: 'Choose a customer to see their orders.',
   dialogLabel: 'Order {number}',
@@ -143,6 +143,7 @@ const en = {
 
 export const orderMessages = createMessages('order-table', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 export type OrderMessageKey = keyof typeof en;

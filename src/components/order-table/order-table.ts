@@ -20,14 +20,18 @@ import { subscribeToTags } from '../shared/resource.js';
 import { referenceController } from '../shared/reference.js';
 import { renderConfigMessage, renderError, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles } from '../shared/styles.js';
-import { OrderDetail } from './order-detail.js';
+import type { OrderDetail } from './order-detail.js';
 import { orderMessages, type OrderMessageKey } from './order-table.messages.js';
-import { statusStyles } from './order-detail.styles.js';
+import { statusStyles } from './status.styles.js';
 import { tableStyles } from './order-table.styles.js';
 import { ScaledScroll } from './scaled-scroll.js';
+import { loadOrderDetail } from './detail-loader.js';
 import { PageCache, renderRange, rowsPerPage, scrollTopFor, visibleRange, type RowRange } from './virtualizer.js';
 
 export type { OrderActionDetail, OrderActionEvent, OrderActionName } from './order-detail.js';
+
+/** The tag the detail is registered under when the page has not registered its class (the manifest's definition is in define.ts). */
+const DETAIL_TAG = 'order-detail';
 
 /** The columns the server can sort by. */
 export type OrderSortField = 'number' | 'placedAt' | 'quantity' | 'total' | 'status' | 'salesChannelId';
@@ -116,8 +120,11 @@ interface Cell {
  * Keyboard (one tab stop, ARIA grid pattern): arrows move between cells; Home/End go to the first
  * and last cell of the row; Ctrl+Home/Ctrl+End to the first and last order (loading as needed);
  * PageUp/PageDown by a screenful; Enter opens the order (on a header: sorts); Space on a header
- * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Close, a click on the backdrop or Escape
- * closes it and focus returns to the row.
+ * sorts too. Opening an order (Enter or click) shows `<order-detail>` in a modal dialog; Close, a
+ * click on the backdrop or Escape closes it and focus returns to the row. The detail's code is not
+ * part of the table: it loads the first time an order is opened (the dialog says it is loading
+ * meanwhile) and registers `<order-detail>` then, unless the page registered its class under a name
+ * of its own.
  *
  * @summary A customer's orders: a virtualised, sortable, filterable grid with the order detail and its actions.
  *
@@ -212,6 +219,10 @@ export class OrderTable extends CeElement {
   @state() private range: RowRange = { first: 0, last: -1 };
   @state() private active: Cell = { row: 0, col: 0 };
   @state() private openOrder: OrderSummary | undefined;
+  /** The order detail's class, once its module has loaded (when a row is first opened). */
+  @state() private detailClass: typeof OrderDetail | undefined;
+  /** Why the detail's module did not load (offered again with Retry). */
+  @state() private detailLoadError: unknown;
   @state() private seasonId = '';
 
   private gridElement: HTMLElement | undefined;
@@ -407,7 +418,7 @@ export class OrderTable extends CeElement {
   private countFor(pages: PageCache<OrderSummary> | undefined): string {
     const total = pages?.total;
     if (total === undefined) return '';
-    return total === 1 ? this.m('countOne') : this.m('count', { count: formatNumber(total, this.resolvedLocale) });
+    return this.m('count_other', { count: total });
   }
 
   private ensureSubscription(): void {
@@ -756,12 +767,21 @@ export class OrderTable extends CeElement {
     </dialog>`;
   }
 
-  /** The detail, under whatever tag its class is registered with. */
-  private renderDetail(open: OrderSummary): HTMLElement {
-    let name = customElements.getName(OrderDetail);
+  /**
+   * The detail, under whatever tag its class is registered with (`order-detail` when the page did
+   * not register it); while its module loads, a loading state; when that failed, the error and Retry.
+   */
+  private renderDetail(open: OrderSummary): HTMLElement | TemplateResult {
+    const OrderDetailClass = this.detailClass;
+    if (!OrderDetailClass) {
+      return this.detailLoadError
+        ? renderError(this, this.detailLoadError, () => void this.loadDetail())
+        : renderSkeleton(4, this.t('state.loading'));
+    }
+    let name = customElements.getName(OrderDetailClass);
     if (!name) {
-      defineElement('order-detail', OrderDetail);
-      name = customElements.getName(OrderDetail) ?? 'order-detail';
+      defineElement(DETAIL_TAG, OrderDetailClass);
+      name = customElements.getName(OrderDetailClass) ?? DETAIL_TAG;
     }
     if (this.detailElement?.localName !== name) {
       this.detailElement = document.createElement(name) as OrderDetail;
@@ -917,11 +937,12 @@ export class OrderTable extends CeElement {
     const pageRows = rowsPerPage(this.rowHeight, this.metrics().viewportHeight);
     let handled = true;
     switch (event.key) {
+      // Columns run in reading order: right to left in rtl, where ArrowLeft goes to the next one.
       case 'ArrowRight':
-        this.moveTo(row, col + 1);
+        this.moveTo(row, this.isRtl ? col - 1 : col + 1);
         break;
       case 'ArrowLeft':
-        this.moveTo(row, col - 1);
+        this.moveTo(row, this.isRtl ? col + 1 : col - 1);
         break;
       case 'ArrowDown':
         this.moveTo(Math.min(row + 1, total - 1), col);
@@ -972,7 +993,22 @@ export class OrderTable extends CeElement {
     const order = this.pages?.get(row);
     if (!order || this.openOrder) return;
     this.openOrder = order;
+    void this.loadDetail();
     emit(this, 'order-open', { orderId: order.id, order });
+  }
+
+  /**
+   * Loads the order detail's module, which the table does not ship with: most visits open no
+   * order, and the detail is as big as the table. The dialog shows a loading state meanwhile.
+   */
+  private async loadDetail(): Promise<void> {
+    if (this.detailClass) return;
+    this.detailLoadError = undefined;
+    try {
+      this.detailClass = await loadOrderDetail();
+    } catch (error) {
+      this.detailLoadError = error;
+    }
   }
 
   private closeDetail(): void {
@@ -998,6 +1034,7 @@ export class OrderTable extends CeElement {
   /** Opens the order at a position (as Enter on its row does); resolves when its detail shows. */
   async openAt(index: number): Promise<void> {
     this.open(index);
+    await this.loadDetail();
     await this.updateComplete;
   }
 

@@ -3,8 +3,32 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Client } from '../../sdk/index.js';
 import { clientContext, localeContext } from './context.js';
-import { catalogueEvents, type MessageKey, type MessageParams, type LoadableCatalogue, translate } from './i18n.js';
+import { catalogueEvents, directionOf, type MessageKey, type MessageParams, type LoadableCatalogue, translate } from './i18n.js';
 import { baseStyles } from './styles.js';
+
+/** The `dir` each element set itself from its locale (so an author's own `dir` is told apart). */
+const managedDir = new WeakMap<Element, string>();
+
+/** The nearest element above `el` (across shadow roots) whose `dir` was set by a page author, not by us. */
+function authoredDirAbove(el: Element): { dir: string } | { managed: string } | undefined {
+  let managed: string | undefined;
+  for (let node: Element | null = parentOf(el); node; node = parentOf(node)) {
+    const dir = node.getAttribute('dir');
+    if (dir === null) continue;
+    if (managedDir.get(node) === dir) {
+      managed ??= dir;
+      continue;
+    }
+    return { dir };
+  }
+  return managed === undefined ? undefined : { managed };
+}
+
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
 
 /** The locale used when neither the element, its provider nor the document says one. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -43,8 +67,9 @@ export class CeElement extends LitElement {
   client?: Client;
 
   /**
-   * BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's,
-   * then the client's `locale`, then the document's `lang`, then `en-GB`.
+   * BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's,
+   * then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale
+   * (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it.
    */
   @property({ reflect: true })
   locale?: string;
@@ -138,6 +163,43 @@ export class CeElement extends LitElement {
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  /**
+   * Writing direction follows the locale (`ar` → right to left) unless the page says otherwise:
+   * a `dir` the author put on this element, or on any element above it (the document's `<html
+   * dir>` included), wins. Set on the host so that logical CSS, `:dir()` and bidi all follow.
+   */
+  protected override update(changed: PropertyValues): void {
+    this.#applyDirection();
+    super.update(changed);
+  }
+
+  /** Whether this element lays out right to left now (for arrow keys: ArrowLeft is "next" in rtl). */
+  protected get isRtl(): boolean {
+    return this.matches(':dir(rtl)');
+  }
+
+  #applyDirection(): void {
+    const own = this.getAttribute('dir');
+    if (own !== null && managedDir.get(this) !== own) {
+      managedDir.delete(this); // the author's
+      return;
+    }
+    const above = authoredDirAbove(this);
+    let want: string | null = null;
+    if (!above || 'managed' in above) {
+      const fromLocale = directionOf(this.resolvedLocale);
+      // An ltr locale needs saying only inside an element that made itself rtl.
+      if (fromLocale === 'rtl' || (above && above.managed !== fromLocale)) want = fromLocale;
+    }
+    if (want === null) {
+      if (own !== null) this.removeAttribute('dir');
+      managedDir.delete(this);
+    } else if (own !== want) {
+      managedDir.set(this, want);
+      this.setAttribute('dir', want);
+    }
   }
 
   /** A shared UI text in the resolved locale. */

@@ -5,6 +5,7 @@
  * "Invalid Date": a missing or unreadable value gives an em dash, which reads as "not known".
  */
 import type { Money } from '../../sdk/schemas.js';
+import { directionOf } from './i18n.js';
 
 /** What a formatter prints for a missing or unreadable value. */
 export const MISSING = '—';
@@ -102,7 +103,14 @@ export function formatMoney(money: Money | null | undefined, locale: string): st
     digitsOf.set(currency, digits);
   }
   // `format` takes decimal strings (Intl.NumberFormat v3); lib.es2022 does not know yet.
-  return format.format(minorToDecimal(amountMinor, digits) as unknown as number);
+  const decimal = minorToDecimal(amountMinor, digits) as unknown as number;
+  if (directionOf(locale) === 'ltr') return format.format(decimal);
+  // Right to left, a Latin currency sign such as "UK£" would be split by the bidi algorithm
+  // ("£UK"): isolate it (LRI … PDI) so that it reads as one.
+  return format
+    .formatToParts(decimal)
+    .map((part) => (part.type === 'currency' && /[A-Za-z]/.test(part.value) ? `\u2066${part.value}\u2069` : part.value))
+    .join('');
 }
 
 /** Formats a finite number ("1,234.5"); anything else gives "—". */

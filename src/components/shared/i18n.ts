@@ -72,12 +72,46 @@ export const en = {
   'term.noteKind.call': 'Call',
   'term.noteKind.email': 'Email',
   'term.noteKind.meeting': 'Meeting',
+  // A customer's fields and yes/no, named once for every component: the card shows them, the notes
+  // panel names them in a system note's changes.
+  'customer.name': 'Customer or company name',
+  'customer.tradingName': 'Trading name',
+  'customer.salesChannelId': 'Sales channel',
+  'customer.type': 'Customer type',
+  'customer.bankAccountId': 'Default bank account',
+  'customer.accountsReference': 'Accounts reference',
+  'customer.vatExempt': 'EU VAT exempt',
+  'customer.onHold': 'Account on hold',
+  'customer.eori': 'EORI number',
+  'customer.creditLimit': 'Credit limit',
+  'customer.paymentTermsId': 'Payment terms',
+  'customer.username': 'Username',
+  'customer.password': 'Password',
+  'customer.email': 'Email',
+  'customer.telephone': 'Telephone',
+  'customer.mobile': 'Mobile',
+  'customer.fax': 'Fax',
+  'customer.loyaltyPoints': 'Loyalty points',
+  'value.yes': 'Yes',
+  'value.no': 'No',
 } as const;
 
 /** A key of the shared catalogue. */
 export type MessageKey = keyof typeof en;
-/** A message catalogue for one language: every key optional except in English. */
-export type Catalogue<K extends string> = Partial<Record<K, string>>;
+/** A category of `Intl.PluralRules` (English uses one/other; Arabic all six). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/**
+ * The plural forms a language may add to a key that ends in `_other` (`count_other` →
+ * `count_zero`, `count_one`, `count_two`, `count_few`, `count_many`).
+ */
+export type PluralForms<K extends string> = K extends `${infer Base}_other` ? `${Base}_${PluralCategory}` : never;
+/**
+ * A message catalogue for one language: every key optional except in English. A key ending in
+ * `_other` is a plural message: the language may give each of its own plural categories.
+ */
+export type Catalogue<K extends string> = Partial<Record<K | PluralForms<K>, string>>;
+/** A customer field's label in the shared catalogue (`customer.<field>`). */
+export type CustomerFieldKey = Extract<MessageKey, `customer.${string}`>;
 /** Values substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
 /** A translate function for the shared catalogue, as components pass it around. */
@@ -88,11 +122,54 @@ export function languageOf(locale: string): string {
   return (locale.split(/[-_]/)[0] ?? '').toLowerCase();
 }
 
-function interpolate(text: string, params?: MessageParams): string {
+/** Writing direction of a locale's script: `rtl` for Arabic, Hebrew, Persian, Urdu and the like. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(languageOf(locale)) ? 'rtl' : 'ltr';
+}
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function safeLocale<T>(locale: string, make: (locale: string) => T): T {
+  try {
+    return make(locale);
+  } catch {
+    return make('en-GB');
+  }
+}
+
+/**
+ * A number as the locale writes it (Arabic-Indic digits in `ar`, as `Intl` does), grouped only
+ * from five digits (`1000`, `12,345`) so that limits and codes read as they always have.
+ */
+function localNumber(n: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    const options = { useGrouping: 'min2' } as unknown as Intl.NumberFormatOptions;
+    format = safeLocale(locale, (l) => new Intl.NumberFormat(l, options));
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
+}
+
+/** The plural category of `n` in `locale` (`ar`: 0 zero, 1 one, 2 two, 3–10 few, 11–99 many). */
+export function pluralCategory(n: number, locale: string): PluralCategory {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = safeLocale(locale, (l) => new Intl.PluralRules(l));
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(n) as PluralCategory;
+}
+
+function interpolate(text: string, locale: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    if (typeof value !== 'number') return value;
+    return Number.isFinite(value) ? localNumber(value, locale) : '—';
   });
 }
 
@@ -224,6 +301,10 @@ type Entry = { sources: readonly AnySource[]; texts?: Record<string, string>; st
  *
  * Until a language is in, and for every key it lacks, the text is English. A component lists the
  * catalogues it reads in `static catalogues` (see `CeElement`) and waits for them before it renders.
+ *
+ * Plurals: a key ending in `_other` called with a numeric `count` is looked up by the locale's
+ * plural category first (`found_few` in Arabic for 3, `found_one` in English for 1), then as
+ * `_other`. Numbers in `params` are written in the locale's digits.
  */
 export function createMessages<const E extends Record<string, string>>(
   domain: string,
@@ -268,13 +349,32 @@ export function createMessages<const E extends Record<string, string>>(
       return !entry || entry.texts !== undefined;
     });
 
-  const msg = (locale: string, key: Extract<keyof E, string>, params?: MessageParams): string => {
+  /** The text for `key` in the first of `locale`'s tags that has it (a host's or the language's own). */
+  const lookup = (locale: string, key: string): string | undefined => {
     for (const tag of tagsOf(locale)) {
       const entry = entryOf(tag);
       const text = entry?.texts?.[key] ?? entry?.stale?.[key];
-      if (text !== undefined) return interpolate(text, params);
+      if (text !== undefined) return text;
     }
-    return interpolate(english[key] ?? key, params);
+    return undefined;
+  };
+  const englishOf = (key: string): string | undefined => (english as Record<string, string | undefined>)[key];
+
+  const msg = (locale: string, key: Extract<keyof E, string>, params?: MessageParams): string => {
+    const count = params?.['count'];
+    if (key.endsWith('_other') && typeof count === 'number') {
+      // A plural message: the locale's own form for this count (`_few` in Arabic for 3), then `_other`.
+      const base = key.slice(0, -'other'.length);
+      const text =
+        lookup(locale, base + pluralCategory(count, locale)) ??
+        lookup(locale, key) ??
+        englishOf(base + pluralCategory(count, 'en')) ??
+        englishOf(key) ??
+        key;
+      // A count reads with the locale's full grouping ("12,345 customers"), like formatNumber.
+      return interpolate(text, locale, { ...params, count: safeLocale(locale, (l) => new Intl.NumberFormat(l)).format(count) });
+    }
+    return interpolate(lookup(locale, key) ?? englishOf(key) ?? key, locale, params);
   };
 
   const builtIn = async () => {
@@ -300,6 +400,7 @@ export function createMessages<const E extends Record<string, string>>(
 /** Translates a shared key for a locale (its language once loaded, else English). */
 export const translate: Messages<MessageKey> = createMessages('shared', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 type ErrorLike = { kind?: unknown; status?: unknown; name?: unknown };

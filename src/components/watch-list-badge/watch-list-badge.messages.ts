@@ -23,6 +23,7 @@ const en = {
 
 export const badgeMessages = createMessages('watch-list-badge', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 export type BadgeMessageKey = keyof typeof en;

@@ -43,7 +43,7 @@ export default {
   moveHeld: '„{role}“ liegt derzeit bei {address}.',
   moveQuestionOne: 'Zu dieser Adresse verschieben?',
   moveQuestionMany: 'Beide zu dieser Adresse verschieben?',
-  moveConfirm: 'Hierher verschieben',
+  moveConfirm: 'Zu dieser Adresse verschieben',
   moveKeep: 'Abbrechen',
   movedRole: '„{role}“ wurde von {address} hierher verschoben.',
   rolesLabel: 'Rollen',

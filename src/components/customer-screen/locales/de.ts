@@ -18,6 +18,7 @@ export default {
   sectionsLabel: 'Kundenbereiche',
   viewAccounts: 'Konten',
   viewOrderEntry: 'Aus Lagerbestand bestellen',
+  viewOrderEdit: 'Bestellung bearbeiten',
   viewDiscounts: 'Rabatte',
   viewLoadFailed: 'Diese Ansicht konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
 } satisfies Catalogue<ScreenMessageKey>;

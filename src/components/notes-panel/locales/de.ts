@@ -19,7 +19,8 @@ export default {
   cancel: 'Abbrechen',
   empty: 'Noch keine Notizen.',
   showMore: 'Mehr anzeigen',
-  count: '{shown} von {total} Notizen',
+  count_one: '{shown} von 1 Notiz',
+  count_other: '{shown} von {count} Notizen',
   pin: 'Anheften',
   unpin: 'Lösen',
   // The accessible name starts with the visible word (WCAG 2.5.3, label in name).

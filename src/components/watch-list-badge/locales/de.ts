@@ -12,7 +12,7 @@ export default {
   noteHint: 'Wird bei diesem Kunden überall angezeigt, was er auch bestellt. Bis zu {max} Zeichen.',
   clear: 'Von der Beobachtungsliste nehmen',
   required: 'Schreiben Sie die Notiz zur Beobachtungsliste.',
-  saved: 'Notiz gespeichert.',
+  saved: 'Notiz zur Beobachtungsliste gespeichert.',
   cleared: 'Von der Beobachtungsliste genommen.',
   setBy: '{name}, {date}',
   conflict: 'Die Notiz zur Beobachtungsliste wurde von jemand anderem geändert, seit Sie sie geöffnet haben.',
