@@ -35,7 +35,7 @@ declare module 'react' {
         tab?: CustomerAccounts['tab'];
         /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
         client?: CustomerAccounts['client'];
-        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. */
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
         locale?: CustomerAccounts['locale'];
         /** `account-change`: After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
         'onaccount-change'?: (event: CustomEvent<AccountChangeDetail>) => void;
