@@ -190,6 +190,7 @@ const en = {
 
 export const accountsMessages = createMessages('customer-accounts', en, {
   de: () => import('./locales/de.js'),
+  ar: () => import('./locales/ar.js'),
 });
 
 export type AccountsMessageKey = keyof typeof en;
