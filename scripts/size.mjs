@@ -82,6 +82,7 @@ const ALLOWED = {
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+  'customer-accounts': ['customer-accounts'],
   'customer-create': ['customer-create'],
   provider: [],
 };
@@ -97,6 +98,7 @@ const TAGS = {
   'customer-screen': ['customer-screen'],
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
+  'customer-accounts': ['customer-accounts'],
   'customer-create': ['customer-create'],
 };
 

@@ -30,6 +30,7 @@ const EXPECTED: Record<string, string[]> = {
   'customer-elements/watch-list-badge': ['watch-list-badge'],
   // Its children are registered when it first renders, so a page can still rename them first.
   'customer-elements/customer-screen': ['customer-screen'],
+  'customer-elements/customer-accounts': ['customer-accounts'],
   'customer-elements/customer-create': ['customer-create'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
@@ -49,6 +50,7 @@ const CLASS_OF: Record<string, string> = {
   'customer-attachments': 'CustomerAttachments',
   'watch-list-badge': 'WatchListBadge',
   'customer-screen': 'CustomerScreen',
+  'customer-accounts': 'CustomerAccounts',
   'customer-create': 'CustomerCreateForm',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
