@@ -32,6 +32,8 @@ const EXPECTED: Record<string, string[]> = {
   'customer-elements/customer-screen': ['customer-screen'],
   'customer-elements/customer-accounts': ['customer-accounts'],
   'customer-elements/customer-create': ['customer-create'],
+  'customer-elements/order-entry': ['order-entry'],
+  'customer-elements/customer-discounts': ['customer-discounts'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
 // Everything also registers the order detail at once, for pages that show it on its own.
@@ -52,6 +54,8 @@ const CLASS_OF: Record<string, string> = {
   'customer-screen': 'CustomerScreen',
   'customer-accounts': 'CustomerAccounts',
   'customer-create': 'CustomerCreateForm',
+  'order-entry': 'OrderEntry',
+  'customer-discounts': 'CustomerDiscounts',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
 
