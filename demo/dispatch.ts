@@ -21,7 +21,8 @@ try {
   for (const customer of customers) {
     const limit = customer.id === watched?.id ? 2 : 1;
     for (const status of ['allocated', 'unallocated'] as const) {
-      const open = await portal.client.orders.list(customer.id, { status, limit, sort: 'placedAt', order: 'desc' });
+      // Only what may be dispatched now: not an order held for payment or waiting for its season.
+      const open = await portal.client.orders.list(customer.id, { status, limit, ready: true, sort: 'placedAt', order: 'desc' });
       for (const order of open.items) rows.push({ customer, order });
       if (open.items.length) break;
     }

@@ -12,6 +12,7 @@ export const COMPONENT_ENTRIES = [
   'customer-screen',
   'order-entry',
   'customer-discounts',
+  'customer-accounts',
   'customer-create',
   'provider',
 ];

@@ -54,18 +54,24 @@ const ORDER_TABLE_GRID_RATIO = 0.5;
  */
 const INTERIM_BUDGETS = {
   // Set on 2026-12-03 from `npm run size` (measured + about 1 %); the goal is beside each in the table.
-  'customer-card': 34_800, // 34,368
-  'customer-search': 30_900, // 30,498
-  'order-table': 31_000, // 30,591
-  'notes-panel': 27_800, // 27,447
-  'address-book': 29_600, // 29,193
-  'customer-screen': 73_200, // 72,442
-  provider: 30_100, // 29,793 after customer-create's SDK additions (28,973 before)
-  'sdk (createClient)': 22_200, // 21,892 after customer-create's SDK additions (21,098 before)
-  'everything (define)': 112_300, // 111,180 with customer-create (102,323 before)
-  // A new component: measured when it landed (goal: DEFAULT_GOAL).
-  'customer-create': 28_800, // 28,471
-  'order-table / @vaadin/grid': 0.53, // 0.519
+  // Raised the same day when the accounts, order entry, discounts and add-customer work landed: the
+  // SDK's client carries every resource and its schemas (ledger, catalogue, quotes, loyalty: 21.9 →
+  // 27.1 KB), and every component pays for the client. To go down: resources a page does not call
+  // left out of its bundle (a client made of per-resource modules), then the goals below.
+  'customer-card': 36_700, // 36,302 (34,368 before the accounts and order-entry SDK)
+  'customer-search': 32_500, // 32,117 (30,498)
+  'order-table': 33_300, // 32,891 (30,591)
+  'notes-panel': 29_500, // 29,108 (27,447)
+  'address-book': 31_100, // 30,716 (29,193)
+  'watch-list-badge': 25_300, // 25,021
+  'customer-screen': 80_500, // 79,694 at start, its views (accounts, order entry, discounts) loaded on first use (72,442)
+  provider: 35_400, // 35,000 (29,793)
+  'sdk (createClient)': 27_400, // 27,071 (21,892)
+  'everything (define)': 156_400, // 154,789 with four more components (111,180)
+  // New components: measured when they landed (goal: DEFAULT_GOAL).
+  'customer-create': 30_000, // 29,676
+  'customer-accounts': 38_400, // 37,927
+  'order-table / @vaadin/grid': 0.57, // 0.558 (0.519)
 };
 const budgetOf = (name) => INTERIM_BUDGETS[name] ?? GOALS[name] ?? DEFAULT_GOAL;
 const goalOf = (name) => GOALS[name] ?? DEFAULT_GOAL;
@@ -82,6 +88,7 @@ const ALLOWED = {
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
   'customer-screen': ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
+  'customer-accounts': ['customer-accounts'],
   'customer-create': ['customer-create'],
   provider: [],
 };
@@ -97,6 +104,7 @@ const TAGS = {
   'customer-screen': ['customer-screen'],
   'order-entry': ['order-entry'],
   'customer-discounts': ['customer-discounts'],
+  'customer-accounts': ['customer-accounts'],
   'customer-create': ['customer-create'],
 };
 
@@ -219,11 +227,20 @@ const componentsIn = (inputs) =>
 const allowedFor = (name) => new Set(ALLOWED[name] ?? [name]);
 /** Modules an entry must load only with import(), never at start (by entry). */
 const LAZY = { 'order-table': [/components\/order-table\/order-detail\.js$/] };
+/**
+ * Components an entry may contain only in chunks it loads with import(), never at start: the
+ * screen's views (views.ts), loaded when "View accounts", "Order from stock" or "Discounts" is
+ * first used.
+ */
+const LAZY_COMPONENTS = { 'customer-screen': ['customer-accounts', 'order-entry', 'customer-discounts'] };
 
 const everything = [...results.values()].find((r) => r.everything);
 for (const r of results.values()) {
   if (r.component) {
-    const allowed = allowedFor(r.component);
+    const lazyComponents = LAZY_COMPONENTS[r.component] ?? [];
+    const atStart = [...componentsIn(r.initialInputs)].filter((c) => lazyComponents.includes(c));
+    check(atStart.length === 0, `${r.name}: loads ${atStart.join(', ')} at start; they must be chunks loaded with import()`);
+    const allowed = new Set([...allowedFor(r.component), ...lazyComponents]);
     const extra = [...componentsIn(r.inputs)].filter((c) => !allowed.has(c));
     check(extra.length === 0, `${r.name}: bundles other components' modules: ${extra.join(', ')}`);
     const markers = Object.entries(TAGS)

@@ -39,6 +39,13 @@ export {
 } from './components/order-table/order-table.js';
 export { OrderDetail, type OrderActionDetail, type OrderActionName, type OrderEditDetail, type OrderEditEvent } from './components/order-table/order-detail.js';
 export {
+  CustomerAccounts,
+  type AccountChangeDetail,
+  type AccountChangeKind,
+  type AccountsTab,
+  type LoyaltyChangeDetail,
+} from './components/customer-accounts/customer-accounts.js';
+export {
   CustomerCreateForm,
   type CustomerCreateDetail,
   type CustomerCreateEvent,

@@ -5,7 +5,7 @@
 // one (so `client={client}` passes the object), and a prop named `on` + the exact event name
 // (`oncustomer-select`) as a listener for that event: hence the quoted, lower-case handler names.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AccountChangeDetail, AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAccounts, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, LoyaltyChangeDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 declare module 'react' {
   namespace JSX {
@@ -24,6 +24,25 @@ declare module 'react' {
         locale?: AddressBook['locale'];
         /** `address-change`: The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
         'onaddress-change'?: (event: CustomEvent<AddressChangeDetail>) => void;
+      };
+      /** The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+      'customer-accounts': Omit<DetailedHTMLProps<HTMLAttributes<CustomerAccounts>, CustomerAccounts>, 'customerId' | 'readonly' | 'tab' | 'client' | 'locale'> & {
+        /** The customer whose accounts to show. */
+        customerId?: CustomerAccounts['customerId'];
+        /** Never offer a write (payments, invoices, credit notes, voids, loyalty), even to a user who may. */
+        readonly?: CustomerAccounts['readonly'];
+        /** The view shown: `ledger` (default), `statement` or `loyalty`. */
+        tab?: CustomerAccounts['tab'];
+        /** The SDK client to fetch through. Wins over a provider's. Set it when there is no `<customer-elements-provider>` above the element. */
+        client?: CustomerAccounts['client'];
+        /** BCP 47 locale for text, numbers and dates (`en-GB`, `de-DE`, `ar`). Falls back to the provider's, then the client's `locale`, then the document's `lang`, then `en-GB`. A right-to-left locale (`ar`) lays the element out right to left, unless the page sets `dir` on it or above it. */
+        locale?: CustomerAccounts['locale'];
+        /** `account-change`: After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+        'onaccount-change'?: (event: CustomEvent<AccountChangeDetail>) => void;
+        /** `loyalty-change`: After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+        'onloyalty-change'?: (event: CustomEvent<LoyaltyChangeDetail>) => void;
+        /** `order-open`: The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+        'onorder-open'?: (event: CustomEvent<OrderOpenDetail>) => void;
       };
       /** A customer's documents and pictures: list, upload with progress, download, delete. */
       'customer-attachments': Omit<DetailedHTMLProps<HTMLAttributes<CustomerAttachments>, CustomerAttachments>, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale'> & {

@@ -8,7 +8,7 @@
 //     interface GlobalComponents extends RenamedElements<{ 'acme-customer-card': 'customer-card' }> {}
 //   }
 import type { EmitFn, HTMLAttributes, ReservedProps } from 'vue';
-import type { AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
+import type { AccountChangeDetail, AddressBook, AddressChangeDetail, AttachmentDeleteDetail, AttachmentUploadDetail, CustomerAccounts, CustomerAttachments, CustomerCard, CustomerCardChangeDetail, CustomerCardViewAccountsDetail, CustomerCreateDetail, CustomerCreateForm, CustomerCreateRequestDetail, CustomerDiscounts, CustomerElementsProvider, CustomerScreen, CustomerSearch, CustomerSelectDetail, DiscountsChangeDetail, DiscountsOpenDetail, LoyaltyChangeDetail, NoteAddDetail, NotesPanel, OrderActionDetail, OrderDetail, OrderEditDetail, OrderEntry, OrderFromStockDetail, OrderOpenDetail, OrderPlaceDetail, OrderTable, SeasonSelectDetail, WatchListBadge, WatchListChangeDetail } from 'customer-elements';
 
 type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<CamelCase<Tail>>}` : S;
 
@@ -37,6 +37,15 @@ export interface CustomerElementsVue {
   'address-book': VueElement<AddressBook, 'customerId' | 'pageSize' | 'readonly' | 'client' | 'locale', {
     /** The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
     'address-change': CustomEvent<AddressChangeDetail>;
+  }>;
+  /** The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+  'customer-accounts': VueElement<CustomerAccounts, 'customerId' | 'readonly' | 'tab' | 'client' | 'locale', {
+    /** After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+    'account-change': CustomEvent<AccountChangeDetail>;
+    /** After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+    'loyalty-change': CustomEvent<LoyaltyChangeDetail>;
+    /** The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+    'order-open': CustomEvent<OrderOpenDetail>;
   }>;
   /** A customer's documents and pictures: list, upload with progress, download, delete. */
   'customer-attachments': VueElement<CustomerAttachments, 'customerId' | 'readonly' | 'maxFileSize' | 'client' | 'locale', {

@@ -15,6 +15,7 @@ import type {
   CustomerSummary, Loyalty, Note, Order, OrderListQuery, OrderSummary, Reference, SearchCriterion,
   Transaction, User, WatchList, Actor, DocumentLine, LedgerEntryType, PaymentMethod, VoidRecord,
 } from '../../src/sdk/schemas.js';
+import type { LoyaltyEntry, LoyaltySettings } from '../../src/sdk/schemas.js';
 
 /** A new ledger entry, as a write hands it to the data model (plain data: the demo's journal replays it). */
 export interface LedgerPosting {
@@ -227,6 +228,12 @@ export interface Database {
   voidLedgerEntry(customerId: string, entryId: string, record: VoidRecord): LedgerWrite;
   loyaltyOf(customerId: string): Loyalty;
   setLoyalty(customerId: string, value: Loyalty): Loyalty;
+  /** The points history, oldest first (made on first use); its last balance is the points balance. */
+  loyaltyHistoryOf(customerId: string): LoyaltyEntry[];
+  /** Records a manual adjustment and the new balance. */
+  adjustLoyalty(customerId: string, change: { points: number; reason: string; at: string }): { loyalty: Loyalty; entry: LoyaltyEntry };
+  loyaltySettings(): LoyaltySettings;
+  setLoyaltySettings(value: Pick<LoyaltySettings, 'pointsPerPound' | 'pointValue' | 'updatedAt' | 'updatedBy'>): LoyaltySettings;
 
   // ----- attachments
   attachmentsOf(customerId: string): StoredAttachment[];

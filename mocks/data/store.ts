@@ -13,6 +13,7 @@ import type {
   Account, Actor, Address, AddressRole, Contact, Customer, CustomerSummary, DocumentLine, Loyalty, Note, Order,
   OrderSummary, Reference, Transaction, WatchList,
 } from '../../src/sdk/schemas.js';
+import type { LoyaltyEntry, LoyaltySettings } from '../../src/sdk/schemas.js';
 import type {
   CustomerRecord, CustomerSearch, Database, DatasetSize, Fixtures, OrderQuery, StoredAttachment, UserRecord,
 } from './database.js';
@@ -22,6 +23,8 @@ import {
   materialiseOrder, orderCore,
 } from './orders.js';
 import { pad } from './random.js';
+import { DEFAULT_LOYALTY_SETTINGS, buildLoyaltyHistory, type LoyaltyOrder } from './loyalty.js';
+import { orderId as orderIdOf, orderNumber as orderNumberOf } from './identifiers.js';
 import { SortedIndex, initialOf, nameTokens, normaliseExact, normalisePostcode, sortKeyOf } from './search-index.js';
 import { VirtualOrders, type VirtualOrdersSpec } from './virtual-orders.js';
 import { LedgerBook, postToBook, type LedgerRow } from './ledger.js';
@@ -106,6 +109,8 @@ export class Store implements Database {
   private readonly watch = new Map<string, WatchList>();
   private readonly ledgers = new Map<string, LedgerBook>();
   private readonly loyalty = new Map<string, Loyalty>();
+  private readonly loyaltyHistory = new Map<string, LoyaltyEntry[]>();
+  private loyaltySettingsValue: LoyaltySettings = structuredClone(DEFAULT_LOYALTY_SETTINGS);
   private readonly attachments = new Map<string, StoredAttachment>();
   private readonly attachmentsBy = new Map<string, StoredAttachment[]>();
 
@@ -757,6 +762,50 @@ export class Store implements Database {
     const stored = { ...value, customerId };
     this.loyalty.set(customerId, stored);
     return stored;
+  }
+
+  /** Oldest first; its last `balanceAfter` is the points balance (see `loyalty.ts`). */
+  loyaltyHistoryOf(customerId: string): LoyaltyEntry[] {
+    let history = this.loyaltyHistory.get(customerId);
+    if (history) return history;
+    const record = this.mustGet(this.customers, customerId, 'customer');
+    const orders: LoyaltyOrder[] = [];
+    let ordinals: number[] = [];
+    try {
+      ordinals = this.ordinalsOf(customerId);
+    } catch {
+      // The virtual customer's orders are never held: its balance is all carried over.
+    }
+    for (const n of ordinals) {
+      const birth = this.birthOf(n);
+      if (birth?.status === 'dispatched') orders.push({ ordinal: n, id: orderIdOf(n), number: orderNumberOf(n), placedAt: birth.placedAt, total: birth.total });
+    }
+    history = buildLoyaltyHistory(customerId, this.loyaltyOf(customerId).points, record.createdAt, orders);
+    this.loyaltyHistory.set(customerId, history);
+    return history;
+  }
+
+  /** Adds or takes away points by hand (the caller checked the balance stays at 0 or more). */
+  adjustLoyalty(customerId: string, change: { points: number; reason: string; at: string }): { loyalty: Loyalty; entry: LoyaltyEntry } {
+    const history = this.loyaltyHistoryOf(customerId);
+    const before = this.loyaltyOf(customerId).points;
+    const entry: LoyaltyEntry = {
+      id: this.nextId('lpt'), date: change.at, kind: 'adjustment', points: change.points,
+      orderId: null, orderNumber: null, reason: change.reason, balanceAfter: before + change.points,
+    };
+    history.push(entry);
+    const loyalty = this.setLoyalty(customerId, { customerId, points: entry.balanceAfter, updatedAt: change.at });
+    return { loyalty, entry };
+  }
+
+  loyaltySettings(): LoyaltySettings {
+    return this.loyaltySettingsValue;
+  }
+
+  /** Stores the shop-wide settings with the next version. */
+  setLoyaltySettings(value: Pick<LoyaltySettings, 'pointsPerPound' | 'pointValue' | 'updatedAt' | 'updatedBy'>): LoyaltySettings {
+    this.loyaltySettingsValue = { ...structuredClone(value), version: this.loyaltySettingsValue.version + 1 };
+    return this.loyaltySettingsValue;
   }
 
   // ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import { customerCreateResources } from './customer-create.js';
 import { customerResources } from './customers.js';
 import { ledgerResources } from './ledger.js';
 import type { MockResponseEvent } from './hooks.js';
+import { loyaltyResources } from './loyalty.js';
 import { noteResources } from './notes.js';
 import { orderResources } from './orders.js';
 import { withIdempotency } from './idempotency.js';
@@ -37,6 +38,7 @@ export const resources: ResourceMap = {
   ...addressResources,
   ...noteResources,
   ...accountResources,
+  ...loyaltyResources,
   ...ledgerResources,
   ...attachmentResources,
   ...orderResources,

@@ -25,5 +25,6 @@ export * from './customer-attachments/define.js';
 export * from './customer-screen/define.js';
 export * from './order-entry/define.js';
 export * from './customer-discounts/define.js';
+export * from './customer-accounts/define.js';
 export * from './customer-create/define.js';
 export * from './provider/define.js';

@@ -14,6 +14,7 @@
  * Only types come from the component modules here, so this file adds no component to a bundle.
  */
 import type { AddressBookMessageKey } from './address-book/address-book.messages.js';
+import type { AccountsMessageKey } from './customer-accounts/customer-accounts.messages.js';
 import type { AttachmentsMessageKey } from './customer-attachments/customer-attachments.messages.js';
 import type { CardMessageKey } from './customer-card/customer-card.messages.js';
 import type { CreateMessageKey } from './customer-create/customer-create.messages.js';
@@ -35,6 +36,7 @@ import type { BadgeMessageKey } from './watch-list-badge/watch-list-badge.messag
 export interface CatalogueKeys {
   shared: MessageKey;
   'address-book': AddressBookMessageKey;
+  'customer-accounts': AccountsMessageKey;
   'customer-attachments': AttachmentsMessageKey;
   'customer-card': CardMessageKey;
   'customer-create': CreateMessageKey;

@@ -5,6 +5,7 @@
 // (before or after the first render, both work). For a tag of your own, `createComponent`.
 import {
   AddressBook as AddressBookElement,
+  CustomerAccounts as CustomerAccountsElement,
   CustomerAttachments as CustomerAttachmentsElement,
   CustomerCard as CustomerCardElement,
   CustomerCreateForm as CustomerCreateFormElement,
@@ -17,6 +18,7 @@ import {
   OrderEntry as OrderEntryElement,
   OrderTable as OrderTableElement,
   WatchListBadge as WatchListBadgeElement,
+  type AccountChangeDetail,
   type AddressChangeDetail,
   type AttachmentDeleteDetail,
   type AttachmentUploadDetail,
@@ -27,6 +29,7 @@ import {
   type CustomerSelectDetail,
   type DiscountsChangeDetail,
   type DiscountsOpenDetail,
+  type LoyaltyChangeDetail,
   type NoteAddDetail,
   type OrderActionDetail,
   type OrderEditDetail,
@@ -46,6 +49,18 @@ export interface ElementBindings {
     events: {
       /** `address-change`: The user created, changed or deleted an address and the server accepted it; `detail` says which and how. */
       onAddressChange: CustomEvent<AddressChangeDetail>;
+    };
+  };
+  /** `<customer-accounts>` (class `CustomerAccounts`) */
+  'customer-accounts': {
+    props: 'customerId' | 'readonly' | 'tab' | 'client' | 'locale';
+    events: {
+      /** `account-change`: After a payment, manual invoice, credit note or void the server accepted. `detail: AccountChangeDetail` (`{ customerId, kind, transactionId }`). Bubbles, composed. */
+      onAccountChange: CustomEvent<AccountChangeDetail>;
+      /** `loyalty-change`: After the user adjusted the points balance. `detail: LoyaltyChangeDetail` (`{ customerId, points, delta }`). Bubbles, composed. */
+      onLoyaltyChange: CustomEvent<LoyaltyChangeDetail>;
+      /** `order-open`: The user opened the order behind an invoice or a points entry. `detail: OrderOpenDetail` (`{ orderId, order }`), as `<order-table>` fires it. Bubbles, composed. */
+      onOrderOpen: CustomEvent<OrderOpenDetail>;
     };
   };
   /** `<customer-attachments>` (class `CustomerAttachments`) */
@@ -170,6 +185,7 @@ export interface ElementBindings {
 /** The library's element classes: what `createComponent` takes (subclasses too). */
 export type BindableElement =
   | AddressBookElement
+  | CustomerAccountsElement
   | CustomerAttachmentsElement
   | CustomerCardElement
   | CustomerCreateFormElement
@@ -186,6 +202,7 @@ export type BindableElement =
 /** The binding of an element: its class's, or that of the library class it extends. */
 export type BindingOf<I> =
   I extends AddressBookElement ? ElementBindings['address-book'] :
+  I extends CustomerAccountsElement ? ElementBindings['customer-accounts'] :
   I extends CustomerAttachmentsElement ? ElementBindings['customer-attachments'] :
   I extends CustomerCardElement ? ElementBindings['customer-card'] :
   I extends CustomerCreateFormElement ? ElementBindings['customer-create'] :
@@ -202,6 +219,7 @@ export type BindingOf<I> =
 
 /** Every event prop of every element, to the event it listens for. */
 export const eventProps = {
+  onAccountChange: 'account-change',
   onAddressChange: 'address-change',
   onAttachmentDelete: 'attachment-delete',
   onAttachmentUpload: 'attachment-upload',
@@ -212,6 +230,7 @@ export const eventProps = {
   onCustomerSelect: 'customer-select',
   onDiscountsChange: 'discounts-change',
   onDiscountsOpen: 'discounts-open',
+  onLoyaltyChange: 'loyalty-change',
   onNoteAdd: 'note-add',
   onOrderAction: 'order-action',
   onOrderEdit: 'order-edit',
@@ -230,6 +249,12 @@ export const AddressBook: ElementComponent<AddressBookElement, ElementBindings['
   AddressBookElement,
   ElementBindings['address-book']
 >(AddressBookElement, 'address-book', eventProps);
+
+/** `<customer-accounts>`: The customer's accounts: summary, ledger, payments, invoices, credit notes, statements, loyalty. */
+export const CustomerAccounts: ElementComponent<CustomerAccountsElement, ElementBindings['customer-accounts']> = /* @__PURE__ */ bind<
+  CustomerAccountsElement,
+  ElementBindings['customer-accounts']
+>(CustomerAccountsElement, 'customer-accounts', eventProps);
 
 /** `<customer-attachments>`: A customer's documents and pictures: list, upload with progress, download, delete. */
 export const CustomerAttachments: ElementComponent<CustomerAttachmentsElement, ElementBindings['customer-attachments']> = /* @__PURE__ */ bind<

@@ -197,6 +197,14 @@ export const routes = {
 
   'loyalty.get': r({ method: 'GET', path: '/customers/{customerId}/loyalty', summary: 'Loyalty points balance', tag: 'loyalty', response: s.Loyalty, status: 200 }),
   'loyalty.adjust': r({ method: 'POST', path: '/customers/{customerId}/loyalty/adjustments', summary: 'Adjust the loyalty points balance', tag: 'loyalty', body: s.LoyaltyAdjustment, response: s.Loyalty, status: 200, capability: 'loyalty.adjust', errors: [409] }),
+  'loyalty.statement': r({ method: 'GET', path: '/customers/{customerId}/loyalty/statement', summary: 'Points earned, spent and adjusted over a period, per order', tag: 'loyalty', query: s.LoyaltyStatementQuery, response: s.LoyaltyStatement, status: 200,
+    description: 'Every movement of the points balance in the period, oldest first: points earned on each dispatched order, points spent against an order, and adjustments made by hand with their reason. `opening` + `earned` − `spent` + `adjusted` = `closing`, and each entry carries the balance after it. Dates are inclusive; by default the year up to today.' }),
+  'loyalty.settings': r({ method: 'GET', path: '/loyalty/settings', summary: 'The shop-wide loyalty settings (ETag carries the version)', tag: 'loyalty', response: s.LoyaltySettings, status: 200,
+    description: 'How many points a whole pound of a dispatched order earns, and what a point is worth when spent. One setting for the whole shop; `version` (also the ETag) is what a change sends as `If-Match`.' }),
+  'loyalty.updateSettings': r({
+    method: 'PUT', path: '/loyalty/settings', summary: 'Change the shop-wide loyalty settings (If-Match: the version read)', tag: 'loyalty', body: s.LoyaltySettingsInput, response: s.LoyaltySettings, status: 200, capability: 'loyalty.settings.edit', ifMatch: true, errors: [412, 428],
+    description: 'Points are earned per whole pound of a dispatched order at the rate in force when it is dispatched: a change applies to orders dispatched from now on and never rewrites the points already earned.',
+  }),
 
   'attachments.list': r({ method: 'GET', path: '/customers/{customerId}/attachments', summary: "A customer's documents and pictures", tag: 'attachments', response: v.array(s.Attachment), status: 200 }),
   'attachments.upload': r({ method: 'POST', path: '/customers/{customerId}/attachments', summary: 'Upload a document or picture (multipart, field `file`)', tag: 'attachments', body: 'multipart', response: s.Attachment, status: 201, capability: 'attachments.edit', errors: [413, 415] }),

@@ -27,7 +27,7 @@ export type { WriteOptions, VersionedWriteOptions, IterateOptions } from './reso
 export type { PageQuery } from './resources/customers.js';
 export type { AddressQuery } from './resources/addresses.js';
 export type { NoteQuery } from './resources/notes.js';
-export type { LoyaltyAdjustmentRequest } from './resources/loyalty.js';
+export type { LoyaltyAdjustmentRequest, LoyaltySettingsInput, LoyaltyStatementQuery } from './resources/loyalty.js';
 export type { UploadOptions } from './resources/attachments.js';
 export type { DownloadOptions } from './resources/accounts.js';
 export { invoiceTotals, vatOf, VAT_RATE_BASIS_POINTS, type DocumentTotals } from './vat.js';

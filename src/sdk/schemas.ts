@@ -861,6 +861,73 @@ export const LoyaltyAdjustment = v.strictObject({
   reason: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give a reason.'), v.maxLength(200)),
 });
 
+/** The shop-wide loyalty scheme: how many points a pound earns and what a point is worth. */
+export const LoyaltySettings = v.object({
+  /** Points earned per whole pound of a dispatched order's total (0 turns earning off). */
+  pointsPerPound: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)),
+  /** What one point is worth when spent, in minor units of the currency (e.g. 1 = 1p). */
+  pointValue: Money,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  updatedAt: v.nullable(Timestamp),
+  updatedBy: v.nullable(v.string()),
+});
+export type LoyaltySettings = v.InferOutput<typeof LoyaltySettings>;
+
+export const LoyaltySettingsInput = v.strictObject({
+  pointsPerPound: v.pipe(
+    v.number('Enter a whole number of points.'),
+    v.integer('Enter a whole number of points.'),
+    v.minValue(0, 'Enter 0 or more points.'),
+    v.maxValue(100, 'At most 100 points per pound.'),
+  ),
+  pointValue: v.object({
+    amountMinor: v.pipe(v.number(), v.integer('Enter a whole number of pence.'), v.minValue(0, 'Enter 0 or more.'), v.maxValue(10_000, 'At most 10,000 pence a point.')),
+    currency: CurrencyCode,
+  }),
+});
+
+/** One movement of a customer's points. */
+export const LoyaltyEntry = v.object({
+  id: Id,
+  date: Timestamp,
+  /** earned: on a dispatched order; spent: redeemed against an order; adjustment: by hand, with a reason. */
+  kind: v.picklist(['earned', 'spent', 'adjustment']),
+  /** Signed: positive adds points, negative takes them away. */
+  points: v.pipe(v.number(), v.integer()),
+  orderId: v.nullable(Id),
+  orderNumber: v.nullable(v.string()),
+  reason: v.nullable(v.string()),
+  /** The balance after this entry. */
+  balanceAfter: v.pipe(v.number(), v.integer()),
+});
+export type LoyaltyEntry = v.InferOutput<typeof LoyaltyEntry>;
+
+export const LoyaltyStatementQuery = v.object({
+  /** First day of the period (inclusive). Default: a year before `to`. */
+  from: v.optional(v.pipe(v.string(), v.isoDate())),
+  /** Last day of the period (inclusive). Default: today. */
+  to: v.optional(v.pipe(v.string(), v.isoDate())),
+});
+
+/** A customer's points over a period: opening + earned − spent + adjusted = closing. */
+export const LoyaltyStatement = v.object({
+  customerId: Id,
+  from: v.pipe(v.string(), v.isoDate()),
+  to: v.pipe(v.string(), v.isoDate()),
+  opening: v.pipe(v.number(), v.integer()),
+  earned: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Points spent in the period (a positive number). */
+  spent: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Net points added (or, negative, taken away) by hand. */
+  adjusted: v.pipe(v.number(), v.integer()),
+  closing: v.pipe(v.number(), v.integer()),
+  /** The value of a point now, for showing the closing balance in money. */
+  pointValue: Money,
+  /** Oldest first. */
+  entries: v.array(LoyaltyEntry),
+});
+export type LoyaltyStatement = v.InferOutput<typeof LoyaltyStatement>;
+
 // ---------------------------------------------------------------------------------------------
 // The account ledger
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ export const tags = {
   /** The customer's ledger pages, entries and statements (what an account write changes besides the summary). */
   ledger: (customerId: string) => `ledger:${customerId}`,
   loyalty: (customerId: string) => `loyalty:${customerId}`,
+  /** The shop-wide loyalty settings. */
+  loyaltySettings: () => 'loyalty-settings',
   attachments: (customerId: string) => `attachments:${customerId}`,
   /** A customer's order list pages. */
   orders: (customerId: string) => `orders:${customerId}`,

@@ -19,8 +19,8 @@ const dir = new URL('../../dist/browser/', import.meta.url).pathname;
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 const ALL_TAGS = [
-  'address-book', 'customer-attachments', 'customer-card', 'customer-create', 'customer-elements-provider', 'customer-screen',
-  'customer-search', 'notes-panel', 'order-detail', 'order-table', 'watch-list-badge',
+  'address-book', 'customer-accounts', 'customer-attachments', 'customer-card', 'customer-create', 'customer-discounts', 'customer-elements-provider', 'customer-screen',
+  'customer-search', 'notes-panel', 'order-detail', 'order-entry', 'order-table', 'watch-list-badge',
 ];
 /** Tags each component file registers, its classes, and the class files it loads (its own and what its class imports). */
 // `classes` are in the component's class file; `also`, classes the component file exports besides (the
@@ -39,7 +39,10 @@ const EXPECTED: Record<string, { tags: string[]; classes: string[]; also?: strin
     classes: ['CustomerScreen'],
     chunks: ['customer-screen', 'customer-card', 'watch-list-badge', 'order-table', 'notes-panel', 'address-book', 'customer-attachments'],
   },
+  'customer-accounts': { tags: ['customer-accounts'], classes: ['CustomerAccounts'], chunks: ['customer-accounts'] },
   'customer-create': { tags: ['customer-create'], classes: ['CustomerCreateForm'], chunks: ['customer-create'] },
+  'order-entry': { tags: ['order-entry'], classes: ['OrderEntry'], chunks: ['order-entry'] },
+  'customer-discounts': { tags: ['customer-discounts'], classes: ['CustomerDiscounts'], chunks: ['customer-discounts'] },
   // The provider's class is part of the shared base (core.js exports it).
   provider: { tags: ['customer-elements-provider'], classes: ['CustomerElementsProvider'], chunks: [] },
 };

@@ -30,7 +30,10 @@ const EXPECTED: Record<string, string[]> = {
   'customer-elements/watch-list-badge': ['watch-list-badge'],
   // Its children are registered when it first renders, so a page can still rename them first.
   'customer-elements/customer-screen': ['customer-screen'],
+  'customer-elements/customer-accounts': ['customer-accounts'],
   'customer-elements/customer-create': ['customer-create'],
+  'customer-elements/order-entry': ['order-entry'],
+  'customer-elements/customer-discounts': ['customer-discounts'],
   'customer-elements/provider': ['customer-elements-provider'],
 };
 // Everything also registers the order detail at once, for pages that show it on its own.
@@ -49,7 +52,10 @@ const CLASS_OF: Record<string, string> = {
   'customer-attachments': 'CustomerAttachments',
   'watch-list-badge': 'WatchListBadge',
   'customer-screen': 'CustomerScreen',
+  'customer-accounts': 'CustomerAccounts',
   'customer-create': 'CustomerCreateForm',
+  'order-entry': 'OrderEntry',
+  'customer-discounts': 'CustomerDiscounts',
   'customer-elements-provider': 'CustomerElementsProvider',
 };
 

@@ -26,7 +26,7 @@ export type ScreenViewName = 'accounts' | 'order-entry' | 'discounts';
 
 /** The registered views, by name. An absent view: the screen only fires its event. */
 export const screenViews: Partial<Record<ScreenViewName, ScreenView>> = {
-  // accounts: { defaultTag: 'customer-accounts', load: () => import('../customer-accounts/customer-accounts.js').then((m) => m.CustomerAccounts) },
+  accounts: { defaultTag: 'customer-accounts', load: () => import('../customer-accounts/customer-accounts.js').then((m) => m.CustomerAccounts) },
   'order-entry': { defaultTag: 'order-entry', load: () => import('../order-entry/order-entry.js').then((m) => m.OrderEntry) },
   discounts: { defaultTag: 'customer-discounts', load: () => import('../customer-discounts/customer-discounts.js').then((m) => m.CustomerDiscounts) },
 };

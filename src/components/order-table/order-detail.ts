@@ -6,7 +6,7 @@ import { CancelInput, RefundInput, ReturnInput, TrackingInput } from '../../sdk/
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
-import { currencyDigits, formatDate, formatDateTime, formatMoney, formatNumber } from '../shared/format.js';
+import { formatDate, formatDateTime, formatMoney, formatNumber, parseAmount } from '../shared/format.js';
 import { fieldErrors, type MessageParams } from '../shared/i18n.js';
 import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
 import { ResourceController } from '../shared/resource.js';
@@ -95,15 +95,8 @@ const emptyDrafts = (): Drafts => ({
   returnReason: '',
 });
 
-/** Parses "12.50" / "12,50" into minor units of a currency; undefined when it is not an amount. */
-export function parseAmount(text: string, currency: string): number | undefined {
-  const digits = currencyDigits(currency);
-  const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text);
-  if (digits === undefined || !match) return undefined;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) return undefined;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-}
+/** Parses "12.50" / "12,50" into minor units (shared: the accounts screen takes amounts too). */
+export { parseAmount };
 
 /**
  * One order in full: its lines, totals, tracking, print history, triggers, refunds, returns and

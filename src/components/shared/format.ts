@@ -149,3 +149,13 @@ export function formatDateTime(iso: string | null | undefined, locale: string): 
   if (!date) return MISSING;
   return dateFormat(locale || FALLBACK_LOCALE, 'datetime', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
+
+/** Parses "12.50" / "12,50" into minor units of a currency; undefined when it is not an amount. */
+export function parseAmount(text: string, currency: string): number | undefined {
+  const digits = currencyDigits(currency);
+  const match = /^\s*(\d{1,12})(?:[.,](\d+))?\s*$/.exec(text);
+  if (digits === undefined || !match) return undefined;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return undefined;
+  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+}

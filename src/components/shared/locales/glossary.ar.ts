@@ -12,6 +12,7 @@ const glossary: Glossary = [
   { en: 'billing', term: 'الفوترة', forms: ['الفوترة', 'فواتير', 'فاتورة'], note: 'The address role that receives invoices.' },
   { en: 'delivery', term: 'التوصيل', forms: ['توصيل'], note: 'The address role; a delivery note is إشعار التوصيل.' },
   { en: 'note', term: 'ملاحظة', forms: ['ملاحظ'], notIn: ['delivery note', 'credit note'] },
+  { en: 'credit note', term: 'إشعار دائن', forms: ['إشعار دائن', 'الإشعار الدائن'] },
   { en: 'credit limit', term: 'حد الائتمان' },
   { en: 'on hold', term: 'موقوف', forms: ['موقوف', 'إيقاف'] },
   { en: 'dispatch', term: 'الشحن', forms: ['شحن'] },

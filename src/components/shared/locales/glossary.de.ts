@@ -12,6 +12,7 @@ const glossary: Glossary = [
   { en: 'billing', term: 'Rechnung', forms: ['rechnung'], note: 'The address role that receives invoices.' },
   { en: 'delivery', term: 'Lieferung', forms: ['liefer'], note: 'The address role that receives deliveries.' },
   { en: 'note', term: 'Notiz', forms: ['notiz'], notIn: ['delivery note', 'credit note'] },
+  { en: 'credit note', term: 'Gutschrift', forms: ['gutschrift'] },
   { en: 'credit limit', term: 'Kreditlimit' },
   { en: 'on hold', term: 'gesperrt', forms: ['gesperrt', 'sperr'] },
   { en: 'dispatch', term: 'Versand', forms: ['versand', 'versend'] },
