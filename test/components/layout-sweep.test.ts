@@ -392,6 +392,18 @@ const TARGETS: Target[] = [
     },
   },
   {
+    tag: 'customer-accounts (the ledger)',
+    async mount(column, client, text) {
+      const el = document.createElement('customer-accounts') as HTMLElement & { client: Client };
+      el.setAttribute('customer-id', mocks.db.fixtures.customers.creditTrade);
+      el.client = client;
+      column.append(el);
+      await settled(el, text, 'customer-accounts');
+      await waitFor(() => deep(el, '[part~="ledger-row"]').length > 0, 'the ledger');
+      return [el];
+    },
+  },
+  {
     tag: 'customer-create (the empty form)',
     async mount(column, client) {
       const el = document.createElement('customer-create') as HTMLElement & { client: Client };

@@ -235,8 +235,9 @@ export const styles = css`
     cursor: pointer;
   }
   @container (max-width: 30rem) {
+    /* Two figures a row while they fit; one when a figure would not (Arabic money is wider: "10,000.00 UK£"). */
     .figures {
-      grid-template-columns: 1fr 1fr;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
     }
   }
   @media print {
