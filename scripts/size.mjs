@@ -238,8 +238,8 @@ const everything = [...results.values()].find((r) => r.everything);
 for (const r of results.values()) {
   if (r.component) {
     const lazyComponents = LAZY_COMPONENTS[r.component] ?? [];
-    const atStart = [...componentsIn(r.initialInputs)].filter((c) => lazyComponents.includes(c));
-    check(atStart.length === 0, `${r.name}: loads ${atStart.join(', ')} at start; they must be chunks loaded with import()`);
+    const viewsAtStart = [...componentsIn(r.initialInputs)].filter((c) => lazyComponents.includes(c));
+    check(viewsAtStart.length === 0, `${r.name}: loads ${viewsAtStart.join(', ')} at start; they must be chunks loaded with import()`);
     const allowed = new Set([...allowedFor(r.component), ...lazyComponents]);
     const extra = [...componentsIn(r.inputs)].filter((c) => !allowed.has(c));
     check(extra.length === 0, `${r.name}: bundles other components' modules: ${extra.join(', ')}`);

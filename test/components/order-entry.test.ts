@@ -11,7 +11,13 @@ import type { OrderEntry } from '../../src/components/order-entry/order-entry.js
 import '../../src/components/order-entry/define.js';
 // oxlint-disable-next-line import/no-unassigned-import
 import '../../src/components/order-table/define.js';
+// The order-table entry registers its detail only when a row is first opened; this file shows
+// <order-detail> on its own, as a page registering it itself would.
+import { OrderDetail } from '../../src/components/order-table/order-detail.js';
+import { defineElement } from '../../src/components/shared/define.js';
 import { click, clientFor, deepActiveElement, expectAxeClean, press, startMocks, tab, waitFor } from './helpers.js';
+
+defineElement('order-detail', OrderDetail);
 
 type Mocks = Awaited<ReturnType<typeof startMocks>>;
 let mocks: Mocks;
