@@ -1,7 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { OrderDetail } from '../../src/components/order-table/order-detail.js';
-import '../../src/components/order-table/define.js';
+import { OrderDetail } from '../../src/components/order-table/order-detail.js';
+import { defineElement } from '../../src/components/shared/define.js';
 import { click, clientFor, expectAxeClean, startMocks, waitFor, type Mocks } from './helpers.js';
+
+// The order-table entry registers its detail only when a row is first opened; this file shows
+// <order-detail> on its own, as a page registering it itself would.
+defineElement('order-detail', OrderDetail);
 
 let mocks: Mocks;
 
