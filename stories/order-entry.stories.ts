@@ -14,9 +14,17 @@ type Story = StoryObj<Args>;
 type Play = NonNullable<Story['play']>;
 type PlayContext = Parameters<Play>[0];
 
-/** Types each SKU into the finder and presses Enter, as a clerk (or a scanner) does; waits for the server's totals. */
-const addLines =
-  (...skus: string[]): Play =>
+/**
+ * Types each SKU into the finder and presses Enter, as a clerk (or a scanner) does; waits for the
+ * server's totals. One SKU per story: after a product is added the finder clears itself, but
+ * user-event keeps its own copy of what it typed and appends the next code to it (the component
+ * tests type several products with a real keyboard).
+ */
+const addLines = (...skus: string[]): Play => addLinesThen(skus, '[part~="total"]', 'the totals');
+
+/** The same, then waits for `selector` (`what` names it in a time-out). */
+const addLinesThen =
+  (skus: string[], selector: string, what: string): Play =>
   async ({ canvasElement, userEvent }: PlayContext) => {
     for (const sku of skus) {
       const finder = await until(() => deepQuery<HTMLInputElement>(canvasElement, 'input[part~="product-search"]'), 'the product finder');
@@ -24,7 +32,7 @@ const addLines =
       await userEvent.type(finder, `${sku}{Enter}`);
       await until(() => deepQuery(canvasElement, `tr[data-sku="${sku}"]`), `the line for ${sku}`);
     }
-    await until(() => deepQuery(canvasElement, '[part~="total"]'), 'the totals');
+    await until(() => deepQuery(canvasElement, selector), what);
   };
 
 /** An open order of a fixture customer, from the story's mock data. */
@@ -37,8 +45,11 @@ const orderOf = (role: 'allStatuses', status: 'allocated' | 'dispatched') => (ar
 /** A trade customer on 30-day terms, nothing added yet. */
 export const Empty: Story = {};
 
-/** Two lines for the trade customer: Trade prices less their group discount and agreed price; VAT and totals from the server; straight to the dispatch queue. */
-export const TradeWithDiscounts: Story = { play: addLines('TT-LIN-SAG', 'CDL-SOY-SAG') };
+/** The trade customer's group discount on a line: Trade price less 10 %; VAT and totals from the server; straight to the dispatch queue. */
+export const TradeWithDiscounts: Story = { play: addLines('TT-LIN-SAG') };
+
+/** The trade customer's agreed price for one SKU, which wins over the group discount. */
+export const AgreedPrice: Story = { play: addLines('CDL-SOY-SAG') };
 
 /** A marketplace customer on "Full payment before despatch": the order will wait for payment. */
 export const AwaitingPayment: Story = { parameters: { customer: 'amazon' }, play: addLines('MUG-STN-NAV') };
@@ -59,13 +70,13 @@ export const OnHold: Story = { parameters: { customer: 'onHold' } };
 export const NoAddresses: Story = { parameters: { customer: 'noAddresses' } };
 
 /** The server could not price the draft (500): the message with Try again. */
-export const QuoteFailed: Story = { parameters: { mocks: { failNext: [['orders.quote', 500, 5]] } }, play: addLines('TT-LIN-SAG') };
+export const QuoteFailed: Story = { parameters: { mocks: { failNext: [['orders.quote', 500, 5]] } }, play: addLinesThen(['TT-LIN-SAG'], '[part~="error"][role="alert"]', 'the quote failure') };
 
 /** The viewer may not place orders. */
 export const NoCapability: Story = { parameters: { mocks: { token: 'viewer' } } };
 
-/** German, with two lines. */
-export const German: Story = { globals: { locale: 'de-DE' }, play: addLines('TT-LIN-SAG', 'MUG-STN-SAG') };
+/** German, with a discounted line. */
+export const German: Story = { globals: { locale: 'de-DE' }, play: addLines('TT-LIN-SAG') };
 
 /** Waiting for the server. */
 export const Loading: Story = { parameters: { mocks: { latency: 'forever' } } };

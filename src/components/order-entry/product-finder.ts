@@ -5,6 +5,7 @@
  * that types the code and Enter adds the product in one go.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { tags, type Page } from '../../sdk/index.js';
 import type { Product } from '../../sdk/schemas-catalogue.js';
 import { errorMessage } from '../shared/i18n.js';
@@ -101,15 +102,15 @@ export class ProductFinder implements ReactiveController {
         event.preventDefault();
         const typed = this.text.trim();
         if (!typed) return;
-        // A scanner types fast and presses Enter: wait for the answer to what was typed.
-        if (this.#query !== typed || this.results.status === 'loading') {
-          clearTimeout(this.#timer);
-          this.#timer = undefined;
-          this.#query = typed;
-          this.#host.requestUpdate();
-          await this.#host.updateComplete;
-          await this.results.settled();
-        }
+        // A scanner types fast and presses Enter: wait for the answer to what was typed. Always
+        // through an update: the debounce may have set the query without the search having
+        // started yet, and the results shown would still be the previous query's.
+        clearTimeout(this.#timer);
+        this.#timer = undefined;
+        this.#query = typed;
+        this.#host.requestUpdate();
+        await this.#host.updateComplete;
+        await this.results.settled();
         const items = this.items;
         const exact = items.find((p) => p.barcode === typed || p.sku.toUpperCase() === typed.toUpperCase());
         const chosen = this.active >= 0 ? items[this.active] : (exact ?? (items.length === 1 ? items[0] : undefined));
@@ -148,7 +149,7 @@ export class ProductFinder implements ReactiveController {
         aria-describedby="finder-hint"
         aria-expanded=${expanded && items.length > 0 ? 'true' : 'false'}
         aria-activedescendant=${activeId ?? nothing}
-        .value=${this.text}
+        .value=${live(this.text)}
         @input=${this.#onInput}
         @keydown=${this.#onKeydown}
         @blur=${() => {
