@@ -57,9 +57,9 @@ const SHARED_LAYER = ['chunks/shared.js'];
 const RUNTIME = 'chunks/rolldown-runtime.js';
 const source = (file: string) => readFileSync(`${dir}${file}`, 'utf8');
 /** The files loaded, without the runtime helper where a loaded class needs it. */
-const withoutRuntime = (loaded: Iterable<string>, source: (file: string) => string) => {
+const withoutRuntime = (loaded: Iterable<string>, read: (file: string) => string) => {
   const files = [...loaded];
-  const needed = files.some((f) => f !== RUNTIME && source(f).includes('rolldown-runtime'));
+  const needed = files.some((f) => f !== RUNTIME && read(f).includes('rolldown-runtime'));
   return files.filter((f) => !(needed && f === RUNTIME)).sort();
 };
 
