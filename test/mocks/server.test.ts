@@ -2,9 +2,9 @@
  * The same handlers over a real socket: what a browser on another origin, curl, or another
  * language's client sees from `startMockHttpServer` and from the `mock-server` CLI (`mocks/cli.ts`).
  */
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { startMockApiProcess } from '../mock-api-process.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Customer, Page, Problem } from '../../src/sdk/schemas.js';
 import { startMockHttpServer, type MockHttpServer } from '../../mocks/server.js';
@@ -88,20 +88,8 @@ describe('mock API over HTTP', () => {
 
   // A child process under tsx: on a busy two-core machine its start alone has taken 12 s of the default 20.
   it('runs as a CLI that prints its URL and demo tokens and stops on SIGTERM', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, [
-      `${root}node_modules/tsx/dist/cli.mjs`, 'mocks/cli.ts', '--port', '0', '--customers', '20',
-    ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /Customer Elements mock API at (http:\/\/\S+)/.exec(out);
-        if (m && /Demo token \(viewer\)/.test(out)) resolve(m[1]!);
-      });
-      child.once('exit', (code) => reject(new Error(`CLI exited with ${code}: ${out}${err}`)));
-    });
+    const { child, url, output } = await startMockApiProcess([`${root}node_modules/tsx/dist/cli.mjs`, 'mocks/cli.ts', '--port', '0', '--customers', '20'], root);
+    const out = output();
     try {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
       const token = /Demo token \(admin\): (\S+)/.exec(out)?.[1];

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startMockApiProcess } from '../mock-api-process.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -58,18 +59,8 @@ describe('built package', () => {
     const bin = () => `${root}${pkg.bin['customer-elements-mock-api']}`;
 
     it('serves the reference API, prints its URL and demo tokens, and stops on SIGTERM', { timeout: 60_000 }, async () => {
-      const child = spawn(process.execPath, [bin(), '--port', '0', '--customers', '20', '--seed', '7'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /Customer Elements mock API at (http:\/\/\S+)/.exec(out);
-          if (m && /Demo token \(viewer\)/.test(out)) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}${err}`)));
-      });
+      const { child, url, output } = await startMockApiProcess([bin(), '--port', '0', '--customers', '20', '--seed', '7'], root);
+      const out = output();
       try {
         expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
         const token = /Demo token \(clerk\): (\S+)/.exec(out)?.[1];
