@@ -44,6 +44,9 @@ const mockApi: Loader = async (context): Promise<StoryLoaded> => {
   // hanging or failing story would take the others with it, so docs show each story's data only.
   const scenarioApplies = context.viewMode !== 'docs';
   mock.scenario.reset();
+  // Each story is a first visit: a draft an earlier story left in this tab (the notes panel keeps
+  // drafts in sessionStorage, which outlives a navigation) must not turn up in this one's editor.
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith('customer-elements:')) sessionStorage.removeItem(key);
   if (scenarioApplies) {
     if (typeof mocks.latency === 'number') mock.scenario.set({ latency: mocks.latency });
     if (mocks.latency === 'forever') mock.scenario.failNext('*', 'timeout', 1_000_000);

@@ -8,8 +8,9 @@
 // stories, not on Storybook's own docs UI).
 //
 //   node scripts/test-stories.mjs [--dir storybook-static] [--filter text] [--concurrency 3] [--no-docs]
+//                                 [--screenshots folder]
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -26,6 +27,8 @@ const { values: options } = parseArgs({
     filter: { type: 'string', default: '' },
     concurrency: { type: 'string', default: '3' },
     timeout: { type: 'string', default: '20000' },
+    // A folder to keep a screenshot of each failing story in (what the page showed when it failed).
+    screenshots: { type: 'string', default: '' },
     // Also open every docs page (autodocs and MDX): rendered, settled, no console or page error.
     docs: { type: 'boolean', default: true },
     'no-docs': { type: 'boolean', default: false },
@@ -315,6 +318,10 @@ async function main() {
       results.push(result);
       const ok = result.errors.length === 0;
       if (!ok) failed += 1;
+      if (!ok && options.screenshots && !result.timedOut) {
+        await mkdir(options.screenshots, { recursive: true });
+        await page.screenshot({ path: join(options.screenshots, `${entry.id}.png`), fullPage: true }).catch(() => {});
+      }
       const time = `${(result.ms / 1000).toFixed(1)}s`.padStart(6);
       const note = result.rules ? `  (axe: ${result.rules} rules)` : result.blocks !== undefined ? `  (docs: ${result.blocks} stories)` : '';
       console.log(`${ok ? 'ok  ' : 'FAIL'} ${time}  ${entry.id}${note}`);
