@@ -3,6 +3,8 @@
  * for any environment. Browser-safe: no `node:` imports here (see `./node.ts` and `./server.ts`).
  */
 export { createDatabase } from './data/index.js';
+/** The whole contract: every route with its documentation, request schemas, status and capability. */
+export { routes } from '../src/sdk/contract.js';
 export type * from './data/database.js';
 export { createHandlers, onMockResponse, SCENARIO_HEADER, type CreateHandlersOptions, type MockResponseEvent, type MockResponseListener } from './handlers/index.js';
 export { createScenario, type FailureKind, type ScenarioController, type ScenarioSettings } from './scenario.js';

@@ -5,7 +5,7 @@
  */
 import { HTTPError, type KyInstance } from 'ky';
 import * as v from 'valibot';
-import { fillPath, routes, type RouteDef, type RouteId, type RouteParams, type RouteResponse } from './contract.js';
+import { fillPath, routeCalls, type RouteCall, type RouteId, type RouteParams, type RouteResponse } from './routes.js';
 import { QueryCache, cacheKey, type ReadOptions } from './cache.js';
 import { isUncertainError } from './errors/customer-elements-error.js';
 import { errorFromResponse } from './errors/from-response.js';
@@ -101,14 +101,14 @@ export function createCore(config: ResolvedConfig): Core {
   const intents = new PendingIntents();
 
   function target(id: RouteId, params: Record<string, string>, query?: Record<string, string>) {
-    const route: RouteDef = routes[id];
+    const route: RouteCall = routeCalls[id];
     const path = fillPath(route.path, params).replace(/^\/+/, '');
     const url = new URL(path, config.base);
     if (query) for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     return { route, path, url: url.href };
   }
 
-  async function parse(route: RouteDef, response: Response, url: string, signal: AbortSignal | undefined, write: boolean): Promise<unknown> {
+  async function parse(route: RouteCall, response: Response, url: string, signal: AbortSignal | undefined, write: boolean): Promise<unknown> {
     const context = { method: route.method, url, signal, config, write };
     try {
       if (route.response === null) {
@@ -171,7 +171,7 @@ export function createCore(config: ResolvedConfig): Core {
    * One try of a request (ky's own retries of network errors and retryable statuses included):
    * the timeout covers the whole answer, from sending to the body's last byte.
    */
-  async function attempt(route: RouteDef, path: string, url: string, headers: Record<string, string>, init: CallInit, query: Record<string, string> | undefined, hops = 0): Promise<unknown> {
+  async function attempt(route: RouteCall, path: string, url: string, headers: Record<string, string>, init: CallInit, query: Record<string, string> | undefined, hops = 0): Promise<unknown> {
     const write = route.method !== 'GET';
     const deadline = new AbortController();
     const signal = init.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
@@ -289,7 +289,7 @@ export function createCore(config: ResolvedConfig): Core {
     key,
     read(id, params, query, tags, options) {
       // A route that answers in a language keeps one entry per language asked for.
-      const language = (routes[id] as RouteDef).languages ? (options?.language || config.locale || undefined) : undefined;
+      const language = (routeCalls[id] as RouteCall).languages ? (options?.language || config.locale || undefined) : undefined;
       const base = key(id, params as Record<string, string>, query);
       return cache.read(
         language ? `${base} ${JSON.stringify({ language })}` : base,

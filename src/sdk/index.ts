@@ -66,7 +66,10 @@ export {
   isRedirectError,
 } from './errors/index.js';
 
-export { routes, fillPath } from './contract.js';
-export type { RouteDef, RouteId, Routes, RouteParams, RouteQuery, RouteBody, RouteResponse, HttpMethod } from './contract.js';
+// How each route is called. The whole contract (documentation, request schemas, capabilities) is
+// `routes` in `customer-elements/mocks`, which the reference API and the OpenAPI document use.
+export { routeCalls, fillPath } from './routes.js';
+export type { RouteCall, RouteCalls, RouteId, RouteParams, RouteResponse, HttpMethod } from './routes.js';
+export type { RouteDef, RouteSpec, Routes, RouteQuery, RouteBody } from './contract.js';
 export * from './schemas.js';
 export * from './schemas-catalogue.js';

@@ -58,11 +58,25 @@ describe('public API types', () => {
     if (sdk.isCustomerElementsError(error)) expectTypeOf(error.kind).toEqualTypeOf<sdk.ErrorKind>();
   });
 
+  it('carries how to call each route, not the contract it is documented by', async () => {
+    // A page pays for the SDK: the summaries, descriptions and request schemas are for the
+    // reference API and the OpenAPI document, which get them from `customer-elements/mocks`.
+    expect(sdk).not.toHaveProperty('routes');
+    const { routes } = await import('../../mocks/index.js');
+    expect(Object.keys(sdk.routeCalls).sort()).toEqual(Object.keys(routes).sort());
+    for (const [id, call] of Object.entries(sdk.routeCalls)) {
+      expect(Object.keys(call).filter((k) => !['method', 'path', 'response', 'ifMatch', 'languages'].includes(k)), id).toEqual([]);
+      const route = routes[id as sdk.RouteId];
+      expect(route.summary, id).not.toBe('');
+      expect({ method: route.method, path: route.path, response: route.response }, id).toEqual({ method: call.method, path: call.path, response: call.response });
+    }
+  });
+
   it('exports the names the components use, and does nothing at import', () => {
     const fetch = vi.fn();
     vi.stubGlobal('fetch', fetch);
     try {
-      for (const name of ['createClient', 'tags', 'routes', 'fillPath', 'paginate', 'CustomerElementsError', 'isCustomerElementsError']) {
+      for (const name of ['createClient', 'tags', 'routeCalls', 'fillPath', 'paginate', 'CustomerElementsError', 'isCustomerElementsError']) {
         expect(sdk, name).toHaveProperty(name);
       }
       expect(sdk.tags.customer('cus_1')).toBe('customer:cus_1');

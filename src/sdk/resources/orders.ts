@@ -1,5 +1,5 @@
 import type { Core } from '../core.js';
-import type { RouteId } from '../contract.js';
+import type { RouteId } from '../routes.js';
 import { paginate } from '../paginate.js';
 import type { Money, Order, OrderListQuery, OrderSummary, Page } from '../schemas.js';
 import type { OrderInput, OrderPatch, Quote, QuoteInput } from '../schemas-catalogue.js';
