@@ -4,6 +4,10 @@
 // honours but esbuild (Vite's dev server, many hosts, our size check) does not: without this, a
 // page that shows one component shipped every schema of the contract and the valibot code behind
 // them. Each call made for its effect (validation that throws, global configuration) stays as is.
+// Calls to a module's own schema helpers (`const optionalText = (max) => v.nullable(…)`) are marked
+// too. What a bundler still keeps is a schema built from another's parts (`Other.entries.name`,
+// `...Other.entries`): a property read may run a getter. Such a schema is built inside a function
+// called with `/* @__PURE__ */` in the source (see `schemas.ts`).
 //
 // The source stays plain (no annotations to keep in step with each schema a developer adds); every
 // module that imports valibot as a namespace gets the marks at build time, new schema files too.
@@ -26,16 +30,26 @@ function schemaCalls(ast) {
   }
   const at = [];
   if (!namespaces.size) return at;
+  const isSchemaCall = (node) =>
+    node?.type === 'CallExpression' &&
+    node.callee.type === 'MemberExpression' &&
+    !node.callee.computed &&
+    node.callee.object.type === 'Identifier' &&
+    namespaces.has(node.callee.object.name) &&
+    !EFFECTFUL.has(node.callee.property.name);
+  // Module-level helpers that only build a schema (`const optionalText = (max) => v.nullable(…)`):
+  // a call to one is as pure as the schema call it returns, and a bundler cannot tell on its own.
+  const helpers = new Set();
+  for (const node of ast.body) {
+    const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const d of declaration.declarations) {
+      if (d.id.type === 'Identifier' && d.init?.type === 'ArrowFunctionExpression' && d.init.expression && isSchemaCall(d.init.body)) helpers.add(d.id.name);
+    }
+  }
   const visit = (node) => {
     if (!node || typeof node.type !== 'string') return;
-    if (
-      node.type === 'CallExpression' &&
-      node.callee.type === 'MemberExpression' &&
-      !node.callee.computed &&
-      node.callee.object.type === 'Identifier' &&
-      namespaces.has(node.callee.object.name) &&
-      !EFFECTFUL.has(node.callee.property.name)
-    ) {
+    if (isSchemaCall(node) || (node.type === 'CallExpression' && node.callee.type === 'Identifier' && helpers.has(node.callee.name))) {
       at.push(node.start);
     }
     for (const key of Object.keys(node)) {

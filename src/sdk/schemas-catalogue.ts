@@ -5,7 +5,9 @@
  * Import it after `schemas.ts` has loaded (the SDK's index and the contract do).
  */
 import * as v from 'valibot';
-import { FieldError, Id, Money } from './schemas.js';
+import { CurrencyCode, FieldError, Id, Money } from './schemas.js';
+import { DISPATCH_ROUTES } from './enums.js';
+export { DISPATCH_ROUTES } from './enums.js';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Quantity = v.pipe(v.number(), v.integer(), v.minValue(1, 'Enter a quantity of at least 1.'), v.maxValue(9999, 'Enter at most 9,999.'));
@@ -81,7 +83,7 @@ export const SkuPrice = v.object({
   /** The fixed unit price for this customer, VAT exclusive; wins over a group percentage. */
   unitPrice: v.object({
     amountMinor: v.pipe(v.number(), v.integer(), v.minValue(0, 'Enter a price of 0 or more.')),
-    currency: Money.entries.currency,
+    currency: CurrencyCode,
   }),
 });
 export type SkuPrice = v.InferOutput<typeof SkuPrice>;
@@ -118,8 +120,6 @@ export const QuoteInput = v.strictObject({
 });
 export type QuoteInput = v.InferInput<typeof QuoteInput>;
 
-/** Where a placed order goes: the dispatch queue, a wait for payment, or a wait for its season. */
-export const DISPATCH_ROUTES = ['queue', 'awaiting-payment', 'season'] as const;
 export const DispatchRoute = v.picklist(DISPATCH_ROUTES);
 export type DispatchRoute = v.InferOutput<typeof DispatchRoute>;
 

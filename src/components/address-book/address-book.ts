@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
-import { ADDRESS_ROLES, AddressInput, type Address, type AddressRole, type Page, type Reference, type RoleHolder } from '../../sdk/schemas.js';
+import type { AddressInput, Address, AddressRole, Page, Reference, RoleHolder } from '../../sdk/schemas.js';
+import { ADDRESS_ROLES } from '../../sdk/enums.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
@@ -12,7 +13,8 @@ import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, keepDraft, renderConflict } from '../shared/conflict.js';
 import { errorMessage } from '../shared/i18n.js';
 import { confirmedWrite, isUnconfirmedWrite, recordShows } from '../shared/write.js';
-import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
+import { isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
+import { AddressInputLimits } from '../shared/limits.generated.js';
 import { ResourceController } from '../shared/resource.js';
 import { referenceController } from '../shared/reference.js';
 import { renderConfirmDialog, renderResource, renderSkeleton } from '../shared/states.js';
@@ -40,7 +42,7 @@ type TextField = 'label' | 'recipient' | 'line1' | 'line2' | 'city' | 'region' |
 const FIELDS: readonly TextField[] = ['label', 'recipient', 'line1', 'line2', 'city', 'region', 'postcode', 'country'];
 /** Each text field's length limit, from the contract's schema. */
 const LIMITS: Partial<Record<TextField, TextLimit>> = Object.fromEntries(
-  FIELDS.map((f) => [f, fieldLimit(AddressInput, f)]).filter(([, limit]) => limit !== undefined),
+  FIELDS.map((f) => [f, AddressInputLimits[f]]).filter(([, limit]) => limit !== undefined),
 );
 const OPTIONAL: ReadonlySet<TextField> = new Set(['label', 'recipient', 'line2', 'region']);
 

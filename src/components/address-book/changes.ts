@@ -2,7 +2,8 @@
  * What changed in an address since the user opened it, in the address book's words, for the
  * shared conflict flow.
  */
-import { ADDRESS_ROLES, type Address, type AddressRole } from '../../sdk/schemas.js';
+import type { Address, AddressRole } from '../../sdk/schemas.js';
+import { ADDRESS_ROLES } from '../../sdk/enums.js';
 import { changedFields, type ChangeLine, type ShownField } from '../shared/conflict.js';
 import type { AddressBookMessageKey } from './address-book.messages.js';
 

@@ -10,7 +10,8 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isConflictError } from '../../sdk/errors/index.js';
-import { SINGLE_HOLDER_ROLES, type Address, type AddressRole, type RoleHolder, type RoleMoves } from '../../sdk/schemas.js';
+import type { Address, AddressRole, RoleHolder, RoleMoves } from '../../sdk/schemas.js';
+import { SINGLE_HOLDER_ROLES } from '../../sdk/enums.js';
 import { renderConfirmDialog } from '../shared/states.js';
 import type { AddressBookMessageKey } from './address-book.messages.js';
 

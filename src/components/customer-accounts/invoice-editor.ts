@@ -8,9 +8,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import {
-  VAT_RATES, invoiceTotals, tags, type AccountChange, type DocumentLineInput, type LedgerEntry, type VatRate,
-} from '../../sdk/index.js';
+import { invoiceTotals, tags, type AccountChange, type DocumentLineInput, type LedgerEntry, type VatRate } from '../../sdk/index.js';
+import { VAT_RATES } from '../../sdk/enums.js';
 import { formatMoney, parseAmount } from '../shared/format.js';
 import { fieldErrors } from '../shared/i18n.js';
 import { ResourceController } from '../shared/resource.js';

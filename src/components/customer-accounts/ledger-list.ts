@@ -7,9 +7,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import {
-  LEDGER_ENTRY_TYPES, LEDGER_STATUSES, tags, type LedgerEntry, type LedgerEntryType, type LedgerStatus, type Page,
-} from '../../sdk/index.js';
+import { tags, type LedgerEntry, type LedgerEntryType, type LedgerStatus, type Page } from '../../sdk/index.js';
+import { LEDGER_ENTRY_TYPES, LEDGER_STATUSES } from '../../sdk/enums.js';
 import { ConflictFlow, changedFields, renderConflict } from '../shared/conflict.js';
 import { formatDate, formatMoney } from '../shared/format.js';
 import { fieldErrors } from '../shared/i18n.js';

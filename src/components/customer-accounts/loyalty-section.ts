@@ -9,17 +9,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { tags, type LoyaltySettings, type LoyaltyStatement } from '../../sdk/index.js';
-import { LoyaltyAdjustment } from '../../sdk/schemas.js';
 import { ConflictFlow, changedFields, renderConflict } from '../shared/conflict.js';
 import { formatDate, formatMoney, formatNumber, parseAmount } from '../shared/format.js';
 import { fieldErrors } from '../shared/i18n.js';
-import { fieldLimit } from '../shared/limits.js';
+import { LoyaltyAdjustmentLimits } from '../shared/limits.generated.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderSkeleton } from '../shared/states.js';
 import { confirmedWrite, newWriteKey, writeFailureText } from '../shared/write.js';
 import type { AccountsHost } from './host.js';
 
-const REASON_LIMIT = fieldLimit(LoyaltyAdjustment, 'reason');
+const REASON_LIMIT = LoyaltyAdjustmentLimits.reason;
 
 interface SettingsDraft {
   pointsPerPound: string;

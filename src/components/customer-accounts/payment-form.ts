@@ -10,7 +10,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { PAYMENT_METHODS, type AccountChange, type LedgerEntry, type PaymentInput, type PaymentMethod } from '../../sdk/index.js';
+import type { AccountChange, LedgerEntry, PaymentInput, PaymentMethod } from '../../sdk/index.js';
+import { PAYMENT_METHODS } from '../../sdk/enums.js';
 import { formatDate, formatMoney, parseAmount } from '../shared/format.js';
 import { fieldErrors } from '../shared/i18n.js';
 import { referenceController } from '../shared/reference.js';

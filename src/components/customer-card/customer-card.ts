@@ -12,14 +12,8 @@ import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, renderConflict } from '../shared/conflict.js';
 import { isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
 import { isValidationError, tags, type Client } from '../../sdk/index.js';
-import {
-  CUSTOMER_GROUP_CAPABILITY,
-  type Contact,
-  type Customer,
-  type CustomerFieldGroup,
-  type Money,
-  type Reference,
-} from '../../sdk/schemas.js';
+import type { Contact, Customer, CustomerFieldGroup, Money, Reference } from '../../sdk/schemas.js';
+import { CUSTOMER_GROUP_CAPABILITY } from '../../sdk/enums.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
 import { contactChanges, customerChanges, type ChangeContext } from './changes.js';
 import { styles } from './customer-card.styles.js';

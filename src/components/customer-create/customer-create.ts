@@ -5,7 +5,7 @@ import { isValidationError } from '../../sdk/errors/index.js';
 import { defaultPaymentTermsId } from '../../sdk/customer-rules.js';
 import type { Client } from '../../sdk/index.js';
 import type { Customer, CustomerCreate as CustomerCreateBody, CustomerSummary, DuplicateMatch, Reference } from '../../sdk/schemas.js';
-import { CUSTOMER_TYPES, MAX_NEW_CONTACTS } from '../../sdk/schemas.js';
+import { CUSTOMER_TYPES, MAX_NEW_CONTACTS } from '../../sdk/enums.js';
 import type { CustomerSelectDetail } from '../customer-search/customer-search.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';

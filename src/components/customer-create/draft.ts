@@ -3,9 +3,10 @@
  * made where the user types (the server's are the same words, see `validation.ts`), and where each
  * field's error is shown.
  */
-import { ContactInput, CustomerCreate as CustomerCreateSchema, FirstAddressInput, type CustomerCreate as CustomerCreateBody, type CustomerType } from '../../sdk/schemas.js';
+import type { CustomerCreate as CustomerCreateBody, CustomerType } from '../../sdk/schemas.js';
 import { normalisePostcode, validateAddress, type FieldError } from '../../sdk/validation.js';
-import { fieldLimit, isOverLimit, type TextLimit } from '../shared/limits.js';
+import { isOverLimit, type TextLimit } from '../shared/limits.js';
+import { ContactInputLimits, CustomerCreateLimits, FirstAddressInputLimits } from '../shared/limits.generated.js';
 import type { CreateMessageKey } from './customer-create.messages.js';
 
 export const CUSTOMER_TEXT_FIELDS = ['name', 'tradingName', 'accountsReference', 'eori', 'username', 'password', 'email', 'telephone', 'mobile', 'fax'] as const;
@@ -39,9 +40,9 @@ export const OPTIONAL_ADDRESS: ReadonlySet<string> = new Set(['label', 'line2', 
 export const LIMITS: ReadonlyMap<string, TextLimit> = (() => {
   const limits = new Map<string, TextLimit>();
   const put = (key: string, limit: TextLimit | undefined) => limit && limits.set(key, limit);
-  for (const f of CUSTOMER_TEXT_FIELDS) put(f, fieldLimit(CustomerCreateSchema, f));
-  for (const f of ADDRESS_FIELDS) put(`address.${f}`, fieldLimit(FirstAddressInput, f));
-  for (const f of CONTACT_FIELDS) put(`contact.${f}`, fieldLimit(ContactInput, f));
+  for (const f of CUSTOMER_TEXT_FIELDS) put(f, CustomerCreateLimits[f]);
+  for (const f of ADDRESS_FIELDS) put(`address.${f}`, FirstAddressInputLimits[f]);
+  for (const f of CONTACT_FIELDS) put(`contact.${f}`, ContactInputLimits[f]);
   return limits;
 })();
 

@@ -1,16 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import {
-  CustomerSearchQuery as CustomerSearchQuerySchema,
-  SEARCH_CRITERIA,
-  type CustomerSegment,
-  type CustomerSearchQuery,
-  type CustomerSummary,
-  type Page,
-  type Reference,
-  type SearchCriterion,
-} from '../../sdk/schemas.js';
+import type { CustomerSegment, CustomerSearchQuery, CustomerSummary, Page, Reference, SearchCriterion } from '../../sdk/schemas.js';
+import { SEARCH_CRITERIA } from '../../sdk/enums.js';
 import { tags } from '../../sdk/tags.js';
 import { isValidationError } from '../../sdk/errors/index.js';
 import { emit } from '../shared/events.js';
@@ -19,7 +11,8 @@ import { ResourceController } from '../shared/resource.js';
 import { referenceController } from '../shared/reference.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
 import { formatMoney, formatNumber } from '../shared/format.js';
-import { fieldLimit, isOverLimit, limitDescribedBy, limitState, renderLimit, type TextLimit } from '../shared/limits.js';
+import { isOverLimit, limitDescribedBy, limitState, renderLimit, type TextLimit } from '../shared/limits.js';
+import { CustomerSearchQueryLimits } from '../shared/limits.generated.js';
 import type { MessageParams } from '../shared/i18n.js';
 import { searchMessage, type SearchMessageKey } from './customer-search.messages.js';
 import { WatchListBadge } from '../watch-list-badge/watch-list-badge.js';
@@ -28,7 +21,7 @@ import { enumName } from '../shared/terms.js';
 
 /** The longest query the server takes, from the contract's schema; measured after trimming, as it is sent. */
 const QUERY_LIMIT: TextLimit | undefined = ((limit) => (limit ? { ...limit, trims: true } : undefined))(
-  fieldLimit(CustomerSearchQuerySchema, 'q'),
+  CustomerSearchQueryLimits.q,
 );
 
 /** The detail of `customer-select`: the chosen customer's id and the summary the list showed. */

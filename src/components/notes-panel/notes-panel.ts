@@ -4,14 +4,16 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Client } from '../../sdk/index.js';
 import { tags } from '../../sdk/index.js';
 import { isValidationError } from '../../sdk/errors/index.js';
-import { NOTE_KINDS, NoteInput, type Actor, type Note, type NoteKind, type Page } from '../../sdk/schemas.js';
+import type { Actor, Note, NoteKind, Page } from '../../sdk/schemas.js';
+import { NOTE_KINDS } from '../../sdk/enums.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage } from '../shared/i18n.js';
 import { confirmedWrite, isUnconfirmedWrite, writeFailureText } from '../shared/write.js';
-import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
+import { isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
+import { NoteInputLimits } from '../shared/limits.generated.js';
 import { ResourceController } from '../shared/resource.js';
 import { renderError, renderResource, renderSkeleton } from '../shared/states.js';
 import { baseStyles, controlStyles, visuallyHidden } from '../shared/styles.js';
@@ -55,7 +57,7 @@ const EMPTY_DRAFT: NoteDraft = { text: '', kind: 'general', pinned: false };
 /** The API's largest page. */
 const MAX_LIMIT = 100;
 /** The longest note the server takes, from the contract's schema. */
-const TEXT_LIMIT = fieldLimit(NoteInput, 'text');
+const TEXT_LIMIT = NoteInputLimits.text;
 
 function readStoredDraft(customerId: string): NoteDraft | undefined {
   try {

@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { tags, type Money, type Order } from '../../sdk/index.js';
-import { CancelInput, RefundInput, ReturnInput, TrackingInput } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { formatDate, formatDateTime, formatMoney, formatNumber, parseAmount } from '../shared/format.js';
 import { fieldErrors, type MessageParams } from '../shared/i18n.js';
-import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
+import { isOverLimit, limitDescribedBy, renderLimit, type TextLimit } from '../shared/limits.js';
+import { CancelInputLimits, RefundInputLimits, ReturnInputLimits, TrackingInputLimits } from '../shared/limits.generated.js';
 import { ResourceController } from '../shared/resource.js';
 import { referenceController } from '../shared/reference.js';
 import { confirmedWrite, forgetWriteKey, writeFailureText, writeKeyFor } from '../shared/write.js';
@@ -20,11 +20,11 @@ import { OrderDocuments } from './documents.js';
 
 /** The text fields' length limits, from the contract's request schemas. */
 const LIMITS = {
-  carrier: fieldLimit(TrackingInput, 'carrier'),
-  code: fieldLimit(TrackingInput, 'code'),
-  refundReason: fieldLimit(RefundInput, 'reason'),
-  returnReason: fieldLimit(ReturnInput, 'reason'),
-  cancelReason: fieldLimit(CancelInput, 'reason'),
+  carrier: TrackingInputLimits.carrier,
+  code: TrackingInputLimits.code,
+  refundReason: RefundInputLimits.reason,
+  returnReason: ReturnInputLimits.reason,
+  cancelReason: CancelInputLimits.reason,
 };
 /** The actions the detail offers, as named in `order-action` events. */
 export type OrderActionName =

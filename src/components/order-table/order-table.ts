@@ -3,14 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import {
-  isValidationError,
-  ORDER_STATUSES,
-  tags,
-  type Client,
-  type OrderStatus,
-  type OrderSummary,
-} from '../../sdk/index.js';
+import { isValidationError, tags, type Client, type OrderStatus, type OrderSummary } from '../../sdk/index.js';
+import { ORDER_STATUSES } from '../../sdk/enums.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { defineElement } from '../shared/define.js';

@@ -1,14 +1,14 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { tags, type WatchList } from '../../sdk/index.js';
-import { WatchListInput } from '../../sdk/schemas.js';
 import { emit } from '../shared/events.js';
 import { CeElement } from '../shared/base.js';
 import { CapabilitiesController } from '../shared/capabilities.js';
 import { ConflictFlow, changedFields, renderConflict } from '../shared/conflict.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { errorMessage, fieldErrors, type MessageParams } from '../shared/i18n.js';
-import { fieldLimit, isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
+import { isOverLimit, limitDescribedBy, renderLimit } from '../shared/limits.js';
+import { WatchListInputLimits } from '../shared/limits.generated.js';
 import { ResourceController } from '../shared/resource.js';
 import { confirmedWrite, isUnconfirmedWrite } from '../shared/write.js';
 import { renderConfigMessage, renderError } from '../shared/states.js';
@@ -28,7 +28,7 @@ export type WatchListChangeEvent = CustomEvent<WatchListChangeDetail>;
 
 const EDIT_CAPABILITY = 'watchlist.edit';
 /** The longest watch-list note the server takes, from the contract's schema. */
-const NOTE_LIMIT = fieldLimit(WatchListInput, 'note');
+const NOTE_LIMIT = WatchListInputLimits.note;
 
 const eyeIcon = svg`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 5C6.6 5 2.8 9 1.5 12c1.3 3 5.1 7 10.5 7s9.2-4 10.5-7C21.2 9 17.4 5 12 5zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9zm0-7a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z"/></svg>`;
 
