@@ -8,7 +8,9 @@
  * - `<customer-screen>`: time until every part shows data, and requests;
  * - each component mounted and unmounted N times: heap and DOM nodes before and after.
  */
+import { getResponse } from 'msw';
 import { startMockApi, type BrowserMockApi } from '../mocks/browser.js';
+import { createHandlers, createScenario } from '../mocks/index.js';
 import { createClient, type Client, type OrderSummary } from '../src/sdk/index.js';
 import { formatDate, formatMoney, formatNumber } from '../src/components/shared/format.js';
 import '../src/components/define.js';
@@ -68,7 +70,29 @@ interface Counter {
   watchList: number;
   inFlight: number;
 }
-function countingClient(m: BrowserMockApi, count: Counter): Client {
+/**
+ * How the SDK's requests reach the mocks: `worker` through the page's service worker (as the demo
+ * and the stories do: every request crosses to the worker and back, tens of milliseconds on this
+ * machine), `memory` answered in the page by the same handlers and database (no network, as the
+ * peer's data provider answers from memory). The SDK does the same work either way: URL, headers,
+ * JSON, validation, cache.
+ */
+export type Transport = 'worker' | 'memory';
+let memoryFetch: typeof fetch | undefined;
+function transportFetch(m: BrowserMockApi, transport: Transport): typeof fetch {
+  if (transport === 'worker') return (input, init) => fetch(input, init);
+  memoryFetch ??= (() => {
+    const handlers = createHandlers({ db: m.db, baseUrl: m.baseUrl, scenario: createScenario() });
+    return async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      return (await getResponse(handlers, request)) ?? new Response(null, { status: 404 });
+    };
+  })();
+  return memoryFetch;
+}
+
+function countingClient(m: BrowserMockApi, count: Counter, transport: Transport = 'worker'): Client {
+  const send = transportFetch(m, transport);
   return createClient({
     baseUrl: m.baseUrl,
     getToken: () => m.tokens.admin,
@@ -80,7 +104,7 @@ function countingClient(m: BrowserMockApi, count: Counter): Client {
       if (/watch-list/.test(url)) count.watchList++;
       count.inFlight++;
       try {
-        return await fetch(input, init);
+        return await send(input, init);
       } finally {
         count.inFlight--;
       }
@@ -196,11 +220,11 @@ async function prepare(): Promise<void> {
   channelNames = new Map((await client.reference.get()).salesChannels.map((c) => [c.id, c.name]));
 }
 
-async function runOrderTable(frames: number, fling: number, reading: number): Promise<GridRun> {
+async function runOrderTable(frames: number, fling: number, reading: number, transport: Transport = 'memory'): Promise<GridRun> {
   const m = await mocks();
   const host = stage();
   const heapBefore = heapMB();
-  const client = countingClient(m, counter());
+  const client = countingClient(m, counter(), transport);
   const t0 = performance.now();
   const el = document.createElement('order-table');
   el.client = client;
