@@ -200,7 +200,7 @@ export interface Database {
    * Summaries matching the filter, sorted (default: placedAt desc, then number desc). Throws for the
    * `hugeOrders` customer, whose orders are never held whole: page them with `virtualOrders`.
    */
-  ordersOf(customerId: string, query: OrderQuery): OrderSummary[];
+  ordersOf(customerId: string, query: OrderQuery): readonly OrderSummary[];
   /** The customer's orders if they are virtual (computed by index, see `virtual-orders.ts`), else undefined. */
   virtualOrders(customerId: string): VirtualOrders | undefined;
   countOrders(customerId: string): number;
