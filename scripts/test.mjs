@@ -79,6 +79,9 @@ let passed = 0;
 let failed = 0;
 let broken;
 const done = new Set();
+/** Seconds each step took, printed at the end: where the run's time goes (CI has a budget). */
+const timings = [];
+const runStarted = performance.now();
 for (const [name, cmd, stepArgs, opts = {}] of steps) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   console.log(`\n▶ ${name}`);
@@ -89,7 +92,9 @@ for (const [name, cmd, stepArgs, opts = {}] of steps) {
     env.CHROME_PATH = chrome;
   }
   const args = opts.noBuildAfter && done.has(opts.noBuildAfter) ? [...stepArgs, '--no-build'] : stepArgs;
+  const stepStarted = performance.now();
   const res = await run(cmd, args, env);
+  timings.push([name, (performance.now() - stepStarted) / 1000]);
   if (res.counts) {
     passed += res.counts.passed;
     failed += res.counts.failed;
@@ -102,6 +107,9 @@ for (const [name, cmd, stepArgs, opts = {}] of steps) {
   }
   done.add(name);
 }
+console.log('\nTime per step:');
+for (const [name, seconds] of timings) console.log(`${seconds.toFixed(0).padStart(6)} s  ${name}`);
+console.log(`${((performance.now() - runStarted) / 1000).toFixed(0).padStart(6)} s  in all`);
 console.log(`\n${broken ? `Stopped at: ${broken}` : 'Every step passed.'}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(broken ? 1 : 0);
