@@ -8,7 +8,7 @@
 //    `HTMLElementEventMap` augmentation, which we read instead.
 // 3. Enum values: `criterion: SearchCriterion` says nothing to a reader, an IDE or a Storybook
 //    control; a type checker expands such aliases of string-literal unions to the values.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -145,7 +145,10 @@ function expandLiteralUnions() {
           if (d.kind === 'class' && d.customElement) elements.push({ mod, d });
         }
       }
-      const files = [...new Set(elements.map(({ mod }) => `${root}${mod.path}`))].filter((f) => existsSync(f));
+      // Sorted: the analyzer globs in no fixed order (a busy machine shuffles it), and what
+      // TypeScript meets first decides the order of a union's members ('a' | 'b' or 'b' | 'a'):
+      // the manifest differed from run to run, and CI failed on "out of date".
+      const files = [...new Set(elements.map(({ mod }) => `${root}${mod.path}`))].filter((f) => existsSync(f)).sort();
       const program = ts.createProgram(files, {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.ESNext,
@@ -159,6 +162,9 @@ function expandLiteralUnions() {
         lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
       });
       const checker = program.getTypeChecker();
+      // In path order too: TypeScript numbers a literal type when it first meets it, and orders a
+      // union's members by those numbers, so the order the fields are checked in is part of the output.
+      elements.sort((a, b) => (a.mod.path < b.mod.path ? -1 : a.mod.path > b.mod.path ? 1 : 0));
       for (const { mod, d } of elements) {
         const source = program.getSourceFile(`${root}${mod.path}`);
         if (!source) continue;
@@ -202,8 +208,27 @@ function expandLiteralUnions() {
   };
 }
 
+/**
+ * The files to analyse: the glob, or with `CEM_SHUFFLE=<seed>` the same files in a shuffled order,
+ * so that a test can prove the manifest does not depend on the order the analyzer meets them in
+ * (its glob has none: a busy machine once made CI fail on a manifest "out of date").
+ */
+function globs() {
+  if (!process.env.CEM_SHUFFLE) return ['src/components/**/*.ts'];
+  const walk = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+  let seed = Number(process.env.CEM_SHUFFLE) || 1;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const files = walk('src/components');
+  for (let i = files.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [files[i], files[j]] = [files[j], files[i]];
+  }
+  return files;
+}
+
 export default {
-  globs: ['src/components/**/*.ts'],
+  globs: globs(),
   // Styles and message catalogues hold no elements; tests never live under src/.
   exclude: ['src/components/**/*.test.ts', 'src/components/**/*.styles.ts', 'src/components/**/*.messages.ts'],
   outdir: '.',
