@@ -703,6 +703,36 @@ describe('order-table', () => {
     });
   });
 
+  describe('narrow', () => {
+    /** Cells whose text is cut (an ellipsis, or content wider than the cell). */
+    const cut = (cells: HTMLElement[]) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.getAttribute('part')}: ${c.textContent!.trim()}`);
+
+    for (const width of [400, 320]) {
+      it(`at ${width} px shows every order's number, status, cost, quantity, date and sales channel uncut, and the priority flag`, async () => {
+        const { allStatuses } = mocks.db.fixtures.customers;
+        const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width - 32}px">
+          <order-table customer-id=${allStatuses} .client=${clientFor(mocks.tokens.admin)}></order-table>
+        </div>`);
+        const el = wrapper.querySelector<OrderTable>('order-table')!;
+        await waitFor(() => loadedRows(el).length >= 4, 'the rows');
+        const rows = loadedRows(el).slice(0, 6);
+        const cells = rows.flatMap((r) => [...r.querySelectorAll<HTMLElement>('[part~="cell"]')].filter((c) => !c.matches('[part~="cell-priority"]')));
+        expect(cut(cells), 'cells cut').to.deep.equal([]);
+        const headers = $$(el, '[role="columnheader"]').filter((h) => !h.classList.contains('h-priority'));
+        expect(cut(headers), 'headers cut').to.deep.equal([]);
+        // The flag is a marker here: seen inside its row, named for assistive technology.
+        const flag = rows.map((r) => r.querySelector<HTMLElement>('[part~="priority"]')).find(Boolean);
+        expect(flag, 'a prioritised order in the first rows').to.exist;
+        const box = flag!.getBoundingClientRect();
+        const row = flag!.closest('[role="row"]')!.getBoundingClientRect();
+        expect(box.width).to.be.greaterThan(4);
+        expect(box.left >= row.left && box.right <= row.right, 'the flag inside its row').to.equal(true);
+        expect(flag!.textContent!.trim()).to.equal('Priority');
+      });
+    }
+  });
+
   describe('states and host events', () => {
     it('shows a failed load with Try again (axe clean), then the rows', async () => {
       const { allStatuses } = mocks.db.fixtures.customers;

@@ -211,13 +211,27 @@ export const tableStyles = css`
         --_rh: var(--order-table-stacked-row-height, 4rem);
         --_min-inline: 0;
       }
+      /* The priority flag is a marker here (its word is read, not shown; its title names it), so
+         that the sales channel's name and the column headers fit at 320 px. */
       .row {
-        grid-template-columns: minmax(0, 1.2fr) minmax(0, 0.7fr) minmax(0, 0.6fr) minmax(0, 1fr);
+        grid-template-columns: minmax(0, 1.25fr) minmax(0, 1.2fr) 1.75rem minmax(0, 1fr);
         grid-template-rows: 1fr 1fr;
         grid-template-areas:
-          'number status status cost'
-          'date channel priority quantity';
+          'number status priority cost'
+          'date channel channel quantity';
         align-items: stretch;
+      }
+      .gc .priority > .word,
+      .h-priority > .label {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .gc .priority {
+        font-size: var(--_ce-font-size);
       }
       .row > :nth-child(1) { grid-area: number; }
       .row > :nth-child(2) { grid-area: date; }
@@ -249,6 +263,25 @@ export const tableStyles = css`
       .host-tools {
         flex-basis: 100%;
         flex-wrap: wrap;
+      }
+    }
+    /* Narrowest (a phone held upright): three lines, so the order number, status and cost are
+       never cut. */
+    @container (max-width: 22rem) {
+      .grid,
+      .probe {
+        --_rh: var(--order-table-narrowest-row-height, 6rem);
+      }
+      .row {
+        grid-template-columns: minmax(0, 1fr) 1.75rem minmax(0, max-content);
+        grid-template-rows: 1fr 1fr 1fr;
+        grid-template-areas:
+          'number number cost'
+          'status priority quantity'
+          'date channel channel';
+      }
+      .gc {
+        line-height: calc(var(--_rh) / 3);
       }
     }
 

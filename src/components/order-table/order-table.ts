@@ -658,7 +658,7 @@ export class OrderTable extends CeElement {
     return html`<div
       role="columnheader"
       part="header-cell"
-      class=${`cell ${col.numeric ? 'num' : ''} ${col.sort ? 'sortable' : ''}`}
+      class=${`cell h-${col.id} ${col.numeric ? 'num' : ''} ${col.sort ? 'sortable' : ''}`}
       aria-colindex=${index + 1}
       aria-sort=${ariaSort}
       tabindex=${isActive ? 0 : -1}
@@ -694,7 +694,10 @@ export class OrderTable extends CeElement {
         case 'channel':
           return this.channelName(order.salesChannelId);
         case 'priority':
-          return order.priority ? html`<span part="priority" class="priority">${this.m('priority')}</span>` : nothing;
+          // The word is hidden from sight where the table is narrow (the marker stays, and its title).
+          return order.priority
+            ? html`<span part="priority" class="priority" title=${this.m('priority')}><span class="word">${this.m('priority')}</span></span>`
+            : nothing;
       }
     };
     return html`<div
