@@ -65,6 +65,9 @@ const firstNumbers = (el: OrderTable, n: number) => {
   return rows.map(numberOf);
 };
 const headers = (el: OrderTable) => $$(el, '[role="columnheader"]');
+/** Cells whose text is cut (an ellipsis, or content wider than the cell). */
+const cut = (cells: HTMLElement[]) =>
+  cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.getAttribute('part')}: ${c.textContent!.trim()}`);
 const dialog = (el: OrderTable) => $<HTMLDialogElement>(el, 'dialog[part~="dialog"]')!;
 const detailOf = (el: OrderTable) => $<OrderDetail>(el, '[part~="detail"]')!;
 const dpart = (detail: OrderDetail, name: string) => $(detail, `[part~="${name}"]`);
@@ -704,10 +707,6 @@ describe('order-table', () => {
   });
 
   describe('narrow', () => {
-    /** Cells whose text is cut (an ellipsis, or content wider than the cell). */
-    const cut = (cells: HTMLElement[]) =>
-      cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.getAttribute('part')}: ${c.textContent!.trim()}`);
-
     for (const width of [400, 320]) {
       it(`at ${width} px shows every order's number, status, cost, quantity, date and sales channel uncut, and the priority flag`, async () => {
         const { allStatuses } = mocks.db.fixtures.customers;
@@ -722,7 +721,7 @@ describe('order-table', () => {
         expect(cut(headers(el).filter((h) => !h.classList.contains('h-priority'))), 'headers cut').to.deep.equal([]);
         // The flag is a marker here: seen inside its row, named for assistive technology.
         const flag = rows.map((r) => r.querySelector<HTMLElement>('[part~="priority"]')).find(Boolean);
-        expect(flag, 'a prioritised order in the first rows').to.exist;
+        expect(flag, 'a prioritised order in the first rows').to.be.instanceOf(HTMLElement);
         const box = flag!.getBoundingClientRect();
         const row = flag!.closest('[role="row"]')!.getBoundingClientRect();
         expect(box.width).to.be.greaterThan(4);
