@@ -119,11 +119,12 @@ export default {
       },
     }),
   ],
-  // Two test files at a time on two cores: most of a file's time is spent waiting (mock API round
-  // trips, animation frames, debounces), so two pages share the machine well. Measured on 2026-12-03:
-  // 356 s instead of about 510 s for the suite, and 452 s, all passing, with another process
-  // keeping a core busy (the tests assert what a user sees, not how fast, so load only slows them).
-  concurrency: 2,
+  // One test file at a time. Two at a time took 356 s instead of about 510 s and passed three runs
+  // here, one with a core kept busy, but in a fresh-clone CI run one customer-screen test then kept
+  // an alert after Try again, which 8 runs of that file alone under heavy load never showed. The
+  // pages share one MSW service worker; until that is understood, CI runs the configuration that
+  // has passed every time.
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
