@@ -3,7 +3,9 @@
  *
  * Every limit is read from the request schemas of `src/sdk/schemas.ts` (the ones the contract, the
  * OpenAPI document and the reference API are built from), so a limit is written once and the UI
- * follows when the contract changes. Inputs never cut what is typed (no `maxlength`): the text
+ * follows when the contract changes. Components read them from `limits.generated.ts`, which
+ * `npm run limits` writes from the schemas with `textLimit` below (a test fails when it is stale),
+ * so that a page counting characters does not carry the schemas. Inputs never cut what is typed (no `maxlength`): the text
  * stays whole, a counter appears near the limit, a message says how much to remove once it is over,
  * and the component refuses to send it.
  */
