@@ -165,7 +165,9 @@ describe('customer-accounts', function () {
     await click(part(el, 'payment-button')!);
     await waitFor(() => deepActiveElement() === part(el, 'payment-amount'), 'focus in the amount');
     await typeText((over / 100).toFixed(2));
-    await waitFor(() => part(el, 'allocation-credit'), 'the credit in the plan');
+    // The plan follows each keystroke: a partial amount ("11894" before its decimal point) already
+    // shows a credit, so wait for the plan of the whole amount typed.
+    await waitFor(() => (part(el, 'allocation-credit')?.textContent ?? '').includes(gbp(2_500)), 'the credit of the whole amount in the plan');
     expect(part(el, 'allocation-credit')!.textContent).to.contain(gbp(2_500));
     await typeInto(el, 'payment-reference', 'Overpaid by card');
     await click(part(el, 'payment-save-button')!);
